@@ -1,0 +1,54 @@
+#pragma once
+
+#include <json-c/json.h>
+#include "v21-schema.h"
+
+G_BEGIN_DECLS
+
+/* Finds a record by id: returns its list name ("" for the workshop itself) and
+ * sets *record to its JSON, or returns NULL. */
+typedef const char *(*V21LookupFunc) (gpointer      data,
+                                      const char   *id,
+                                      json_object **record);
+
+/* Whether @target is one of the targets of the vote round @round_id. */
+typedef gboolean (*V21InRoundFunc) (gpointer     data,
+                                    const char  *round_id,
+                                    json_object *targets,
+                                    const char  *target);
+
+typedef struct
+{
+  V21LookupFunc  lookup;
+  V21InRoundFunc in_round;   /* NULL: search the list */
+  gpointer       data;
+} V21Resolver;
+
+void     v21_problems_add          (GPtrArray      *problems,
+                                    const char     *path,
+                                    const char     *format,
+                                    ...) G_GNUC_PRINTF (3, 4);
+GPtrArray *v21_problems_new        (void);
+
+/* Every check of a whole document (the root object, already known to be a
+ * Visions+21 object of a supported version). Returns TRUE when @problems stayed empty. */
+gboolean v21_validate_document     (json_object    *root,
+                                    GPtrArray      *problems);
+
+/* The checks of one value of a field, as in a file: type, range, format. */
+void     v21_validate_value        (const V21Field *field,
+                                    json_object    *value,
+                                    const char     *path,
+                                    GPtrArray      *problems);
+
+/* The checks of one record of @kind in a document: its fields, its references
+ * through @resolver, and the rules across its own fields and what it refers to. */
+void     v21_validate_record       (const V21Kind  *kind,
+                                    json_object    *record,
+                                    const char     *path,
+                                    V21Resolver    *resolver,
+                                    GPtrArray      *problems);
+
+gboolean v21_id_is_valid           (const char     *id);
+
+G_END_DECLS

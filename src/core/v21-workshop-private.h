@@ -1,0 +1,29 @@
+#pragma once
+
+#include "v21-workshop.h"
+
+G_BEGIN_DECLS
+
+V21Record     *_v21_record_new           (const char    *collection,
+                                          json_object   *json);
+void           _v21_record_replace       (V21Record     *self,
+                                          const char    *field,
+                                          json_object   *value,
+                                          gboolean       present);
+
+V21Collection *_v21_collection_new       (const char    *name);
+void           _v21_collection_insert    (V21Collection *self,
+                                          guint          position,
+                                          V21Record     *record);
+void           _v21_collection_remove    (V21Collection *self,
+                                          guint          position);
+void           _v21_collection_take_all  (V21Collection *self,
+                                          GPtrArray     *records);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+void           _v21_workshop_set_unsaved (V21Workshop   *self);
+void           _v21_workshop_clear_history (V21Workshop *self);
+gboolean       v21_parse_version (const char *text, int *major, int *minor);
+G_END_DECLS

@@ -1,0 +1,16 @@
+/* v21-window-private.h — what the tests look at inside V21Window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "v21-window.h"
+
+G_BEGIN_DECLS
+
+AdwWindowTitle *_v21_window_get_title_widget (V21Window *self);
+AdwStatusPage  *_v21_window_get_overview     (V21Window *self);
+const char     *_v21_window_get_page         (V21Window *self);
+
+G_END_DECLS

@@ -1,0 +1,1489 @@
+/* v21-window.c — the main window: welcome page, or one open workshop
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "v21-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "v21-autosave.h"
+#include "v21-error.h"
+#include "v21-file-lock.h"
+#include "v21-window.h"
+#include "v21-window-private.h"
+
+#define FILE_EXTENSION ".visions21"
+#define FILE_MIME_TYPE "application/x-visions21"
+
+/* What to do once a question about unsaved changes has been answered (and the
+ * workshop saved, when that was the answer). Holds a reference on the window. */
+typedef void (*V21WindowThen) (V21Window *self,
+                               gpointer   data);
+
+typedef struct
+{
+  V21Window      *self;
+  V21WindowThen   func;
+  gpointer        data;
+  GDestroyNotify  destroy;
+} Then;
+
+struct _V21Window
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  GtkStack             *main_stack;
+  GtkMenuButton        *welcome_menu_button;
+  GtkMenuButton        *workshop_menu_button;
+  AdwStatusPage        *welcome_status;
+  GtkWidget            *new_button;
+  GtkWidget            *open_button;
+  GtkWidget            *demo_button;
+  AdwPreferencesGroup  *recent_group;
+  GtkListBox           *recent_list;
+  AdwLeaflet           *leaflet;
+  GtkListBox           *sidebar_list;
+  GtkStack             *content_stack;
+  AdwWindowTitle       *window_title;
+  AdwStatusPage        *overview_status;
+  AdwActionRow         *horizon_row;
+  GtkLabel             *horizon_label;
+
+  /* The open workshop, if any, with its lock and autosave */
+  V21Workshop          *workshop;
+  V21FileLock          *lock;
+  V21Autosave          *autosave;
+  GFile                *restored_from;  /* the recovery file it came from */
+  GSignalGroup         *workshop_signals;
+
+  GtkFileChooserNative *chooser;        /* kept until it answers */
+  Then                 *after_save_as;  /* run once "Save As" has saved */
+  gboolean              close_confirmed;
+};
+
+G_DEFINE_FINAL_TYPE (V21Window, v21_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void save_as (V21Window *self,
+                     Then      *then);
+
+/* Continuations */
+
+static Then *
+then_new (V21Window      *self,
+          V21WindowThen   func,
+          gpointer        data,
+          GDestroyNotify  destroy)
+{
+  Then *then = g_new0 (Then, 1);
+
+  then->self = g_object_ref (self);
+  then->func = func;
+  then->data = data;
+  then->destroy = destroy;
+
+  return then;
+}
+
+static void
+then_free (Then *then)
+{
+  if (then->destroy != NULL)
+    then->destroy (then->data);
+  g_object_unref (then->self);
+  g_free (then);
+}
+
+static void
+then_run (Then *then)
+{
+  then->func (then->self, then->data);
+  then_free (then);
+}
+
+/* Takes what @then would do, leaving it empty: a dialog that owns @then can
+ * then be destroyed while the work goes on elsewhere. */
+static Then *
+then_steal (Then *then)
+{
+  Then *copy = then_new (then->self, then->func, then->data, then->destroy);
+
+  then->data = NULL;
+  then->destroy = NULL;
+
+  return copy;
+}
+
+/* Helpers */
+
+static V21Application *
+get_application (V21Window *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return V21_IS_APPLICATION (app) ? V21_APPLICATION (app) : NULL;
+}
+
+static GSettings *
+get_settings (V21Window *self)
+{
+  V21Application *app = get_application (self);
+
+  return app != NULL ? v21_application_get_settings (app) : NULL;
+}
+
+static char *
+display_basename (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  if (basename == NULL)
+    return g_file_get_parse_name (file);
+
+  return g_filename_display_name (basename);
+}
+
+/* The folder of @file as the user knows it, with "~" for the home folder. */
+static char *
+display_folder (GFile *file)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
+  g_autofree char *relative = NULL;
+
+  if (parent == NULL)
+    return g_strdup ("");
+
+  if (g_file_equal (parent, home))
+    return g_strdup ("~");
+
+  relative = g_file_get_relative_path (home, parent);
+  if (relative != NULL)
+    {
+      g_autofree char *shown = g_filename_display_name (relative);
+
+      return g_strconcat ("~" G_DIR_SEPARATOR_S, shown, NULL);
+    }
+
+  return g_file_get_parse_name (parent);
+}
+
+static const char *
+workshop_title (V21Workshop *workshop)
+{
+  const char *title = v21_workshop_get_title (workshop);
+
+  if (title == NULL || title[0] == '\0')
+    return _("Untitled workshop");
+
+  return title;
+}
+
+static void
+set_action_enabled (V21Window  *self,
+                    const char *name,
+                    gboolean    enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+/* A message dialog that goes with its window, so that no answer can arrive
+ * for a window that is gone. */
+static GtkWidget *
+new_dialog (V21Window  *self,
+            const char *heading,
+            const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+
+  return dialog;
+}
+
+static GtkWidget *
+show_message (V21Window  *self,
+              const char *heading,
+              const char *body)
+{
+  GtkWidget *dialog;
+
+  dialog = new_dialog (self, heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return dialog;
+}
+
+static GtkFileFilter *
+workshop_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Visions+21 workshops"));
+  gtk_file_filter_add_pattern (filter, "*" FILE_EXTENSION);
+  gtk_file_filter_add_mime_type (filter, FILE_MIME_TYPE);
+
+  return filter;
+}
+
+/* GTK 4.8 names a button with a label twice: from its label property (with
+ * the mnemonic underscore) and from the label inside it. Keep the plain text. */
+static void
+name_button_once (GtkWidget *button)
+{
+  GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
+
+  if (!GTK_IS_LABEL (label))
+    return;
+
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_label_get_text (GTK_LABEL (label)),
+                                  -1);
+}
+
+/* What the window shows */
+
+static void
+update_title (V21Window *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  GFile *file;
+
+  if (self->workshop == NULL)
+    {
+      adw_window_title_set_title (self->window_title, "");
+      adw_window_title_set_subtitle (self->window_title, "");
+      gtk_window_set_title (GTK_WINDOW (self), _("Visions+21"));
+      return;
+    }
+
+  if (v21_workshop_get_modified (self->workshop))
+    title = g_strdup_printf ("• %s", workshop_title (self->workshop));
+  else
+    title = g_strdup (workshop_title (self->workshop));
+
+  file = v21_workshop_get_file (self->workshop);
+  if (file != NULL)
+    subtitle = display_basename (file);
+  else
+    subtitle = g_strdup (_("Not saved"));
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+update_overview (V21Window *self)
+{
+  V21Record *root;
+  const char *territory;
+  gint64 start_year;
+  gint64 horizon_year;
+  g_autofree char *horizon = NULL;
+  g_autofree char *horizon_spoken = NULL;
+  g_autofree char *years = NULL;
+
+  if (self->workshop == NULL)
+    return;
+
+  adw_status_page_set_title (self->overview_status, workshop_title (self->workshop));
+
+  /* The description is Pango markup. */
+  territory = v21_workshop_get_territory_name (self->workshop);
+  if (territory != NULL && territory[0] != '\0')
+    {
+      g_autofree char *escaped = g_markup_escape_text (territory, -1);
+
+      adw_status_page_set_description (self->overview_status, escaped);
+    }
+  else
+    {
+      adw_status_page_set_description (self->overview_status, _("No territory yet"));
+    }
+
+  root = v21_workshop_get_root (self->workshop);
+  start_year = v21_record_get_int (root, "start_year", 0);
+  horizon_year = v21_record_get_int (root, "horizon_year", 0);
+
+  horizon = g_strdup_printf ("%" G_GINT64_FORMAT " → %" G_GINT64_FORMAT,
+                             start_year, horizon_year);
+  gtk_label_set_label (self->horizon_label, horizon);
+
+  /* Translators: how a screen reader says the horizon, e.g. "from 2025 to 2055". */
+  horizon_spoken = g_strdup_printf (_("from %d to %d"), (int) start_year, (int) horizon_year);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->horizon_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, horizon_spoken,
+                                  -1);
+
+  years = g_strdup_printf (ngettext ("%d year ahead", "%d years ahead",
+                                     (gulong) MAX (horizon_year - start_year, 0)),
+                           (int) (horizon_year - start_year));
+  adw_action_row_set_subtitle (self->horizon_row, years);
+}
+
+static void
+update_actions (V21Window *self)
+{
+  gboolean open = self->workshop != NULL;
+
+  set_action_enabled (self, "save", open);
+  set_action_enabled (self, "save-as", open);
+  set_action_enabled (self, "undo", open && v21_workshop_can_undo (self->workshop));
+  set_action_enabled (self, "redo", open && v21_workshop_can_redo (self->workshop));
+}
+
+static void
+on_recent_row_activated (V21Window     *self,
+                         GtkListBoxRow *row)
+{
+  GFile *file = g_object_get_data (G_OBJECT (row), "v21-file");
+
+  if (file != NULL)
+    v21_window_open_file (self, file);
+}
+
+static void
+refresh_recent (V21Window *self)
+{
+  V21Application *app = get_application (self);
+  g_autoptr(GPtrArray) files = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+
+  if (app == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->recent_group), FALSE);
+      return;
+    }
+
+  files = v21_application_list_recent_files (app);
+  for (guint i = 0; i < files->len; i++)
+    {
+      GFile *file = g_ptr_array_index (files, i);
+      g_autofree char *name = display_basename (file);
+      g_autofree char *folder = display_folder (file);
+      g_autofree char *full = g_file_get_parse_name (file);
+      GtkWidget *row;
+      GtkWidget *arrow;
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_widget_set_tooltip_text (row, full);
+
+      arrow = g_object_new (GTK_TYPE_IMAGE,
+                            "icon-name", "go-next-symbolic",
+                            "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                            NULL);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+
+      g_object_set_data_full (G_OBJECT (row), "v21-file", g_object_ref (file), g_object_unref);
+      gtk_list_box_append (self->recent_list, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_group), files->len > 0);
+}
+
+/* The workshop was saved, or its changes deliberately discarded: its
+ * recovery files have nothing more to offer. */
+static void
+discard_recovery (V21Window *self)
+{
+  if (self->autosave != NULL)
+    v21_autosave_discard (self->autosave);
+
+  if (self->restored_from != NULL)
+    {
+      V21Recovery old = { .recovery = self->restored_from };
+      g_autoptr(GError) error = NULL;
+
+      if (!v21_recovery_discard (&old, &error))
+        g_warning ("%s", error->message);
+      g_clear_object (&self->restored_from);
+    }
+}
+
+/* Forgets the open workshop. The recovery files are removed when @clean (the
+ * user saved, or chose to discard the changes). */
+static void
+drop_workshop (V21Window *self,
+               gboolean   clean)
+{
+  if (clean)
+    discard_recovery (self);
+  g_clear_object (&self->autosave);
+  g_clear_object (&self->restored_from);
+  g_clear_pointer (&self->lock, v21_file_lock_release);
+  if (self->workshop_signals != NULL)
+    g_signal_group_set_target (self->workshop_signals, NULL);
+  g_clear_object (&self->workshop);
+}
+
+/* Shows @workshop (or the welcome page when NULL), taking @lock. */
+static void
+set_workshop (V21Window   *self,
+              V21Workshop *workshop,
+              V21FileLock *lock)
+{
+  drop_workshop (self, TRUE);
+
+  if (workshop != NULL)
+    {
+      V21Application *app = get_application (self);
+      guint interval = app != NULL ? v21_application_get_autosave_interval (app) : 30;
+
+      self->workshop = g_object_ref (workshop);
+      self->lock = lock;
+      g_signal_group_set_target (self->workshop_signals, workshop);
+      self->autosave = v21_autosave_new (workshop, interval);
+    }
+
+  /* Only the visible menu button answers F10. */
+  gtk_menu_button_set_primary (self->welcome_menu_button, FALSE);
+  gtk_menu_button_set_primary (self->workshop_menu_button, FALSE);
+
+  if (workshop != NULL)
+    {
+      GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->sidebar_list, 0);
+
+      gtk_stack_set_visible_child_name (self->main_stack, "workshop");
+      gtk_menu_button_set_primary (self->workshop_menu_button, TRUE);
+      gtk_list_box_select_row (self->sidebar_list, first);
+      gtk_stack_set_visible_child_name (self->content_stack, gtk_widget_get_name (GTK_WIDGET (first)));
+      adw_leaflet_set_visible_child_name (self->leaflet, "content");
+      gtk_widget_grab_focus (GTK_WIDGET (first));
+    }
+  else
+    {
+      refresh_recent (self);
+      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+      gtk_menu_button_set_primary (self->welcome_menu_button, TRUE);
+      gtk_widget_grab_focus (self->new_button);
+    }
+
+  update_title (self);
+  update_overview (self);
+  update_actions (self);
+}
+
+/* Opening */
+
+static void
+show_load_error (V21Window  *self,
+                 GFile      *file,
+                 GPtrArray  *problems,
+                 GError     *error)
+{
+  g_autofree char *name = display_basename (file);
+  g_autofree char *heading = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+
+  heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+
+  if (problems != NULL && problems->len > 0)
+    {
+      V21Problem *first = g_ptr_array_index (problems, 0);
+
+      if (first->path != NULL && first->path[0] != '\0')
+        g_string_append_printf (body, "%s: %s", first->path, first->message);
+      else
+        g_string_append (body, first->message);
+
+      if (problems->len > 1)
+        {
+          guint more = problems->len - 1;
+
+          g_string_append (body, "\n\n");
+          g_string_append_printf (body,
+                                  ngettext ("%u more problem was found in the file.",
+                                            "%u more problems were found in the file.",
+                                            more),
+                                  more);
+        }
+    }
+  else if (error != NULL)
+    {
+      g_string_append (body, error->message);
+    }
+
+  show_message (self, heading, body->str);
+}
+
+static void open_file_now (V21Window *self,
+                           GFile     *file,
+                           gboolean   force);
+
+static void
+on_locked_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    Then             *then)
+{
+  if (g_str_equal (response, "open"))
+    then_run (then_steal (then));
+}
+
+static void
+then_open_forced (V21Window *self,
+                  gpointer   data)
+{
+  open_file_now (self, data, TRUE);
+}
+
+static void
+ask_open_anyway (V21Window *self,
+                 GFile     *file,
+                 GError    *error)
+{
+  g_autofree char *name = display_basename (file);
+  GtkWidget *dialog;
+
+  dialog = new_dialog (self, NULL, NULL);
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
+                                     _("“%s” Is Already Open"), name);
+  /* The lock's message says where the file is open (host, process) and why
+   * that matters. */
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), error->message);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "open", _("_Open Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_locked_response),
+                         then_new (self, then_open_forced, g_object_ref (file), g_object_unref),
+                         (GClosureNotify) (void (*) (void)) then_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_file_now (V21Window *self,
+               GFile     *file,
+               gboolean   force)
+{
+  g_autoptr(V21FileLock) lock = NULL;
+  g_autoptr(V21Workshop) workshop = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  V21Application *app;
+
+  lock = v21_file_lock_acquire (file, force, &error);
+  if (lock == NULL)
+    {
+      if (g_error_matches (error, V21_ERROR, V21_ERROR_LOCKED))
+        {
+          ask_open_anyway (self, file, error);
+          return;
+        }
+
+      /* No lock can be written beside the file (a read-only folder): the
+       * workshop still opens, it just cannot warn others. */
+      g_debug ("Opening without a lock: %s", error != NULL ? error->message : "");
+      g_clear_error (&error);
+    }
+
+  workshop = v21_workshop_load_file (file, &problems, &error);
+  if (workshop == NULL)
+    {
+      show_load_error (self, file, problems, error);
+      return;
+    }
+
+  set_workshop (self, workshop, g_steal_pointer (&lock));
+
+  app = get_application (self);
+  if (app != NULL)
+    v21_application_add_recent_file (app, file);
+}
+
+static void
+then_open_file (V21Window *self,
+                gpointer   data)
+{
+  open_file_now (self, data, FALSE);
+}
+
+static void
+then_open_demo (V21Window *self,
+                gpointer   data)
+{
+  V21Application *app = get_application (self);
+  g_autoptr(GFile) demo = app != NULL ? v21_application_dup_demo_file (app) : NULL;
+  g_autoptr(V21Workshop) workshop = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (demo == NULL)
+    return;
+
+  /* The demo opens as an unsaved copy: saving asks for a new name rather
+   * than writing over the installed example. */
+  if (g_file_load_contents (demo, NULL, &contents, &length, NULL, &error))
+    workshop = v21_workshop_load_data (contents, length, &problems, &error);
+
+  if (workshop == NULL)
+    {
+      show_load_error (self, demo, problems, error);
+      return;
+    }
+
+  set_workshop (self, workshop, NULL);
+}
+
+static void
+then_new_workshop (V21Window *self,
+                   gpointer   data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(V21Workshop) workshop = NULL;
+  g_autoptr(GError) error = NULL;
+  int year = g_date_time_get_year (now);
+
+  workshop = v21_workshop_new_from_toolkit (_("Untitled workshop"), "", year, year + 30, &error);
+  if (workshop == NULL)
+    {
+      show_message (self, _("Could Not Create a Workshop"), error->message);
+      return;
+    }
+
+  set_workshop (self, workshop, NULL);
+}
+
+/* Saving */
+
+/* Saves the workshop to @file; a failure is shown in a dialog. */
+static gboolean
+save_to (V21Window *self,
+         GFile     *file)
+{
+  g_autoptr(V21FileLock) new_lock = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = display_basename (file);
+  g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+  GFile *current = v21_workshop_get_file (self->workshop);
+  gboolean same = current != NULL && g_file_equal (current, file);
+  V21Application *app;
+
+  if (!same)
+    {
+      new_lock = v21_file_lock_acquire (file, FALSE, &error);
+      if (new_lock == NULL && g_error_matches (error, V21_ERROR, V21_ERROR_LOCKED))
+        {
+          g_autofree char *body = g_strdup_printf ("%s\n\n%s", error->message,
+                                                   _("Save the workshop under another name."));
+
+          show_message (self, heading, body);
+          return FALSE;
+        }
+      g_clear_error (&error);
+    }
+
+  if (!v21_workshop_save_file (self->workshop, file, &error))
+    {
+      show_message (self, heading, error->message);
+      return FALSE;
+    }
+
+  /* Saving also made @file the workshop's file: the lock follows. */
+  if (!same)
+    {
+      g_clear_pointer (&self->lock, v21_file_lock_release);
+      self->lock = g_steal_pointer (&new_lock);
+    }
+
+  discard_recovery (self);
+
+  app = get_application (self);
+  if (app != NULL)
+    v21_application_add_recent_file (app, file);
+
+  return TRUE;
+}
+
+/* Saves, asking for a file name when the workshop has none yet, then runs
+ * @then (nullable) if that worked. */
+static void
+save_then (V21Window *self,
+           Then      *then)
+{
+  GFile *file;
+
+  if (self->workshop == NULL)
+    {
+      g_clear_pointer (&then, then_free);
+      return;
+    }
+
+  file = v21_workshop_get_file (self->workshop);
+  if (file == NULL)
+    {
+      save_as (self, then);
+      return;
+    }
+
+  if (save_to (self, file) && then != NULL)
+    then_run (then);
+  else
+    g_clear_pointer (&then, then_free);
+}
+
+static void
+on_save_as_response (GtkNativeDialog *native,
+                     int              response,
+                     V21Window       *self)
+{
+  g_autoptr(GtkFileChooserNative) chooser = g_steal_pointer (&self->chooser);
+  Then *then = g_steal_pointer (&self->after_save_as);
+
+  if (response == GTK_RESPONSE_ACCEPT && self->workshop != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      if (file != NULL && save_to (self, file) && then != NULL)
+        {
+          then_run (then);
+          return;
+        }
+    }
+
+  g_clear_pointer (&then, then_free);
+}
+
+static char *
+suggested_file_name (V21Workshop *workshop)
+{
+  g_autofree char *name = g_strdup (workshop_title (workshop));
+
+  g_strstrip (name);
+  g_strdelimit (name, G_DIR_SEPARATOR_S "\\:", '-');
+  if (name[0] == '\0' || name[0] == '.')
+    {
+      g_free (name);
+      name = g_strdup (_("Untitled workshop"));
+    }
+
+  return g_strconcat (name, FILE_EXTENSION, NULL);
+}
+
+static void
+save_as (V21Window *self,
+         Then      *then)
+{
+  g_autofree char *name = NULL;
+  GFile *current;
+
+  if (self->workshop == NULL || self->chooser != NULL)
+    {
+      g_clear_pointer (&then, then_free);
+      return;
+    }
+
+  self->chooser = gtk_file_chooser_native_new (_("Save Workshop"),
+                                               GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Save"),
+                                               _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), workshop_filter ());
+
+  current = v21_workshop_get_file (self->workshop);
+  if (current != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (current);
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
+      name = g_file_get_basename (current);
+    }
+  else
+    {
+      name = suggested_file_name (self->workshop);
+    }
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+
+  self->after_save_as = then;
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_save_as_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* Unsaved changes */
+
+static void
+on_save_changes_response (AdwMessageDialog *dialog,
+                          const char       *response,
+                          Then             *then)
+{
+  if (g_str_equal (response, "discard"))
+    then_run (then_steal (then));
+  else if (g_str_equal (response, "save"))
+    save_then (then->self, then_steal (then));
+}
+
+/* Runs @func at once when nothing would be lost; otherwise asks first
+ * (Cancel / Discard / Save) and runs it only if the changes were saved or
+ * discarded. */
+static void
+confirm_discard (V21Window      *self,
+                 V21WindowThen   func,
+                 gpointer        data,
+                 GDestroyNotify  destroy)
+{
+  Then *then = then_new (self, func, data, destroy);
+  GtkWidget *dialog;
+
+  if (self->workshop == NULL || !v21_workshop_get_modified (self->workshop))
+    {
+      then_run (then);
+      return;
+    }
+
+  dialog = new_dialog (self, _("Save Changes?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” has changes that are not saved. "
+                                    "Changes that are not saved will be lost."),
+                                  workshop_title (self->workshop));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_save_changes_response),
+                         then, (GClosureNotify) (void (*) (void)) then_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Recovery after a crash */
+
+typedef struct
+{
+  V21Window *self;
+  GPtrArray *recoveries;  /* of V21Recovery */
+  guint      next;
+} RecoveryOffer;
+
+static void
+recovery_offer_free (RecoveryOffer *offer)
+{
+  g_object_unref (offer->self);
+  g_ptr_array_unref (offer->recoveries);
+  g_free (offer);
+}
+
+static void offer_next_recovery (RecoveryOffer *offer);
+
+static void
+restore (V21Window   *self,
+         V21Recovery *recovery)
+{
+  g_autoptr(V21Workshop) workshop = NULL;
+  g_autoptr(GError) error = NULL;
+  V21FileLock *lock = NULL;
+  V21Window *target = self;
+  GFile *file;
+
+  workshop = v21_recovery_restore (recovery, &error);
+  if (workshop == NULL)
+    {
+      show_message (self, _("Could Not Restore the Changes"), error->message);
+      return;
+    }
+
+  file = v21_workshop_get_file (workshop);
+  if (file != NULL)
+    {
+      lock = v21_file_lock_acquire (file, FALSE, &error);
+      if (lock == NULL)
+        g_debug ("Restoring without a lock: %s", error != NULL ? error->message : "");
+      g_clear_error (&error);
+    }
+
+  /* This window may already show a workshop: restore beside it. */
+  if (self->workshop != NULL)
+    {
+      target = v21_window_new (get_application (self));
+      gtk_window_present (GTK_WINDOW (target));
+    }
+  set_workshop (target, workshop, lock);
+
+  /* The recovery file stays until the restored changes are saved or
+   * discarded: until then it is their only copy on disk. */
+  target->restored_from = g_object_ref (recovery->recovery);
+}
+
+static void
+on_recovery_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      RecoveryOffer    *offer)
+{
+  V21Recovery *recovery = g_ptr_array_index (offer->recoveries, offer->next);
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "restore"))
+    {
+      restore (offer->self, recovery);
+    }
+  else if (g_str_equal (response, "discard"))
+    {
+      if (!v21_recovery_discard (recovery, &error))
+        show_message (offer->self, _("Could Not Discard the Changes"), error->message);
+    }
+  /* Anything else ("later", Escape) keeps the recovery file for next time. */
+
+  offer->next++;
+  offer_next_recovery (offer);
+}
+
+static void
+offer_next_recovery (RecoveryOffer *offer)
+{
+  V21Recovery *recovery;
+  g_autofree char *when = NULL;
+  GtkWidget *dialog;
+
+  if (offer->next >= offer->recoveries->len)
+    {
+      recovery_offer_free (offer);
+      return;
+    }
+
+  recovery = g_ptr_array_index (offer->recoveries, offer->next);
+  if (recovery->saved != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (recovery->saved);
+
+      /* %c: the date and time in the user's locale. */
+      when = g_date_time_format (local, "%c");
+    }
+
+  dialog = new_dialog (offer->self, _("Restore Unsaved Changes?"), NULL);
+  if (when != NULL)
+    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                    _("Visions+21 stopped before the changes to “%s” were "
+                                      "saved. The changes kept automatically on %s can be "
+                                      "restored."),
+                                    recovery->title != NULL ? recovery->title : _("Untitled workshop"),
+                                    when);
+  else
+    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                    _("Visions+21 stopped before the changes to “%s” were "
+                                      "saved. The changes kept automatically can be restored."),
+                                    recovery->title != NULL ? recovery->title : _("Untitled workshop"));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "discard", _("_Discard"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_recovery_response), offer);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Actions */
+
+static void
+new_action (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  v21_window_new_workshop (V21_WINDOW (user_data));
+}
+
+static void
+on_open_response (GtkNativeDialog *native,
+                  int              response,
+                  V21Window       *self)
+{
+  g_autoptr(GtkFileChooserNative) chooser = g_steal_pointer (&self->chooser);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      if (file != NULL)
+        v21_window_open_file (self, file);
+    }
+}
+
+static void
+open_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  V21Window *self = user_data;
+
+  if (self->chooser != NULL)
+    return;
+
+  self->chooser = gtk_file_chooser_native_new (_("Open Workshop"),
+                                               GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Open"),
+                                               _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), workshop_filter ());
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_open_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+open_demo_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  V21Window *self = user_data;
+
+  confirm_discard (self, then_open_demo, NULL, NULL);
+}
+
+static void
+save_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  save_then (V21_WINDOW (user_data), NULL);
+}
+
+static void
+save_as_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  save_as (V21_WINDOW (user_data), NULL);
+}
+
+static void
+undo_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  V21Window *self = user_data;
+
+  if (self->workshop != NULL)
+    v21_workshop_undo (self->workshop);
+}
+
+static void
+redo_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  V21Window *self = user_data;
+
+  if (self->workshop != NULL)
+    v21_workshop_redo (self->workshop);
+}
+
+static const GActionEntry win_actions[] = {
+  { "new", new_action },
+  { "open", open_action },
+  { "open-demo", open_demo_action },
+  { "save", save_action },
+  { "save-as", save_as_action },
+  { "undo", undo_action },
+  { "redo", redo_action },
+};
+
+/* Template callbacks */
+
+static void
+on_sidebar_row_activated (V21Window     *self,
+                          GtkListBoxRow *row)
+{
+  gtk_stack_set_visible_child_name (self->content_stack, gtk_widget_get_name (GTK_WIDGET (row)));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+on_back_clicked (V21Window *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_leaflet_folded (V21Window *self)
+{
+  /* Folded, the sidebar is a list to pick from: no row stays highlighted. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    {
+      gtk_list_box_set_selection_mode (self->sidebar_list, GTK_SELECTION_NONE);
+    }
+  else
+    {
+      GtkWidget *page = gtk_stack_get_visible_child (self->content_stack);
+      const char *name = page != NULL ? gtk_stack_get_visible_child_name (self->content_stack) : NULL;
+
+      gtk_list_box_set_selection_mode (self->sidebar_list, GTK_SELECTION_BROWSE);
+      for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+           row != NULL;
+           row = gtk_widget_get_next_sibling (row))
+        {
+          if (GTK_IS_LIST_BOX_ROW (row) && g_strcmp0 (gtk_widget_get_name (row), name) == 0)
+            gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
+        }
+    }
+}
+
+static void
+on_autosave_interval_changed (V21Window *self)
+{
+  V21Application *app = get_application (self);
+
+  if (self->autosave != NULL && app != NULL)
+    v21_autosave_set_interval (self->autosave, v21_application_get_autosave_interval (app));
+}
+
+/* GObject */
+
+static void
+save_window_state (V21Window *self)
+{
+  GSettings *settings = get_settings (self);
+  int width;
+  int height;
+
+  if (settings == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_delay (settings);
+  g_settings_set_int (settings, "window-width", width);
+  g_settings_set_int (settings, "window-height", height);
+  g_settings_set_boolean (settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  g_settings_apply (settings);
+}
+
+static void
+then_close (V21Window *self,
+            gpointer   data)
+{
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
+v21_window_close_request (GtkWindow *window)
+{
+  V21Window *self = V21_WINDOW (window);
+
+  if (!self->close_confirmed &&
+      self->workshop != NULL &&
+      v21_workshop_get_modified (self->workshop))
+    {
+      confirm_discard (self, then_close, NULL, NULL);
+      return TRUE;
+    }
+
+  save_window_state (self);
+  drop_workshop (self, TRUE);
+
+  return GTK_WINDOW_CLASS (v21_window_parent_class)->close_request (window);
+}
+
+/* The application is set after construction ("application" is not a
+ * construct property): what depends on it waits for it. */
+static void
+on_application_changed (V21Window *self)
+{
+  V21Application *app = get_application (self);
+  GSettings *settings = get_settings (self);
+  g_autoptr(GFile) demo = NULL;
+
+  if (settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (settings, "window-width"),
+                                   g_settings_get_int (settings, "window-height"));
+      if (g_settings_get_boolean (settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+
+      g_signal_handlers_disconnect_by_data (settings, self);
+      g_signal_connect_object (settings, "changed::recent-files",
+                               G_CALLBACK (refresh_recent), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (settings, "changed::autosave-interval",
+                               G_CALLBACK (on_autosave_interval_changed), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  /* No demo installed: no button for it. */
+  demo = app != NULL ? v21_application_dup_demo_file (app) : NULL;
+  set_action_enabled (self, "open-demo", demo != NULL);
+  gtk_widget_set_visible (self->demo_button, demo != NULL);
+
+  refresh_recent (self);
+}
+
+static void
+v21_window_dispose (GObject *object)
+{
+  V21Window *self = V21_WINDOW (object);
+
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
+  g_clear_pointer (&self->after_save_as, then_free);
+
+  /* Not a clean close (the window was destroyed without being asked to
+   * close): the recovery file stays. */
+  drop_workshop (self, FALSE);
+  g_clear_object (&self->workshop_signals);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), V21_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (v21_window_parent_class)->dispose (object);
+}
+
+static void
+v21_window_class_init (V21WindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = v21_window_dispose;
+
+  window_class->close_request = v21_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/visions21/Atelier/v21-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, V21Window, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, V21Window, welcome_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, V21Window, workshop_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, V21Window, welcome_status);
+  gtk_widget_class_bind_template_child (widget_class, V21Window, new_button);
+  gtk_widget_class_bind_template_child (widget_class, V21Window, open_button);
+  gtk_widget_class_bind_template_child (widget_class, V21Window, demo_button);
+  gtk_widget_class_bind_template_child (widget_class, V21Window, recent_group);
+  gtk_widget_class_bind_template_child (widget_class, V21Window, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, V21Window, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, V21Window, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, V21Window, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, V21Window, window_title);
+  gtk_widget_class_bind_template_child (widget_class, V21Window, overview_status);
+  gtk_widget_class_bind_template_child (widget_class, V21Window, horizon_row);
+  gtk_widget_class_bind_template_child (widget_class, V21Window, horizon_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded);
+}
+
+static void
+v21_window_init (V21Window *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
+                                   G_N_ELEMENTS (win_actions), self);
+
+  name_button_once (self->new_button);
+  name_button_once (self->open_button);
+  name_button_once (self->demo_button);
+
+  g_signal_connect_swapped (self->recent_list, "row-activated",
+                            G_CALLBACK (on_recent_row_activated), self);
+
+  gtk_window_set_default_size (GTK_WINDOW (self), 1100, 760);
+  adw_status_page_set_icon_name (self->welcome_status, APPLICATION_ID);
+  g_signal_connect (self, "notify::application", G_CALLBACK (on_application_changed), NULL);
+
+  self->workshop_signals = g_signal_group_new (V21_TYPE_WORKSHOP);
+  g_signal_group_connect_swapped (self->workshop_signals, "notify::title",
+                                  G_CALLBACK (update_title), self);
+  g_signal_group_connect_swapped (self->workshop_signals, "notify::title",
+                                  G_CALLBACK (update_overview), self);
+  g_signal_group_connect_swapped (self->workshop_signals, "notify::territory",
+                                  G_CALLBACK (update_overview), self);
+  g_signal_group_connect_swapped (self->workshop_signals, "notify::modified",
+                                  G_CALLBACK (update_title), self);
+  g_signal_group_connect_swapped (self->workshop_signals, "notify::file",
+                                  G_CALLBACK (update_title), self);
+  g_signal_group_connect_swapped (self->workshop_signals, "notify::can-undo",
+                                  G_CALLBACK (update_actions), self);
+  g_signal_group_connect_swapped (self->workshop_signals, "notify::can-redo",
+                                  G_CALLBACK (update_actions), self);
+  g_signal_group_connect_swapped (self->workshop_signals, "changed",
+                                  G_CALLBACK (update_overview), self);
+
+  set_workshop (self, NULL, NULL);
+  on_application_changed (self);
+}
+
+/* Public API */
+
+/**
+ * v21_window_new:
+ * @application: the application
+ *
+ * Returns: (transfer none): a new window, owned by @application
+ */
+V21Window *
+v21_window_new (V21Application *application)
+{
+  g_return_val_if_fail (V21_IS_APPLICATION (application), NULL);
+
+  return g_object_new (V21_TYPE_WINDOW, "application", application, NULL);
+}
+
+/**
+ * v21_window_get_workshop:
+ * @self: a #V21Window
+ *
+ * Returns: (transfer none) (nullable): the open workshop
+ */
+V21Workshop *
+v21_window_get_workshop (V21Window *self)
+{
+  g_return_val_if_fail (V21_IS_WINDOW (self), NULL);
+
+  return self->workshop;
+}
+
+/**
+ * v21_window_has_file:
+ * @self: a #V21Window
+ * @file: a workshop file
+ *
+ * Returns: whether @self shows the workshop saved in @file
+ */
+gboolean
+v21_window_has_file (V21Window *self,
+                     GFile     *file)
+{
+  GFile *current;
+
+  g_return_val_if_fail (V21_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->workshop == NULL)
+    return FALSE;
+
+  current = v21_workshop_get_file (self->workshop);
+
+  return current != NULL && g_file_equal (current, file);
+}
+
+/**
+ * v21_window_open_file:
+ * @self: a #V21Window
+ * @file: a workshop file
+ *
+ * Opens @file in @self, after asking what to do with unsaved changes. When
+ * another window of the application already shows it, that window comes to
+ * the front instead. A file that cannot be opened is explained in a dialog.
+ */
+void
+v21_window_open_file (V21Window *self,
+                      GFile     *file)
+{
+  GtkApplication *app;
+
+  g_return_if_fail (V21_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  for (GList *l = app != NULL ? gtk_application_get_windows (app) : NULL; l; l = l->next)
+    {
+      if (V21_IS_WINDOW (l->data) && v21_window_has_file (l->data, file))
+        {
+          gtk_window_present (GTK_WINDOW (l->data));
+          return;
+        }
+    }
+
+  confirm_discard (self, then_open_file, g_object_ref (file), g_object_unref);
+}
+
+/**
+ * v21_window_new_workshop:
+ * @self: a #V21Window
+ *
+ * Replaces the open workshop, after asking what to do with unsaved changes,
+ * by a new one made from the toolkit. It has no file until it is saved.
+ */
+void
+v21_window_new_workshop (V21Window *self)
+{
+  g_return_if_fail (V21_IS_WINDOW (self));
+
+  confirm_discard (self, then_new_workshop, NULL, NULL);
+}
+
+/**
+ * v21_window_offer_recovery:
+ * @self: a #V21Window
+ *
+ * Asks, for each workshop that a previous run left unsaved, whether to
+ * restore or discard it.
+ */
+void
+v21_window_offer_recovery (V21Window *self)
+{
+  g_autoptr(GPtrArray) recoveries = NULL;
+  RecoveryOffer *offer;
+
+  g_return_if_fail (V21_IS_WINDOW (self));
+
+  recoveries = v21_recovery_list ();
+  if (recoveries == NULL || recoveries->len == 0)
+    return;
+
+  offer = g_new0 (RecoveryOffer, 1);
+  offer->self = g_object_ref (self);
+  offer->recoveries = g_steal_pointer (&recoveries);
+  offer_next_recovery (offer);
+}
+
+AdwWindowTitle *
+_v21_window_get_title_widget (V21Window *self)
+{
+  g_return_val_if_fail (V21_IS_WINDOW (self), NULL);
+
+  return self->window_title;
+}
+
+AdwStatusPage *
+_v21_window_get_overview (V21Window *self)
+{
+  g_return_val_if_fail (V21_IS_WINDOW (self), NULL);
+
+  return self->overview_status;
+}
+
+const char *
+_v21_window_get_page (V21Window *self)
+{
+  g_return_val_if_fail (V21_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}

@@ -1,0 +1,239 @@
+/* Edits of a workshop: validation of impossible values, removal with what
+ * depends on it, and undo/redo giving back the file byte for byte. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "v21-workshop.h"
+
+static V21Workshop *
+load_minimal (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", "minimal.visions21", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  V21Workshop *workshop = v21_workshop_load_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return workshop;
+}
+
+static V21Record *
+first_of (V21Workshop *workshop,
+          const char  *collection)
+{
+  V21Collection *list = v21_workshop_get_collection (workshop, collection);
+
+  g_assert_cmpuint (v21_collection_get_n (list), >, 0);
+  return v21_collection_get (list, 0);
+}
+
+static void
+assert_refused (V21Workshop *workshop,
+                V21Record   *record,
+                const char  *field,
+                json_object *value)
+{
+  g_autofree char *before = v21_workshop_to_data (workshop, NULL);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (v21_workshop_set (workshop, record, field, value, &error));
+  g_assert_error (error, V21_ERROR, V21_ERROR_VALUE);
+  g_assert_cmpstr (error->message, !=, "");
+  after = v21_workshop_to_data (workshop, NULL);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (v21_workshop_get_modified (workshop));
+  g_assert_false (v21_workshop_can_undo (workshop));
+}
+
+static void
+test_impossible_values (void)
+{
+  g_autoptr(V21Workshop) workshop = load_minimal ();
+  V21Record *root = v21_workshop_get_root (workshop);
+  gint64 start = v21_record_get_int (root, "start_year", 0);
+
+  assert_refused (workshop, root, "horizon_year", json_object_new_int64 (start - 1));
+  assert_refused (workshop, root, "horizon_year", json_object_new_int64 (start));
+  assert_refused (workshop, root, "title", json_object_new_string ("  "));
+  assert_refused (workshop, root, "start_year", json_object_new_string ("2026"));
+  assert_refused (workshop, first_of (workshop, "sequences"), "minutes", json_object_new_int (-5));
+  assert_refused (workshop, first_of (workshop, "sequences"), "minutes", json_object_new_int (0));
+  assert_refused (workshop, first_of (workshop, "vote_rounds"), "budget", json_object_new_int (1000000));
+  assert_refused (workshop, first_of (workshop, "points"), "level", json_object_new_double (1.5));
+  assert_refused (workshop, first_of (workshop, "cards"), "table", json_object_new_string ("nowhere"));
+  assert_refused (workshop, first_of (workshop, "cards"), "kind", json_object_new_string ("gossip"));
+  assert_refused (workshop, first_of (workshop, "cards"), "id", json_object_new_string ("other"));
+}
+
+static void
+test_set_and_undo (void)
+{
+  g_autoptr(V21Workshop) workshop = load_minimal ();
+  V21Record *card = first_of (workshop, "cards");
+  g_autofree char *before = v21_workshop_to_data (workshop, NULL);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (v21_workshop_set (workshop, card, "text", json_object_new_string ("Eau potable"), &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (v21_record_get_string (card, "text"), ==, "Eau potable");
+  g_assert_true (v21_workshop_get_modified (workshop));
+  g_assert_true (v21_workshop_undo (workshop));
+  after = v21_workshop_to_data (workshop, NULL);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (v21_workshop_get_modified (workshop));
+  g_assert_true (v21_workshop_redo (workshop));
+  g_assert_cmpstr (v21_record_get_string (card, "text"), ==, "Eau potable");
+}
+
+static void
+test_vote_budget (void)
+{
+  g_autoptr(V21Workshop) workshop = load_minimal ();
+  V21Record *round = first_of (workshop, "vote_rounds");
+  V21Collection *people = v21_workshop_get_collection (workshop, "people");
+  V21Collection *tables = v21_workshop_get_collection (workshop, "tables");
+  gboolean by_tables = g_strcmp0 (v21_record_get_string (round, "voters"), "tables") == 0;
+  V21Record *voter = v21_collection_get (by_tables ? tables : people, 0);
+  json_object *targets = v21_record_get_value (round, "targets");
+  gint64 budget = v21_record_get_int (round, "budget", 0);
+  g_autoptr(json_object) vote = json_object_new_object ();
+  g_autoptr(GError) error = NULL;
+
+  json_object_object_add (vote, "round", json_object_new_string (v21_record_get_id (round)));
+  json_object_object_add (vote, "voter", json_object_new_string (v21_record_get_id (voter)));
+  json_object_object_add (vote, "target", json_object_get (json_object_array_get_idx (targets, 0)));
+  json_object_object_add (vote, "count", json_object_new_int64 (budget + 1));
+  g_assert_null (v21_workshop_insert (workshop, "votes", -1, json_object_get (vote), &error));
+  g_assert_error (error, V21_ERROR, V21_ERROR_VALUE);
+  g_assert_false (v21_workshop_can_undo (workshop));
+}
+
+static void
+test_remove_cascade (void)
+{
+  g_autoptr(V21Workshop) workshop = load_minimal ();
+  g_autofree char *before = v21_workshop_to_data (workshop, NULL);
+  g_autofree char *after = NULL;
+  V21Collection *cards = v21_workshop_get_collection (workshop, "cards");
+  V21Record *table = first_of (workshop, "tables");
+  g_autofree char *table_id = g_strdup (v21_record_get_id (table));
+  g_autoptr(V21Workshop) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (v21_workshop_remove (workshop, table, &error));
+  g_assert_no_error (error);
+  g_assert_null (v21_workshop_lookup (workshop, table_id));
+  for (guint i = 0; i < v21_collection_get_n (cards); i++)
+    g_assert_cmpstr (v21_record_get_string (v21_collection_get (cards, i), "table"), !=, table_id);
+  /* The file stays valid after the removal. */
+  after = v21_workshop_to_data (workshop, NULL);
+  reloaded = v21_workshop_load_data (after, strlen (after), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reloaded);
+  g_clear_pointer (&after, g_free);
+  /* One undo brings everything back. */
+  g_assert_true (v21_workshop_undo (workshop));
+  after = v21_workshop_to_data (workshop, NULL);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Random edits: undone completely, the original file byte for byte; redone, the edited one. */
+static void
+random_edit (V21Workshop *workshop,
+             GRand       *rand)
+{
+  static const char *lists[] = { "cards", "clusters", "tables", "people", "sequences", "scenarios", "points" };
+  const char *name = lists[g_rand_int_range (rand, 0, G_N_ELEMENTS (lists))];
+  V21Collection *list = v21_workshop_get_collection (workshop, name);
+  guint n = v21_collection_get_n (list);
+  V21Record *record = n ? v21_collection_get (list, g_rand_int_range (rand, 0, n)) : NULL;
+  g_autofree char *text = g_strdup_printf ("Texte %u", g_rand_int (rand));
+  json_object *fields;
+
+  switch (g_rand_int_range (rand, 0, 4))
+    {
+    case 0:
+      if (record && g_strcmp0 (name, "cards") == 0)
+        g_assert_true (v21_workshop_set (workshop, record, "text", json_object_new_string (text), NULL));
+      else if (record && g_strcmp0 (name, "points") == 0)
+        g_assert_true (v21_workshop_set (workshop, record, "level", json_object_new_double (g_rand_double (rand)), NULL));
+      break;
+    case 1:
+      fields = json_object_new_object ();
+      json_object_object_add (fields, "kind", json_object_new_string ("idea"));
+      json_object_object_add (fields, "text", json_object_new_string (text));
+      g_assert_nonnull (v21_workshop_insert (workshop, "cards", g_rand_int_range (rand, -1, 5), fields, NULL));
+      break;
+    case 2:
+      if (record)
+        g_assert_true (v21_workshop_remove (workshop, record, NULL));
+      break;
+    default:
+      if (record)
+        g_assert_true (v21_workshop_move (workshop, record, g_rand_int_range (rand, 0, n), NULL));
+      break;
+    }
+}
+
+static void
+test_random_undo_redo (void)
+{
+  for (guint32 seed = 1; seed <= 20; seed++)
+    {
+      g_autoptr(V21Workshop) workshop = load_minimal ();
+      g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+      g_autofree char *original = v21_workshop_to_data (workshop, NULL);
+      g_autofree char *edited = NULL;
+      g_autofree char *undone = NULL;
+      g_autofree char *redone = NULL;
+
+      for (guint i = 0; i < 40; i++)
+        random_edit (workshop, rand);
+      edited = v21_workshop_to_data (workshop, NULL);
+      while (v21_workshop_undo (workshop))
+        ;
+      undone = v21_workshop_to_data (workshop, NULL);
+      g_assert_cmpstr (original, ==, undone);
+      g_assert_false (v21_workshop_get_modified (workshop));
+      while (v21_workshop_redo (workshop))
+        ;
+      redone = v21_workshop_to_data (workshop, NULL);
+      g_assert_cmpstr (edited, ==, redone);
+    }
+}
+
+static void
+test_group (void)
+{
+  g_autoptr(V21Workshop) workshop = load_minimal ();
+  V21Collection *cards = v21_workshop_get_collection (workshop, "cards");
+  guint n = v21_collection_get_n (cards);
+
+  v21_workshop_begin_group (workshop, "Merge cards");
+  g_assert_true (v21_workshop_set (workshop, v21_collection_get (cards, 0), "text", json_object_new_string ("A + B"), NULL));
+  g_assert_true (v21_workshop_remove (workshop, v21_collection_get (cards, 1), NULL));
+  v21_workshop_end_group (workshop);
+  g_assert_cmpuint (v21_collection_get_n (cards), ==, n - 1);
+  g_assert_cmpstr (v21_workshop_get_undo_label (workshop), ==, "Merge cards");
+  g_assert_true (v21_workshop_undo (workshop));
+  g_assert_cmpuint (v21_collection_get_n (cards), ==, n);
+  g_assert_false (v21_workshop_can_undo (workshop));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/core/edit/impossible-values", test_impossible_values);
+  g_test_add_func ("/core/edit/set-and-undo", test_set_and_undo);
+  g_test_add_func ("/core/edit/vote-budget", test_vote_budget);
+  g_test_add_func ("/core/edit/remove-cascade", test_remove_cascade);
+  g_test_add_func ("/core/edit/group", test_group);
+  g_test_add_func ("/core/history/random-undo-redo", test_random_undo_redo);
+  return g_test_run ();
+}

@@ -1,0 +1,195 @@
+/* The workshop document: loading, validation, saving, round trips, edits. */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "v21-workshop.h"
+
+static char *
+fixture (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+static char *
+demo_path (void)
+{
+  return g_build_filename (SOURCE_DATADIR, "examples", "demo.visions21", NULL);
+}
+
+static V21Workshop *
+load_path (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  V21Workshop *workshop = v21_workshop_load_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (workshop);
+  return workshop;
+}
+
+static void
+test_round_trip (gconstpointer data)
+{
+  g_autofree char *path = data ? fixture (data) : demo_path ();
+  V21Workshop *first = load_path (path);
+  g_autofree char *once = v21_workshop_to_data (first, NULL);
+  g_autoptr(GError) error = NULL;
+  V21Workshop *second = v21_workshop_load_data (once, strlen (once), NULL, &error);
+  g_autofree char *twice = NULL;
+
+  g_assert_no_error (error);
+  twice = v21_workshop_to_data (second, NULL);
+  g_assert_cmpstr (once, ==, twice);
+  g_assert_false (v21_workshop_get_modified (first));
+  g_assert_finalize_object (first);
+  g_assert_finalize_object (second);
+}
+
+static void
+test_demo_content (void)
+{
+  g_autofree char *path = demo_path ();
+  g_autoptr(V21Workshop) workshop = load_path (path);
+
+  g_assert_cmpuint (v21_collection_get_n (v21_workshop_get_collection (workshop, "people")), >=, 30);
+  g_assert_cmpuint (v21_collection_get_n (v21_workshop_get_collection (workshop, "tables")), ==, 6);
+  g_assert_cmpuint (v21_collection_get_n (v21_workshop_get_collection (workshop, "cards")), >=, 120);
+  g_assert_cmpuint (v21_collection_get_n (v21_workshop_get_collection (workshop, "scenarios")), >=, 3);
+  g_assert_cmpuint (v21_collection_get_n (v21_workshop_get_collection (workshop, "vote_rounds")), >=, 2);
+  g_assert_cmpstr (v21_workshop_get_territory_name (workshop), !=, "");
+}
+
+static void
+test_unknown_fields (void)
+{
+  g_autofree char *path = fixture ("good/unknown-fields.visions21");
+  g_autoptr(V21Workshop) workshop = load_path (path);
+  g_autofree char *data = v21_workshop_to_data (workshop, NULL);
+  g_autofree char *original = NULL;
+  g_autoptr(json_object) saved = json_tokener_parse (data);
+  g_autoptr(json_object) before = NULL;
+
+  g_assert_true (g_file_get_contents (path, &original, NULL, NULL));
+  before = json_tokener_parse (original);
+  /* Whatever the key order, the saved tree holds everything the file had. */
+  g_assert_true (json_object_equal (before, saved));
+}
+
+static void
+test_migrate (void)
+{
+  g_autofree char *path = fixture ("good/old-0.9.visions21");
+  g_autoptr(V21Workshop) workshop = load_path (path);
+  V21Record *root = v21_workshop_get_root (workshop);
+
+  g_assert_cmpstr (v21_record_get_string (root, "version"), ==, "1.0");
+  g_assert_cmpint (v21_record_get_int (root, "horizon_year", 0), >, v21_record_get_int (root, "start_year", 0));
+  g_assert_null (v21_record_get_value (root, "horizon"));
+  g_assert_null (v21_record_get_value (root, "participants"));
+  g_assert_cmpuint (v21_collection_get_n (v21_workshop_get_collection (workshop, "people")), >, 0);
+}
+
+/* Every fixture of tests/data/bad fails with its expected first path, and builds nothing. */
+static void
+test_bad_fixtures (void)
+{
+  g_autofree char *expected_path = fixture ("bad/EXPECTED");
+  g_autofree char *expected = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint count = 0;
+
+  g_assert_true (g_file_get_contents (expected_path, &expected, NULL, NULL));
+  lines = g_strsplit (expected, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (lines[i], "\t", 2);
+      g_autofree char *name = NULL;
+      g_autofree char *path = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(GError) error = NULL;
+      V21Workshop *workshop;
+      V21Problem *first;
+
+      if (g_strv_length (parts) != 2)
+        continue;
+      name = g_strconcat ("bad/", parts[0], NULL);
+      path = fixture (name);
+      file = g_file_new_for_path (path);
+      workshop = v21_workshop_load_file (file, &problems, &error);
+      if (workshop != NULL)
+        g_error ("%s loaded, but should fail at %s", parts[0], parts[1]);
+      g_assert_nonnull (error);
+      g_assert_nonnull (problems);
+      first = g_ptr_array_index (problems, 0);
+      if (g_strcmp0 (first->path, parts[1]) != 0)
+        g_error ("%s: first problem at %s (%s), expected %s", parts[0], first->path, first->message, parts[1]);
+      g_assert_true (g_str_has_prefix (error->message, parts[1]));
+      count++;
+    }
+  g_assert_cmpuint (count, >=, 40);
+}
+
+static void
+test_too_large (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("v21-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "huge.visions21", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  FILE *out = fopen (path, "w");
+
+  /* A sparse file: the size alone is refused, before anything is read. */
+  g_assert_nonnull (out);
+  g_assert_cmpint (fseek (out, V21_FILE_MAX_BYTES + 1, SEEK_SET), ==, 0);
+  fputc ('}', out);
+  fclose (out);
+  g_assert_null (v21_workshop_load_file (file, NULL, &error));
+  g_assert_error (error, V21_ERROR, V21_ERROR_TOO_LARGE);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_new_from_toolkit (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(V21Workshop) workshop = v21_workshop_new_from_toolkit ("Atelier", "Val d’Orge", 2027, 0, &error);
+  V21Record *root;
+  V21Collection *sequences;
+  V21Record *first;
+
+  g_assert_no_error (error);
+  root = v21_workshop_get_root (workshop);
+  g_assert_cmpstr (v21_workshop_get_title (workshop), ==, "Atelier");
+  g_assert_cmpstr (v21_workshop_get_territory_name (workshop), ==, "Val d’Orge");
+  g_assert_cmpint (v21_record_get_int (root, "horizon_year", 0), ==, 2057);
+  g_assert_cmpuint (v21_collection_get_n (v21_workshop_get_collection (workshop, "exercises")), ==, 6);
+  g_assert_cmpuint (v21_collection_get_n (v21_workshop_get_collection (workshop, "days")), ==, 2);
+  sequences = v21_workshop_get_collection (workshop, "sequences");
+  g_assert_cmpuint (v21_collection_get_n (sequences), >=, 10);
+  first = v21_collection_get (sequences, 0);
+  g_assert_cmpstr (v21_record_get_string (first, "start"), ==, "09:00");
+  g_assert_false (v21_workshop_can_undo (workshop));
+  g_assert_false (v21_workshop_get_modified (workshop));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_data_func ("/core/workshop/round-trip/demo", NULL, test_round_trip);
+  g_test_add_data_func ("/core/workshop/round-trip/minimal", "good/minimal.visions21", test_round_trip);
+  g_test_add_func ("/core/workshop/demo", test_demo_content);
+  g_test_add_func ("/core/workshop/unknown-fields", test_unknown_fields);
+  g_test_add_func ("/core/workshop/migrate", test_migrate);
+  g_test_add_func ("/core/workshop/load/bad-fixtures", test_bad_fixtures);
+  g_test_add_func ("/core/workshop/load/too-large", test_too_large);
+  g_test_add_func ("/core/workshop/new-from-toolkit", test_new_from_toolkit);
+  return g_test_run ();
+}

@@ -1,0 +1,368 @@
+/* test-window.c — smoke tests of the main window and its dialogs
+ *
+ * Run with G_DEBUG=fatal-warnings: a .ui template that names a property or a
+ * widget libadwaita 1.2 does not have only fails at run time, with a warning.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "v21-application.h"
+#include "v21-window.h"
+#include "v21-window-private.h"
+#include "v21-workshop.h"
+
+static V21Application *app;
+static char *tmp_dir;  /* XDG_STATE_HOME and the files the tests write */
+
+/* Lets GTK map, lay out and draw for @ms milliseconds. */
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (G_TIME_SPAN_MILLISECOND);
+    }
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static V21Window *
+new_window (void)
+{
+  V21Window *window = v21_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin (100);
+
+  return window;
+}
+
+static void
+destroy_window (V21Window *window)
+{
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+  g_assert_null (window);
+}
+
+/* The demo, copied where the test may write its lock file. */
+static GFile *
+copy_demo (void)
+{
+  g_autofree char *source = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  source = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "examples",
+                                  "demo.visions21", NULL);
+  if (!g_file_test (source, G_FILE_TEST_IS_REGULAR))
+    return NULL;
+
+  g_file_get_contents (source, &contents, &length, &error);
+  g_assert_no_error (error);
+
+  target = g_build_filename (tmp_dir, "demo.visions21", NULL);
+  g_file_set_contents (target, contents, length, &error);
+  g_assert_no_error (error);
+
+  return g_file_new_for_path (target);
+}
+
+static void
+test_welcome (void)
+{
+  V21Window *window = new_window ();
+
+  g_assert_cmpstr (_v21_window_get_page (window), ==, "welcome");
+  g_assert_null (v21_window_get_workshop (window));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "save"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "open"));
+
+  destroy_window (window);
+}
+
+static void
+test_open_demo (void)
+{
+  g_autoptr(GFile) file = copy_demo ();
+  g_autoptr(V21Workshop) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) recent = NULL;
+  GSettings *settings;
+  AdwWindowTitle *title;
+  GtkWindow *dialog;
+  V21Window *window;
+  V21Workshop *workshop;
+
+  if (file == NULL)
+    {
+      g_test_skip ("data/examples/demo.visions21 is missing");
+      return;
+    }
+
+  expected = v21_workshop_load_file (file, NULL, &error);
+  g_assert_no_error (error);
+
+  window = new_window ();
+  v21_window_open_file (window, file);
+  spin (200);
+
+  g_assert_cmpstr (_v21_window_get_page (window), ==, "workshop");
+  workshop = v21_window_get_workshop (window);
+  g_assert_nonnull (workshop);
+
+  title = _v21_window_get_title_widget (window);
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, v21_workshop_get_title (expected));
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "demo.visions21");
+  g_assert_cmpstr (adw_status_page_get_title (_v21_window_get_overview (window)), ==,
+                   v21_workshop_get_title (expected));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "save"));
+
+  settings = v21_application_get_settings (app);
+  g_assert_nonnull (settings);
+  recent = g_settings_get_strv (settings, "recent-files");
+  g_assert_cmpstr (recent[0], ==, g_file_peek_path (file));
+
+  /* An edit shows in the title, marked as not saved, and can be undone. */
+  g_assert_true (v21_workshop_set (workshop, v21_workshop_get_root (workshop), "title",
+                                   json_object_new_string ("Vallée 2055"), &error));
+  g_assert_no_error (error);
+  spin (50);
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "• Vallée 2055");
+  g_assert_cmpstr (adw_status_page_get_title (_v21_window_get_overview (window)), ==, "Vallée 2055");
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  spin (50);
+  g_assert_cmpstr (adw_status_page_get_title (_v21_window_get_overview (window)), ==,
+                   v21_workshop_get_title (expected));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "redo"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  spin (50);
+
+  /* Closing with unsaved changes asks first; Discard closes. */
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_close (GTK_WINDOW (window));
+  spin (100);
+  g_assert_nonnull (window);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  /* As a click would: the response, then the dialog goes. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
+  gtk_window_destroy (dialog);
+  spin (100);
+  g_assert_null (window);
+}
+
+static void
+test_open_twice (void)
+{
+  g_autoptr(GFile) file = copy_demo ();
+  V21Window *window;
+
+  if (file == NULL)
+    {
+      g_test_skip ("data/examples/demo.visions21 is missing");
+      return;
+    }
+
+  /* Opening the file a window already shows only brings that window forward. */
+  window = new_window ();
+  v21_window_open_file (window, file);
+  spin (100);
+  g_assert_true (v21_window_has_file (window, file));
+  v21_window_open_file (window, file);
+  spin (100);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  gtk_window_close (GTK_WINDOW (window));
+  spin (100);
+}
+
+static void
+test_bad_file (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "broken.visions21", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *heading = NULL;
+  V21Window *window;
+  GtkWindow *dialog;
+
+  g_file_set_contents (path, "{ \"format\": \"visions21\", ", -1, &error);
+  g_assert_no_error (error);
+
+  window = new_window ();
+  v21_window_open_file (window, file);
+  spin (100);
+
+  /* The error is on screen, in a dialog naming the file; nothing opened. */
+  g_assert_cmpstr (_v21_window_get_page (window), ==, "welcome");
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  heading = g_strdup (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)));
+  g_assert_nonnull (strstr (heading, "broken.visions21"));
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), !=, "");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_destroy (dialog);
+  spin (50);
+
+  destroy_window (window);
+}
+
+static void
+test_new_workshop (void)
+{
+  V21Window *window = new_window ();
+  AdwWindowTitle *title;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
+  spin (100);
+
+  g_assert_cmpstr (_v21_window_get_page (window), ==, "workshop");
+  g_assert_nonnull (v21_window_get_workshop (window));
+  g_assert_null (v21_workshop_get_file (v21_window_get_workshop (window)));
+  title = _v21_window_get_title_widget (window);
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), !=, "");
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "save"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "save-as"));
+
+  destroy_window (window);
+}
+
+static void
+test_about (void)
+{
+  V21Window *window = new_window ();
+  GtkWindow *about;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "app.about", NULL);
+  spin (200);
+
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (window));
+  gtk_window_destroy (about);
+  spin (50);
+
+  destroy_window (window);
+}
+
+static void
+test_shortcuts (void)
+{
+  V21Window *window = new_window ();
+  GtkShortcutsWindow *overlay;
+
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  spin (200);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+
+  /* The window owns its help overlay: closing only hides it. */
+  gtk_window_close (GTK_WINDOW (overlay));
+  spin (50);
+
+  destroy_window (window);
+}
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  if (children != NULL)
+    {
+      GFile *child;
+
+      while (g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) && child != NULL)
+        remove_tree (child);
+    }
+
+  g_file_delete (file, NULL, NULL);
+}
+
+static void
+test_no_display (void)
+{
+  g_test_skip ("no display (run under xvfb-run)");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) tmp = NULL;
+  int status;
+
+  /* Recovery files go under XDG_STATE_HOME: keep them out of the user's.
+   * (G_TEST_OPTION_ISOLATE_DIRS would also hide XDG_DATA_DIRS, and with it the
+   * icon themes and the MIME database GTK needs.) */
+  tmp_dir = g_dir_make_tmp ("visions21-gui-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_STATE_HOME", tmp_dir, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_add_func ("/gui/window/no-display", test_no_display);
+      status = g_test_run ();
+      g_rmdir (tmp_dir);
+      return status;
+    }
+
+  /* Registered (so that windows can be added) but not run: the tests drive
+   * the main loop themselves. Non-unique, so no other instance is called. */
+  app = v21_application_new (APPLICATION_ID, G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/gui/window/welcome", test_welcome);
+  g_test_add_func ("/gui/window/open-demo", test_open_demo);
+  g_test_add_func ("/gui/window/open-twice", test_open_twice);
+  g_test_add_func ("/gui/window/bad-file", test_bad_file);
+  g_test_add_func ("/gui/window/new", test_new_workshop);
+  g_test_add_func ("/gui/window/about", test_about);
+  g_test_add_func ("/gui/window/shortcuts", test_shortcuts);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  tmp = g_file_new_for_path (tmp_dir);
+  remove_tree (tmp);
+  g_free (tmp_dir);
+
+  return status;
+}
