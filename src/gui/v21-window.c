@@ -12,6 +12,7 @@
 #include "v21-autosave.h"
 #include "v21-error.h"
 #include "v21-file-lock.h"
+#include "v21-pages.h"
 #include "v21-window.h"
 #include "v21-window-private.h"
 
@@ -434,6 +435,89 @@ drop_workshop (V21Window *self,
   g_clear_object (&self->workshop);
 }
 
+/* The pages of the registry (v21-pages.c): a sidebar row and a stack page each,
+ * built for the open workshop; the overview row of the template stays. */
+
+static GtkWidget *
+page_row (const V21PageInfo *info)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new_from_icon_name (info->icon);
+  GtkWidget *label = gtk_label_new (_(info->title));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_name (row, info->name);
+  g_object_set_data (G_OBJECT (row), "v21-section", (gpointer) info->section);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, _(info->title), -1);
+  return row;
+}
+
+static void
+add_pages (V21Window   *self,
+           V21Workshop *workshop)
+{
+  for (const V21PageInfo *info = v21_pages (); info->name != NULL; info++)
+    {
+      GtkWidget *page = info->create (workshop);
+      GtkStackPage *stack_page = gtk_stack_add_titled (self->content_stack, page, info->name, _(info->title));
+
+      gtk_stack_page_set_icon_name (stack_page, info->icon);
+      gtk_list_box_append (self->sidebar_list, page_row (info));
+    }
+}
+
+static void
+remove_pages (V21Window *self)
+{
+  GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+
+  while (row != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (row);
+      const char *name = gtk_widget_get_name (row);
+      GtkWidget *page = gtk_stack_get_child_by_name (self->content_stack, name);
+
+      if (GTK_IS_LIST_BOX_ROW (row) && g_strcmp0 (name, "overview") != 0)
+        {
+          gtk_list_box_remove (self->sidebar_list, row);
+          if (page != NULL)
+            gtk_stack_remove (self->content_stack, page);
+        }
+      row = next;
+    }
+}
+
+/* A heading above the first row of each section. */
+static void
+sidebar_header (GtkListBoxRow *row,
+                GtkListBoxRow *before,
+                gpointer       data)
+{
+  const char *section = g_object_get_data (G_OBJECT (row), "v21-section");
+  const char *previous = before ? g_object_get_data (G_OBJECT (before), "v21-section") : NULL;
+  GtkWidget *label;
+
+  if (section == NULL || g_strcmp0 (section, previous) == 0)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+  label = gtk_label_new (_(section));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_top (label, 18);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_list_box_row_set_header (row, label);
+}
+
 /* Shows @workshop (or the welcome page when NULL), taking @lock. */
 static void
 set_workshop (V21Window   *self,
@@ -456,6 +540,10 @@ set_workshop (V21Window   *self,
   /* Only the visible menu button answers F10. */
   gtk_menu_button_set_primary (self->welcome_menu_button, FALSE);
   gtk_menu_button_set_primary (self->workshop_menu_button, FALSE);
+
+  remove_pages (self);
+  if (workshop != NULL)
+    add_pages (self, workshop);
 
   if (workshop != NULL)
     {
@@ -1298,10 +1386,25 @@ v21_window_class_init (V21WindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded);
 }
 
+/* Toasts (v21_show_toast) appear over the whole window. */
+static void
+wrap_in_toast_overlay (V21Window *self)
+{
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (self));
+  GtkWidget *overlay = adw_toast_overlay_new ();
+
+  g_object_ref (content);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), overlay);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), content);
+  g_object_unref (content);
+}
+
 static void
 v21_window_init (V21Window *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  wrap_in_toast_overlay (self);
+  gtk_list_box_set_header_func (self->sidebar_list, sidebar_header, NULL, NULL);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
