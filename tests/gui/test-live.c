@@ -1,0 +1,339 @@
+/* test-live.c — the live run driven with the keyboard alone
+ *
+ * Key presses go through the X server (XTEST, under Xvfb), so they take the
+ * path of real ones: the application's accelerators, the page's
+ * key controller, the entry's input method.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <dlfcn.h>
+#include <adwaita.h>
+#include <gdk/x11/gdkx.h>
+#include <glib/gstdio.h>
+#include <X11/Xlib.h>
+#include <X11/XKBlib.h>
+#include <X11/keysym.h>
+
+#include "v21-application.h"
+#include "v21-live-page.h"
+#include "v21-timer.h"
+#include "v21-window.h"
+
+static V21Application *app;
+static char *tmp_dir;
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (G_TIME_SPAN_MILLISECOND);
+    }
+}
+
+/* XTEST, loaded at run time: its development files are not needed to build. */
+typedef int (*FakeKeyEvent) (Display *, unsigned int, Bool, unsigned long);
+static FakeKeyEvent fake_key_event;
+
+static void
+press (Display *display,
+       KeySym   keysym,
+       gboolean down)
+{
+  fake_key_event (display, XKeysymToKeycode (display, keysym), down, CurrentTime);
+}
+
+static void
+send_keysym (GtkWidget    *widget,
+             KeySym        keysym,
+             unsigned int  state)
+{
+  GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (widget));
+  Display *display = gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface));
+  KeyCode keycode = XKeysymToKeycode (display, keysym);
+
+  g_assert_cmpuint (keycode, !=, 0);
+  /* A character on the shifted level of its key needs Shift. */
+  if (XkbKeycodeToKeysym (display, keycode, 0, 0) != keysym
+      && XkbKeycodeToKeysym (display, keycode, 0, 1) == keysym)
+    state |= ShiftMask;
+  XSetInputFocus (display, gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
+  if (state & ControlMask)
+    press (display, XK_Control_L, TRUE);
+  if (state & Mod1Mask)
+    press (display, XK_Alt_L, TRUE);
+  if (state & ShiftMask)
+    press (display, XK_Shift_L, TRUE);
+  fake_key_event (display, keycode, True, CurrentTime);
+  fake_key_event (display, keycode, False, CurrentTime);
+  if (state & ShiftMask)
+    press (display, XK_Shift_L, FALSE);
+  if (state & Mod1Mask)
+    press (display, XK_Alt_L, FALSE);
+  if (state & ControlMask)
+    press (display, XK_Control_L, FALSE);
+  XSync (display, False);
+  spin (15);
+}
+
+/* Printable ASCII characters are their own keysyms. */
+static void
+type_text (GtkWidget  *widget,
+           const char *text)
+{
+  for (const char *p = text; *p; p++)
+    send_keysym (widget, (KeySym) *p, 0);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GFile *
+copy_demo (void)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "examples",
+                                                   "demo.visions21", NULL);
+  g_autofree char *target = g_build_filename (tmp_dir, "demo.visions21", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_file_get_contents (source, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (target, contents, length, &error);
+  g_assert_no_error (error);
+  return g_file_new_for_path (target);
+}
+
+typedef struct
+{
+  V21Window   *window;
+  V21Workshop *workshop;
+  V21LivePage *page;
+  GtkWidget   *entry;
+} Live;
+
+static void
+live_open (Live *live)
+{
+  g_autoptr(GFile) file = copy_demo ();
+  GtkWidget *stack;
+
+  live->window = v21_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (live->window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (live->window));
+  v21_window_open_file (live->window, file);
+  spin (200);
+  live->workshop = v21_window_get_workshop (live->window);
+  live->page = V21_LIVE_PAGE (find_widget (GTK_WIDGET (live->window), V21_TYPE_LIVE_PAGE));
+  g_assert_nonnull (live->page);
+  stack = gtk_widget_get_parent (GTK_WIDGET (live->page));
+  gtk_stack_set_visible_child (GTK_STACK (stack), GTK_WIDGET (live->page));
+  spin (200);
+  live->entry = find_widget (GTK_WIDGET (live->page), GTK_TYPE_ENTRY);
+  /* Shown, the page gives the capture line the focus. */
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (live->window)), live->entry));
+}
+
+static void
+live_close (Live *live)
+{
+  V21Window *window = live->window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (100);
+  g_assert_null (window);
+}
+
+static V21Record *
+last_card (V21Workshop *workshop)
+{
+  V21Collection *cards = v21_workshop_get_collection (workshop, "cards");
+
+  return v21_collection_get (cards, v21_collection_get_n (cards) - 1);
+}
+
+static const char *
+table_name (V21Workshop *workshop,
+            V21Record   *card)
+{
+  V21Record *table = v21_workshop_lookup (workshop, v21_record_get_string (card, "table"));
+
+  return table ? v21_record_get_string (table, "name") : NULL;
+}
+
+static void
+test_capture_ten_cards (void)
+{
+  static const struct
+  {
+    KeySym      kind_key;   /* Ctrl+this, or 0 */
+    KeySym      table_key;  /* Alt+this, or 0 */
+    const char *typed;
+    const char *kind;
+    const char *table;
+    const char *text;
+  } cards[] = {
+    { XK_1, XK_1, "Eau potable en ete", "issue", "Table Sèvre", "Eau potable en ete" },
+    { 0, 0, "Vieillissement des elus", "issue", "Table Sèvre", "Vieillissement des elus" },
+    { XK_2, XK_2, "Secheresses", "threat", "Table Bocage", "Secheresses" },
+    { 0, 0, "r: Les haies", "resource", "Table Bocage", "Les haies" },
+    { 0, 0, "#3 Fermeture du TER", "threat", "Table Haies vives", "Fermeture du TER" },
+    { 0, XK_0, "s: Tiers-lieux", "weak_signal", NULL, "Tiers-lieux" },
+    { XK_4, XK_4, "Periurbanisation", "trend", "Table Moulins", "Periurbanisation" },
+    { 0, 0, "t5: d: Canicules", "challenge", "Table Coteaux", "Canicules" },
+    { XK_8, XK_6, "Covoiturage", "action", "Table Chemins creux", "Covoiturage" },
+    { XK_7, 0, "i: Une foret comestible", "idea", "Table Chemins creux", "Une foret comestible" },
+  };
+  Live live;
+  V21Collection *collection;
+  V21Record *sequence;
+  guint before;
+
+  live_open (&live);
+  collection = v21_workshop_get_collection (live.workshop, "cards");
+  before = v21_collection_get_n (collection);
+  sequence = v21_live_page_get_sequence (live.page);
+  g_assert_nonnull (sequence);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cards); i++)
+    {
+      V21Record *card;
+
+      if (cards[i].kind_key)
+        send_keysym (live.entry, cards[i].kind_key, ControlMask);
+      if (cards[i].table_key)
+        send_keysym (live.entry, cards[i].table_key, Mod1Mask);
+      type_text (live.entry, cards[i].typed);
+      send_keysym (live.entry, XK_Return, 0);
+      spin (20);
+
+      g_test_message ("card %u: %s", i, cards[i].typed);
+      g_assert_cmpuint (v21_collection_get_n (collection), ==, before + i + 1);
+      card = last_card (live.workshop);
+      g_assert_cmpstr (v21_record_get_string (card, "text"), ==, cards[i].text);
+      g_assert_cmpstr (v21_record_get_string (card, "kind"), ==, cards[i].kind);
+      g_assert_cmpstr (table_name (live.workshop, card), ==, cards[i].table);
+      g_assert_cmpstr (v21_record_get_string (card, "sequence"), ==, v21_record_get_id (sequence));
+      /* The line is clear for the next card. */
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (live.entry)), ==, "");
+    }
+
+  /* Up recalls the last card; Enter saves the correction, no new card. */
+  send_keysym (live.entry, XK_Up, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (live.entry)), ==, "Une foret comestible");
+  type_text (live.entry, " urbaine");
+  send_keysym (live.entry, XK_Return, 0);
+  g_assert_cmpuint (v21_collection_get_n (collection), ==, before + 10);
+  g_assert_cmpstr (v21_record_get_string (last_card (live.workshop), "text"), ==, "Une foret comestible urbaine");
+
+  /* Ctrl+Z undoes the correction, then every card. */
+  for (guint i = 0; i < 11; i++)
+    send_keysym (live.entry, XK_z, ControlMask);
+  spin (50);
+  g_assert_cmpuint (v21_collection_get_n (collection), ==, before);
+  g_assert_false (v21_workshop_can_undo (live.workshop));
+
+  /* Ctrl+Z with nothing left to undo leaves what is being typed alone. */
+  type_text (live.entry, "brouillon");
+  send_keysym (live.entry, XK_z, ControlMask);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (live.entry)), ==, "brouillon");
+  g_assert_cmpuint (v21_collection_get_n (collection), ==, before);
+
+  gtk_editable_set_text (GTK_EDITABLE (live.entry), "");
+  v21_workshop_save_file (live.workshop, v21_workshop_get_file (live.workshop), NULL);
+  live_close (&live);
+}
+
+static void
+test_timer_keys (void)
+{
+  Live live;
+  V21Record *first;
+  V21Record *second;
+  g_autoptr(GError) error = NULL;
+
+  live_open (&live);
+  /* Back to the start of the run sheet with Ctrl+Page Up. */
+  for (guint i = 0; i < 30; i++)
+    send_keysym (live.entry, XK_Page_Up, ControlMask);
+  first = v21_live_page_get_sequence (live.page);
+  g_assert_true (first == v21_collection_get (v21_workshop_get_collection (live.workshop, "sequences"), 0));
+  send_keysym (live.entry, XK_Page_Down, ControlMask);
+  second = v21_live_page_get_sequence (live.page);
+  g_assert_true (v21_sequence_previous (live.workshop, second) == first);
+
+  /* F5 starts, Ctrl+Shift+Return ends: the actual times are recorded, next sequence shown. */
+  g_assert_true (v21_workshop_set (live.workshop, second, "actual_start", NULL, &error));
+  send_keysym (live.entry, XK_F5, 0);
+  spin (100);
+  send_keysym (live.entry, XK_Return, ControlMask | ShiftMask);
+  spin (50);
+  g_assert_false (v21_record_is_null (second, "actual_start"));
+  g_assert_cmpint (v21_record_get_int (second, "actual_minutes", -1), ==, 0);
+  g_assert_cmpstr (v21_record_get_string (second, "status"), ==, "done");
+  g_assert_true (v21_live_page_get_sequence (live.page) == v21_sequence_next (live.workshop, second));
+  /* One Ctrl+Z takes the whole ending back. */
+  send_keysym (live.entry, XK_z, ControlMask);
+  g_assert_true (v21_record_is_null (second, "actual_start"));
+
+  v21_workshop_save_file (live.workshop, v21_workshop_get_file (live.workshop), NULL);
+  live_close (&live);
+}
+
+static void
+test_no_display (void)
+{
+  g_test_skip ("no display");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  tmp_dir = g_dir_make_tmp ("visions21-live-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_STATE_HOME", tmp_dir, TRUE);
+  g_setenv ("GTK_IM_MODULE", "gtk-im-context-simple", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  fake_key_event = (FakeKeyEvent) dlsym (dlopen ("libXtst.so.6", RTLD_NOW), "XTestFakeKeyEvent");
+  if (!gtk_init_check () || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()) || fake_key_event == NULL)
+    {
+      g_test_add_func ("/gui/live/no-display", test_no_display);
+      return g_test_run ();
+    }
+  app = v21_application_new (APPLICATION_ID, G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/gui/live/capture-ten-cards", test_capture_ten_cards);
+  g_test_add_func ("/gui/live/timer-keys", test_timer_keys);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
