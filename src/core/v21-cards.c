@@ -14,6 +14,15 @@
 #include "v21-schema.h"
 #include "v21-votes.h"
 
+const char *
+v21_text (V21Record  *record,
+          const char *field)
+{
+  const char *text = record ? v21_record_get_string (record, field) : NULL;
+
+  return text ? text : "";
+}
+
 json_object *
 v21_ref_or_null (V21Record *record)
 {

@@ -50,7 +50,10 @@ V21Record *v21_cards_link           (V21Workshop *workshop,
                                      const char  *kind,
                                      GError     **error);
 
-/* Small helpers shared by the live operations. */
+/* Small helpers shared by the live operations. v21_text() reads a string
+ * field as "" when it is absent or null. */
+const char  *v21_text               (V21Record   *record,
+                                     const char  *field);
 json_object *v21_ref_or_null        (V21Record   *record);
 gboolean     v21_set_string         (V21Workshop *workshop,
                                      V21Record   *record,

@@ -149,7 +149,7 @@ v21_sequence_planned_start (V21Workshop *workshop,
     return NULL;
   date = v21_record_get_string (day, "date");
   start = v21_record_get_string (sequence, "start");
-  if (sscanf (date, "%4d-%2d-%2d", &y, &mo, &d) != 3 || sscanf (start, "%2d:%2d", &h, &mi) != 2)
+  if (date == NULL || start == NULL || sscanf (date, "%4d-%2d-%2d", &y, &mo, &d) != 3 || sscanf (start, "%2d:%2d", &h, &mi) != 2)
     return NULL;
   return g_date_time_new (zone, y, mo, d, h, mi, 0);
 }

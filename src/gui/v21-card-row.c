@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "v21-capture.h"
+#include "v21-cards.h"
 #include "v21-card-row.h"
 
 struct _V21CardRow
@@ -85,8 +86,8 @@ v21_card_row_set_card (V21CardRow  *self,
                        V21Workshop *workshop,
                        V21Record   *card)
 {
-  const char *kind = card ? v21_record_get_string (card, "kind") : "";
-  V21Record *table = card ? v21_workshop_lookup (workshop, v21_record_get_string (card, "table")) : NULL;
+  const char *kind = card ? v21_text (card, "kind") : "";
+  V21Record *table = card ? v21_workshop_lookup (workshop, v21_text (card, "table")) : NULL;
 
   g_return_if_fail (V21_IS_CARD_ROW (self));
   if (self->kind_class != NULL)
@@ -95,8 +96,8 @@ v21_card_row_set_card (V21CardRow  *self,
   self->kind_class = v21_kind_css_class (kind);
   gtk_widget_add_css_class (self->kind, self->kind_class);
   gtk_label_set_text (GTK_LABEL (self->kind), card ? v21_card_kind_label (kind) : "");
-  gtk_label_set_text (GTK_LABEL (self->text), card ? v21_record_get_string (card, "text") : "");
-  gtk_label_set_text (GTK_LABEL (self->table), table ? v21_record_get_string (table, "name") : "");
+  gtk_label_set_text (GTK_LABEL (self->text), card ? v21_text (card, "text") : "");
+  gtk_label_set_text (GTK_LABEL (self->table), table ? v21_text (table, "name") : "");
 }
 
 static void
@@ -112,8 +113,8 @@ bind_row (GtkSignalListItemFactory *factory,
           V21Workshop              *workshop)
 {
   V21Record *card = gtk_list_item_get_item (item);
-  g_autofree char *label = g_strdup_printf ("%s: %s", v21_card_kind_label (v21_record_get_string (card, "kind")),
-                                            v21_record_get_string (card, "text"));
+  g_autofree char *label = g_strdup_printf ("%s: %s", v21_card_kind_label (v21_text (card, "kind")),
+                                            v21_text (card, "text"));
 
   v21_card_row_set_card (V21_CARD_ROW (gtk_list_item_get_child (item)), workshop, card);
   gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_list_item_get_child (item)),

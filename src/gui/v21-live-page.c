@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "v21-capture.h"
+#include "v21-cards.h"
 #include "v21-card-row.h"
 #include "v21-live-page.h"
 #include "v21-pages.h"
@@ -181,7 +182,7 @@ when_text (V21LivePage *self)
   g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
   g_autoptr(GDateTime) start = v21_sequence_planned_start (self->workshop, self->sequence, zone);
   V21Collection *days = v21_workshop_get_collection (self->workshop, "days");
-  V21Record *day = v21_workshop_lookup (self->workshop, v21_record_get_string (self->sequence, "day"));
+  V21Record *day = v21_workshop_lookup (self->workshop, v21_text (self->sequence, "day"));
   gint64 minutes = v21_record_get_int (self->sequence, "minutes", 0);
   g_autoptr(GDateTime) end = NULL;
   g_autofree char *date = NULL;
@@ -199,7 +200,7 @@ when_text (V21LivePage *self)
   to = g_date_time_format (end, "%H:%M");
   /* Translators: "Jour 1 · jeudi 18 mars · 09:45 – 11:15 · 90 min · En tables" */
   return g_strdup_printf (_("Day %u · %s · %s – %s · %ld min · %s"), position + 1, date, from, to,
-                          (long) minutes, sequence_kind_label (v21_record_get_string (self->sequence, "kind")));
+                          (long) minutes, sequence_kind_label (v21_text (self->sequence, "kind")));
 }
 
 static void
@@ -212,8 +213,8 @@ update_next (V21LivePage *self)
     text = g_strdup (_("Next: the end of the seminar"));
   else
     /* Translators: "Ensuite : 11:15 Pause (15 min)" */
-    text = g_strdup_printf (_("Next: %s %s (%ld min)"), v21_record_get_string (next, "start"),
-                            v21_record_get_string (next, "title"),
+    text = g_strdup_printf (_("Next: %s %s (%ld min)"), v21_text (next, "start"),
+                            v21_text (next, "title"),
                             (long) v21_record_get_int (next, "minutes", 0));
   gtk_label_set_text (self->next_label, text);
 }
@@ -237,16 +238,16 @@ update_sequence (V21LivePage *self)
     }
   when = when_text (self);
   gtk_label_set_text (self->when_label, when);
-  gtk_label_set_text (self->title_label, v21_record_get_string (self->sequence, "title"));
-  exercise = v21_workshop_lookup (self->workshop, v21_record_get_string (self->sequence, "exercise"));
+  gtk_label_set_text (self->title_label, v21_text (self->sequence, "title"));
+  exercise = v21_workshop_lookup (self->workshop, v21_text (self->sequence, "exercise"));
   if (exercise != NULL)
-    exercise_text = g_strdup_printf ("%s — %s", v21_record_get_string (exercise, "code"),
-                                     v21_record_get_string (exercise, "title"));
+    exercise_text = g_strdup_printf ("%s — %s", v21_text (exercise, "code"),
+                                     v21_text (exercise, "title"));
   gtk_label_set_text (self->exercise_label, exercise_text ? exercise_text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->exercise_label), exercise_text != NULL);
-  instructions = v21_record_get_string (self->sequence, "instructions");
+  instructions = v21_text (self->sequence, "instructions");
   if (*instructions == '\0' && exercise != NULL)
-    instructions = v21_record_get_string (exercise, "instructions");
+    instructions = v21_text (exercise, "instructions");
   gtk_label_set_text (self->instructions_label, instructions);
   update_next (self);
   update_timer (self);
@@ -266,7 +267,7 @@ save_notes (V21LivePage *self)
     return;
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (g_strcmp0 (text, v21_record_get_string (self->sequence, "notes")) != 0
+  if (g_strcmp0 (text, v21_text (self->sequence, "notes")) != 0
       && !v21_workshop_set (self->workshop, self->sequence, "notes", json_object_new_string (text), &error))
     v21_show_toast (GTK_WIDGET (self), error->message, NULL, NULL);
 }
@@ -275,7 +276,7 @@ static void
 load_notes (V21LivePage *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
-  const char *notes = self->sequence ? v21_record_get_string (self->sequence, "notes") : "";
+  const char *notes = self->sequence ? v21_text (self->sequence, "notes") : "";
   GtkTextIter start, end;
   g_autofree char *text = NULL;
 
@@ -299,7 +300,7 @@ update_capture_labels (V21LivePage *self)
   gtk_widget_set_css_classes (GTK_WIDGET (self->kind_label),
                               (const char *[]) { "v21-kind", kind_class, NULL });
   gtk_label_set_text (self->kind_label, v21_card_kind_label (self->kind));
-  table_text = self->table ? g_strdup (v21_record_get_string (self->table, "name")) : g_strdup (_("No table"));
+  table_text = self->table ? g_strdup (v21_text (self->table, "name")) : g_strdup (_("No table"));
   gtk_label_set_text (self->table_label, table_text);
 
   if (self->correcting != NULL)
@@ -314,7 +315,7 @@ update_capture_labels (V21LivePage *self)
   g_string_append (hint, _("Table:"));
   for (guint i = 0; i < MIN (v21_collection_get_n (tables), 9); i++)
     g_string_append_printf (hint, " Alt+%u %s,", i + 1,
-                            v21_record_get_string (v21_collection_get (tables, i), "name"));
+                            v21_text (v21_collection_get (tables, i), "name"));
   g_string_append_printf (hint, " Alt+0 %s. ", _("no table"));
   g_string_append (hint, _("Prefixes such as “m:” or “#2” work too; Up recalls the last card."));
   gtk_label_set_text (self->hint_label, hint->str);
@@ -419,7 +420,7 @@ recall_last_card (V21LivePage *self)
     return;
   g_free (self->correcting);
   self->correcting = g_strdup (self->last_card);
-  gtk_editable_set_text (GTK_EDITABLE (self->capture_entry), v21_record_get_string (card, "text"));
+  gtk_editable_set_text (GTK_EDITABLE (self->capture_entry), v21_text (card, "text"));
   gtk_editable_set_position (GTK_EDITABLE (self->capture_entry), -1);
   update_capture_labels (self);
 }
@@ -595,7 +596,7 @@ end_action (GtkWidget  *widget,
       v21_show_toast (widget, error->message, NULL, NULL);
       return;
     }
-  text = g_strdup_printf (_("“%s” ended after %ld min"), v21_record_get_string (ended, "title"),
+  text = g_strdup_printf (_("“%s” ended after %ld min"), v21_text (ended, "title"),
                           (long) v21_record_get_int (ended, "actual_minutes", 0));
   v21_show_toast (widget, text, _("_Undo"), "win.undo");
   g_hash_table_remove (self->timers, v21_record_get_id (ended));
@@ -620,7 +621,7 @@ card_in_sequence (gpointer item,
   V21LivePage *self = data;
 
   return self->sequence != NULL
-         && g_strcmp0 (v21_record_get_string (item, "sequence"), v21_record_get_id (self->sequence)) == 0;
+         && g_strcmp0 (v21_text (item, "sequence"), v21_record_get_id (self->sequence)) == 0;
 }
 
 static gboolean
@@ -822,7 +823,7 @@ v21_live_page_set_sequence (V21LivePage *self,
   save_notes (self);
   g_set_object (&self->sequence, sequence);
   /* The exercise says what it produces: its first output is the likely kind. */
-  exercise = sequence ? v21_workshop_lookup (self->workshop, v21_record_get_string (sequence, "exercise")) : NULL;
+  exercise = sequence ? v21_workshop_lookup (self->workshop, v21_text (sequence, "exercise")) : NULL;
   outputs = exercise ? v21_record_get_value (exercise, "outputs") : NULL;
   if (json_object_is_type (outputs, json_type_array) && json_object_array_length (outputs) > 0)
     {

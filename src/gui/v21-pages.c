@@ -10,12 +10,14 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "v21-board-page.h"
 #include "v21-live-page.h"
 #include "v21-pages.h"
 
 /* Each page adds its line here, in the order of the sidebar. */
 static const V21PageInfo pages[] = {
   { "live", N_("Run"), N_("Live run"), "media-playback-start-symbolic", v21_live_page_new },
+  { "board", N_("Run"), N_("Board"), "view-grid-symbolic", v21_board_page_new },
   { NULL, NULL, NULL, NULL, NULL }
 };
 
