@@ -20,6 +20,7 @@
 #include "v21-cards.h"
 #include "v21-pages.h"
 #include "v21-schema.h"
+#include "v21-widgets.h"
 
 #define ALL_CLUSTERS NULL
 #define NO_CLUSTER ""
@@ -56,35 +57,6 @@ struct _V21BoardPage
 };
 
 G_DEFINE_FINAL_TYPE (V21BoardPage, v21_board_page, ADW_TYPE_BIN)
-
-/* Drop-down lists: "All …" then one entry per record of a collection. */
-
-static GtkStringList *
-names_of (V21Workshop *workshop,
-          const char  *collection,
-          const char  *field,
-          const char  *first)
-{
-  V21Collection *list = v21_workshop_get_collection (workshop, collection);
-  GtkStringList *names = gtk_string_list_new (NULL);
-
-  gtk_string_list_append (names, first);
-  for (guint i = 0; i < v21_collection_get_n (list); i++)
-    gtk_string_list_append (names, v21_text (v21_collection_get (list, i), field));
-  return names;
-}
-
-static void
-set_names (GtkDropDown   *dropdown,
-           GtkStringList *names)
-{
-  guint selected = gtk_drop_down_get_selected (dropdown);
-
-  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (names));
-  if (selected < g_list_model_get_n_items (G_LIST_MODEL (names)))
-    gtk_drop_down_set_selected (dropdown, selected);
-  g_object_unref (names);
-}
 
 /* The record chosen in a drop-down of names_of(), or NULL for "All …". */
 static V21Record *
@@ -129,10 +101,10 @@ fill_dropdowns (V21BoardPage *self)
   gtk_string_list_append (kinds, _("All kinds"));
   for (const char * const *k = v21_card_kinds (); *k; k++)
     gtk_string_list_append (kinds, v21_card_kind_label (*k));
-  set_names (self->kind_dropdown, kinds);
-  set_names (self->table_dropdown, names_of (self->workshop, "tables", "name", _("All tables")));
-  set_names (self->sequence_dropdown, names_of (self->workshop, "sequences", "title", _("All sequences")));
-  set_names (self->move_dropdown, names_of (self->workshop, "clusters", "name", _("Out of any cluster")));
+  v21_set_names (self->kind_dropdown, kinds);
+  v21_set_names (self->table_dropdown, v21_names_of (self->workshop, "tables", "name", _("All tables")));
+  v21_set_names (self->sequence_dropdown, v21_names_of (self->workshop, "sequences", "title", _("All sequences")));
+  v21_set_names (self->move_dropdown, v21_names_of (self->workshop, "clusters", "name", _("Out of any cluster")));
 }
 
 /* Filter and order */
@@ -508,7 +480,7 @@ on_clusters_changed (V21BoardPage *self)
 {
   fill_clusters (self);
   update_clusters (self);
-  set_names (self->move_dropdown, names_of (self->workshop, "clusters", "name", _("Out of any cluster")));
+  v21_set_names (self->move_dropdown, v21_names_of (self->workshop, "clusters", "name", _("Out of any cluster")));
 }
 
 /* Refreshing after edits: once per main loop turn, keeping the selection. */
@@ -967,26 +939,15 @@ v21_board_page_class_init (V21BoardPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "board.delete", NULL);
 }
 
-/* A drop-down's name goes to its button too, where screen readers look. */
-static void
-name_dropdown (GtkDropDown *dropdown)
-{
-  const char *name = gtk_widget_get_tooltip_text (GTK_WIDGET (dropdown));
-  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
-
-  if (button != NULL && name != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-}
-
 static void
 v21_board_page_init (V21BoardPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  name_dropdown (self->kind_dropdown);
-  name_dropdown (self->table_dropdown);
-  name_dropdown (self->sequence_dropdown);
-  name_dropdown (self->order_dropdown);
-  name_dropdown (self->move_dropdown);
+  v21_name_dropdown (self->kind_dropdown);
+  v21_name_dropdown (self->table_dropdown);
+  v21_name_dropdown (self->sequence_dropdown);
+  v21_name_dropdown (self->order_dropdown);
+  v21_name_dropdown (self->move_dropdown);
   gtk_drop_down_set_expression (self->move_dropdown,
                                 gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
 }

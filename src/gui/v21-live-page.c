@@ -19,6 +19,7 @@
 #include "v21-pages.h"
 #include "v21-schema.h"
 #include "v21-timer.h"
+#include "v21-widgets.h"
 
 /* One timer per sequence, so that going back and forth keeps each one. */
 typedef struct
@@ -456,9 +457,7 @@ on_key_pressed (GtkEventControllerKey *controller,
                 V21LivePage           *self)
 {
   GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
-  gboolean in_entry = gtk_widget_has_focus (GTK_WIDGET (self->capture_entry))
-                      || gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                 GTK_WIDGET (self->capture_entry));
+  gboolean in_entry = v21_has_focus_within (GTK_WIDGET (self->capture_entry));
   int digit;
 
   if ((mods & ~GDK_SHIFT_MASK) == GDK_CONTROL_MASK && (digit = key_digit (controller, keyval, keycode)) > 0)

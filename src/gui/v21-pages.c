@@ -13,11 +13,15 @@
 #include "v21-board-page.h"
 #include "v21-live-page.h"
 #include "v21-pages.h"
+#include "v21-robustness-page.h"
+#include "v21-votes-page.h"
 
 /* Each page adds its line here, in the order of the sidebar. */
 static const V21PageInfo pages[] = {
   { "live", N_("Run"), N_("Live run"), "media-playback-start-symbolic", v21_live_page_new },
   { "board", N_("Run"), N_("Board"), "view-grid-symbolic", v21_board_page_new },
+  { "votes", N_("Results"), N_("Votes"), "emblem-ok-symbolic", v21_votes_page_new },
+  { "robustness", N_("Results"), N_("Robustness test"), "security-medium-symbolic", v21_robustness_page_new },
   { NULL, NULL, NULL, NULL, NULL }
 };
 
