@@ -31,6 +31,7 @@ struct _V21VotesPage
   GtkSingleSelection *selection;
   guint               refresh_id;
   gboolean            syncing;     /* setting widgets from the model */
+  gpointer            shown[3];    /* round, voter, target of the count entry */
 
   /* Template widgets */
   GtkDropDown        *round_dropdown;
@@ -223,10 +224,18 @@ update_count_entry (V21VotesPage *self)
 {
   V21Record *round = current_round (self);
   V21Record *target = current_target (self);
+  V21Record *voter = current_voter (self);
   g_autofree char *text = NULL;
 
+  /* A refresh while the count is being typed leaves it alone. */
+  if (self->shown[0] == round && self->shown[1] == voter && self->shown[2] == target
+      && v21_has_focus_within (GTK_WIDGET (self->count_entry)))
+    return;
+  self->shown[0] = round;
+  self->shown[1] = voter;
+  self->shown[2] = target;
   if (round != NULL && target != NULL)
-    text = g_strdup_printf ("%ld", (long) v21_votes_get_count (self->workshop, round, current_voter (self), target));
+    text = g_strdup_printf ("%ld", (long) v21_votes_get_count (self->workshop, round, voter, target));
   gtk_editable_set_text (GTK_EDITABLE (self->count_entry), text ? text : "");
   gtk_editable_select_region (GTK_EDITABLE (self->count_entry), 0, -1);
 }

@@ -19,7 +19,11 @@
 
 #include "v21-application.h"
 #include "v21-live-page.h"
+#include "v21-robustness.h"
+#include "v21-robustness-page.h"
 #include "v21-timer.h"
+#include "v21-votes.h"
+#include "v21-votes-page.h"
 #include "v21-window.h"
 
 static V21Application *app;
@@ -79,7 +83,10 @@ send_keysym (GtkWidget    *widget,
   if (state & ControlMask)
     press (display, XK_Control_L, FALSE);
   XSync (display, False);
+  /* Until the events and what they started (idles) are done. */
   spin (15);
+  for (guint i = 0; i < 100 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
 }
 
 /* Printable ASCII characters are their own keysyms. */
@@ -301,6 +308,158 @@ test_timer_keys (void)
   live_close (&live);
 }
 
+static GtkWidget *
+show_page (Live  *live,
+           GType  type)
+{
+  GtkWidget *page = find_widget (GTK_WIDGET (live->window), type);
+
+  g_assert_nonnull (page);
+  gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (page)), page);
+  spin (200);
+  return page;
+}
+
+static gboolean
+is_count_entry (GtkWidget *widget)
+{
+  return GTK_IS_ENTRY (widget) && gtk_entry_get_input_purpose (GTK_ENTRY (widget)) == GTK_INPUT_PURPOSE_DIGITS;
+}
+
+static GtkWidget *
+find_matching (GtkWidget *root,
+               gboolean (*match) (GtkWidget *))
+{
+  if (match (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_matching (child, match);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_votes_keys (void)
+{
+  Live live;
+  GtkWidget *page;
+  GtkWidget *entry;
+  GtkDropDown *voter;
+  V21Record *round;
+  V21Record *table;
+  g_autoptr(GError) error = NULL;
+
+  live_open (&live);
+  page = show_page (&live, V21_TYPE_VOTES_PAGE);
+  round = v21_workshop_lookup (live.workshop, "vr1");   /* dots, 5 per table, revealed */
+  table = v21_workshop_lookup (live.workshop, "t1");
+  entry = find_matching (page, is_count_entry);
+  g_assert_nonnull (entry);
+  g_assert_cmpint (v21_votes_used (live.workshop, round, table), ==, 5);
+
+  /* The voter: Table Sèvre (the first entry is the counted dots). */
+  {
+    GtkWidget *box = gtk_widget_get_parent (gtk_widget_get_parent (gtk_widget_get_parent (entry)));
+    voter = GTK_DROP_DOWN (find_widget (box, GTK_TYPE_DROP_DOWN));
+  }
+  gtk_drop_down_set_selected (voter, 1);
+  spin (50);
+  gtk_widget_grab_focus (entry);
+
+  /* Over the budget: refused, nothing changes. */
+  send_keysym (entry, XK_BackSpace, 0);
+  type_text (entry, "9");
+  send_keysym (entry, XK_Return, 0);
+  g_assert_cmpint (v21_votes_used (live.workshop, round, table), ==, 5);
+  g_assert_cmpint (v21_votes_get_count (live.workshop, round, table, v21_workshop_lookup (live.workshop, "cl01")), ==, 2);
+
+  /* 0 on the first line, Enter, then 3 on the second: 2 + 2 + 1 becomes 0 + 3 + 1. */
+  send_keysym (entry, XK_BackSpace, 0);
+  type_text (entry, "0");
+  send_keysym (entry, XK_Return, 0);
+  send_keysym (entry, XK_BackSpace, 0);
+  type_text (entry, "3");
+  send_keysym (entry, XK_Return, 0);
+  g_assert_cmpint (v21_votes_get_count (live.workshop, round, table, v21_workshop_lookup (live.workshop, "cl01")), ==, 0);
+  g_assert_cmpint (v21_votes_get_count (live.workshop, round, table, v21_workshop_lookup (live.workshop, "cl02")), ==, 3);
+  g_assert_cmpint (v21_votes_used (live.workshop, round, table), ==, 4);
+
+  /* Ctrl+R hides the results, again reveals them. */
+  g_assert_true (v21_record_get_bool (round, "revealed"));
+  send_keysym (entry, XK_r, ControlMask);
+  g_assert_false (v21_record_get_bool (round, "revealed"));
+  send_keysym (entry, XK_r, ControlMask);
+  g_assert_true (v21_record_get_bool (round, "revealed"));
+
+  for (guint i = 0; i < 4; i++)
+    send_keysym (entry, XK_z, ControlMask);
+  g_assert_cmpint (v21_votes_get_count (live.workshop, round, table, v21_workshop_lookup (live.workshop, "cl01")), ==, 2);
+  g_assert_false (v21_workshop_can_undo (live.workshop));
+
+  v21_workshop_save_file (live.workshop, v21_workshop_get_file (live.workshop), &error);
+  live_close (&live);
+}
+
+static gboolean
+is_score_cell (GtkWidget *widget)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "v21-score");
+}
+
+static void
+test_robustness_keys (void)
+{
+  Live live;
+  GtkWidget *page;
+  GtkWidget *cell;
+  V21Record *challenge;
+  g_autoptr(GPtrArray) answers = NULL;
+  V21Collection *cards;
+  guint n_cards;
+  g_autoptr(GError) error = NULL;
+
+  live_open (&live);
+  page = show_page (&live, V21_TYPE_ROBUSTNESS_PAGE);
+  cards = v21_workshop_get_collection (live.workshop, "cards");
+  n_cards = v21_collection_get_n (cards);
+  challenge = g_ptr_array_index (v21_robustness_challenges (live.workshop), 0);
+  answers = v21_robustness_answers (live.workshop);
+  cell = find_matching (page, is_score_cell);
+  g_assert_nonnull (cell);
+  gtk_widget_grab_focus (cell);
+  spin (20);
+
+  /* The arrows move from cell to cell; digits score; Delete clears. */
+  send_keysym (cell, XK_0, 0);
+  spin (50);
+  g_assert_cmpint (v21_record_get_int (v21_robustness_find (live.workshop, challenge, g_ptr_array_index (answers, 0)),
+                                       "score", -1), ==, 0);
+  send_keysym (cell, XK_Right, 0);
+  send_keysym (cell, XK_3, 0);
+  spin (50);
+  g_assert_cmpint (v21_record_get_int (v21_robustness_find (live.workshop, challenge, g_ptr_array_index (answers, 1)),
+                                       "score", -1), ==, 3);
+  send_keysym (cell, XK_Delete, 0);
+  spin (50);
+  g_assert_null (v21_robustness_find (live.workshop, challenge, g_ptr_array_index (answers, 1)));
+
+  /* Ctrl+T: a threat card from the current cell. */
+  send_keysym (cell, XK_t, ControlMask);
+  g_assert_cmpuint (v21_collection_get_n (cards), ==, n_cards + 1);
+  g_assert_cmpstr (v21_record_get_string (last_card (live.workshop), "kind"), ==, "threat");
+
+  while (v21_workshop_can_undo (live.workshop))
+    send_keysym (cell, XK_z, ControlMask);
+  g_assert_cmpuint (v21_collection_get_n (cards), ==, n_cards);
+
+  v21_workshop_save_file (live.workshop, v21_workshop_get_file (live.workshop), &error);
+  live_close (&live);
+}
+
 static void
 test_no_display (void)
 {
@@ -332,6 +491,8 @@ main (int   argc,
 
   g_test_add_func ("/gui/live/capture-ten-cards", test_capture_ten_cards);
   g_test_add_func ("/gui/live/timer-keys", test_timer_keys);
+  g_test_add_func ("/gui/live/votes-keys", test_votes_keys);
+  g_test_add_func ("/gui/live/robustness-keys", test_robustness_keys);
 
   status = g_test_run ();
   g_clear_object (&app);
