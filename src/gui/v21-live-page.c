@@ -332,12 +332,15 @@ set_kind (V21LivePage *self,
   update_capture_labels (self);
 }
 
+/* The newest card in view. Through the list's own action: setting the
+ * adjustment while the list has not laid out its new rows makes it warn. */
 static void
 scroll_to_end (V21LivePage *self)
 {
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->cards_scroller);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (self->cards_view)));
 
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  if (n > 0 && gtk_widget_get_mapped (GTK_WIDGET (self->cards_view)))
+    gtk_widget_activate_action (GTK_WIDGET (self->cards_view), "list.scroll-to-item", "u", n - 1);
 }
 
 static gboolean

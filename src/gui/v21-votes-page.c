@@ -132,12 +132,16 @@ fill_voters (V21VotesPage *self,
              V21Record    *round)
 {
   GtkStringList *names;
+  gboolean syncing = self->syncing;
 
   if (round == NULL)
     names = gtk_string_list_new (NULL);
   else
     names = v21_names_of (self->workshop, voters_collection (round), "name", _("Counted dots (no voter)"));
+  /* The list is replaced: its selection moves to 0 and back, which no one chose. */
+  self->syncing = TRUE;
   v21_set_names (self->voter_dropdown, names);
+  self->syncing = syncing;
 }
 
 static void
@@ -241,6 +245,14 @@ update_count_entry (V21VotesPage *self)
 }
 
 static void
+on_selected (V21VotesPage *self)
+{
+  /* Refilling the list moves the selection away and back: not a user's move. */
+  if (!self->syncing)
+    update_count_entry (self);
+}
+
+static void
 refresh_round (V21VotesPage *self)
 {
   V21Record *round = current_round (self);
@@ -290,7 +302,14 @@ refresh (gpointer data)
   if (g_list_model_get_n_items (gtk_drop_down_get_model (self->round_dropdown)) > n_before && n_before > 0)
     gtk_drop_down_set_selected (self->round_dropdown, n_before);
   self->syncing = FALSE;
-  on_round_changed (self);
+  /* The voters change only with the round, or when people or tables do. */
+  if (gtk_drop_down_get_model (self->voter_dropdown) == NULL
+      || g_list_model_get_n_items (gtk_drop_down_get_model (self->voter_dropdown))
+         != (current_round (self) ? 1 + v21_collection_get_n (v21_workshop_get_collection (self->workshop,
+                                                                 voters_collection (current_round (self)))) : 0)
+      || self->shown[0] != current_round (self))
+    fill_voters (self, current_round (self));
+  refresh_round (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -549,7 +568,7 @@ v21_votes_page_new (V21Workshop *workshop)
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->targets)));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   gtk_column_view_set_model (self->targets_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (update_count_entry), self);
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selected), self);
   add_column (self, _("Target"), G_CALLBACK (bind_target), FALSE);
   add_column (self, _("Votes"), G_CALLBACK (bind_count), TRUE);
   g_signal_connect_object (workshop, "changed", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
