@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "v21-cli.h"
+#include "v21-cli-private.h"
 #include "v21-workshop.h"
 
 typedef int (*CommandFunc) (int argc, char **argv);
@@ -24,6 +25,7 @@ static int run_new (int argc, char **argv);
 static const Command commands[] = {
   { "check", run_check, N_("Check that workshop files are valid") },
   { "new", run_new, N_("Create a workshop with the toolkit’s two-day run sheet") },
+  { "diagram", v21_cli_diagram, N_("Draw the trajectory diagram as PNG, SVG or PDF") },
 };
 
 static void

@@ -1,0 +1,395 @@
+/* v21-label-placer.c — labels that never overlap each other or the markers
+ *
+ * A greedy placer with collision tests on a uniform grid of buckets, so a
+ * diagram with hundreds of labels costs what is near each label.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "v21-render"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "v21-label-placer.h"
+
+#define MAX_RINGS 40
+
+typedef struct
+{
+  cairo_rectangle_t box;
+  gboolean          soft;
+} Obstacle;
+
+struct _V21LabelPlacer
+{
+  cairo_rectangle_t bounds;
+  double            gap;
+  GArray           *obstacles;   /* Obstacle */
+  double            cell;
+  int               columns;
+  int               rows;
+  GArray          **cells;       /* indices into obstacles, per cell */
+  guint             stamp;       /* avoids testing one obstacle twice */
+  guint            *seen;
+  guint             seen_size;
+};
+
+V21LabelPlacer *
+v21_label_placer_new (const cairo_rectangle_t *bounds,
+                      double                   gap)
+{
+  V21LabelPlacer *self = g_new0 (V21LabelPlacer, 1);
+
+  self->bounds = *bounds;
+  self->gap = MAX (gap, 0);
+  self->obstacles = g_array_new (FALSE, FALSE, sizeof (Obstacle));
+  self->cell = MAX (24.0, MAX (bounds->width, bounds->height) / 24.0);
+  self->columns = CLAMP ((int) ceil (bounds->width / self->cell), 1, 256);
+  self->rows = CLAMP ((int) ceil (bounds->height / self->cell), 1, 256);
+  self->cells = g_new0 (GArray *, self->columns * self->rows);
+  return self;
+}
+
+void
+v21_label_placer_free (V21LabelPlacer *self)
+{
+  if (self == NULL)
+    return;
+  for (int i = 0; i < self->columns * self->rows; i++)
+    if (self->cells[i] != NULL)
+      g_array_unref (self->cells[i]);
+  g_free (self->cells);
+  g_free (self->seen);
+  g_array_unref (self->obstacles);
+  g_free (self);
+}
+
+gboolean
+v21_rectangles_overlap (const cairo_rectangle_t *a,
+                        const cairo_rectangle_t *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width
+      && a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+static void
+cell_range (V21LabelPlacer          *self,
+            const cairo_rectangle_t *box,
+            int                     *c0,
+            int                     *c1,
+            int                     *r0,
+            int                     *r1)
+{
+  *c0 = CLAMP ((int) floor ((box->x - self->bounds.x) / self->cell), 0, self->columns - 1);
+  *c1 = CLAMP ((int) floor ((box->x + box->width - self->bounds.x) / self->cell), 0, self->columns - 1);
+  *r0 = CLAMP ((int) floor ((box->y - self->bounds.y) / self->cell), 0, self->rows - 1);
+  *r1 = CLAMP ((int) floor ((box->y + box->height - self->bounds.y) / self->cell), 0, self->rows - 1);
+}
+
+void
+v21_label_placer_add_obstacle (V21LabelPlacer          *self,
+                               const cairo_rectangle_t *box,
+                               gboolean                 soft)
+{
+  Obstacle obstacle = { *box, soft };
+  guint index = self->obstacles->len;
+  int c0, c1, r0, r1;
+
+  g_return_if_fail (self != NULL && box != NULL);
+
+  g_array_append_val (self->obstacles, obstacle);
+  cell_range (self, box, &c0, &c1, &r0, &r1);
+  for (int r = r0; r <= r1; r++)
+    for (int c = c0; c <= c1; c++)
+      {
+        GArray **cell = &self->cells[r * self->columns + c];
+
+        if (*cell == NULL)
+          *cell = g_array_new (FALSE, FALSE, sizeof (guint));
+        g_array_append_val (*cell, index);
+      }
+}
+
+/* Whether @box (grown by the gap) hits an obstacle; soft ones count only with
+ * @with_soft. */
+static gboolean
+collides (V21LabelPlacer          *self,
+          const cairo_rectangle_t *box,
+          gboolean                 with_soft)
+{
+  cairo_rectangle_t grown = { box->x - self->gap, box->y - self->gap,
+                              box->width + 2 * self->gap, box->height + 2 * self->gap };
+  int c0, c1, r0, r1;
+
+  if (self->seen_size < self->obstacles->len || self->stamp == G_MAXUINT)
+    {
+      self->seen_size = MAX (self->obstacles->len * 2, 64);
+      g_free (self->seen);
+      self->seen = g_new0 (guint, self->seen_size);
+      self->stamp = 0;
+    }
+  self->stamp++;
+  cell_range (self, &grown, &c0, &c1, &r0, &r1);
+  for (int r = r0; r <= r1; r++)
+    for (int c = c0; c <= c1; c++)
+      {
+        GArray *cell = self->cells[r * self->columns + c];
+
+        for (guint i = 0; cell != NULL && i < cell->len; i++)
+          {
+            guint index = g_array_index (cell, guint, i);
+            const Obstacle *obstacle = &g_array_index (self->obstacles, Obstacle, index);
+
+            if (self->seen[index] == self->stamp)
+              continue;
+            self->seen[index] = self->stamp;
+            if ((with_soft || !obstacle->soft) && v21_rectangles_overlap (&grown, &obstacle->box))
+              return TRUE;
+          }
+      }
+  return FALSE;
+}
+
+static gboolean
+inside (V21LabelPlacer          *self,
+        const cairo_rectangle_t *box)
+{
+  return box->x >= self->bounds.x && box->y >= self->bounds.y
+      && box->x + box->width <= self->bounds.x + self->bounds.width
+      && box->y + box->height <= self->bounds.y + self->bounds.height;
+}
+
+/* Whether the segment from the anchor (@ax, @ay) to (@x1, @y1) crosses a
+ * placed label or a marker other than the anchor's own: a leader line must not
+ * run under another label. Sampled finer than any label. */
+static gboolean
+leader_crosses (V21LabelPlacer *self,
+                double          ax,
+                double          ay,
+                double          x1,
+                double          y1)
+{
+  double length = hypot (x1 - ax, y1 - ay);
+  double step = MAX (self->gap, 2.0);
+
+  for (double t = 0; t < length; t += step)
+    {
+      double x = ax + (x1 - ax) * t / length;
+      double y = ay + (y1 - ay) * t / length;
+      int c0, c1, r0, r1;
+      cairo_rectangle_t probe = { x - 0.5, y - 0.5, 1, 1 };
+
+      cell_range (self, &probe, &c0, &c1, &r0, &r1);
+      for (int r = r0; r <= r1; r++)
+        for (int c = c0; c <= c1; c++)
+          {
+            GArray *cell = self->cells[r * self->columns + c];
+
+            for (guint i = 0; cell != NULL && i < cell->len; i++)
+              {
+                const Obstacle *o = &g_array_index (self->obstacles, Obstacle, g_array_index (cell, guint, i));
+                const cairo_rectangle_t *b = &o->box;
+                gboolean own = ax >= b->x && ax <= b->x + b->width && ay >= b->y && ay <= b->y + b->height;
+
+                if (!o->soft && !own && v21_rectangles_overlap (&probe, b))
+                  return TRUE;
+              }
+          }
+    }
+  return FALSE;
+}
+
+/* The point of @box nearest to (@x, @y). */
+static void
+nearest_on_box (const cairo_rectangle_t *box,
+                double                   x,
+                double                   y,
+                double                  *bx,
+                double                  *by)
+{
+  *bx = CLAMP (x, box->x, box->x + box->width);
+  *by = CLAMP (y, box->y, box->y + box->height);
+}
+
+typedef struct
+{
+  double   dx;     /* box offset from the anchor */
+  double   dy;
+  double   cost;   /* distance from the anchor to the box */
+  gboolean leader;
+} Candidate;
+
+/* How far the marker reaches from the anchor on each side. */
+typedef struct
+{
+  double left;
+  double right;
+  double top;
+  double bottom;
+  double width;    /* of the label */
+  double height;
+  double gap;
+} Extents;
+
+static void
+add_candidate (GArray        *list,
+               const Extents *e,
+               double         dx,
+               double         dy)
+{
+  double nx = CLAMP (0, dx, dx + e->width);
+  double ny = CLAMP (0, dy, dy + e->height);
+  /* Touching the marker (give or take half a line): no leader needed. */
+  double reach = MAX (3 * e->gap, e->height * 0.5);
+  gboolean touching = dx < e->right + reach && dx + e->width > -e->left - reach
+                   && dy < e->bottom + reach && dy + e->height > -e->top - reach;
+  Candidate candidate = { dx, dy, hypot (nx, ny), !touching };
+
+  g_array_append_val (list, candidate);
+}
+
+static int
+compare_cost (gconstpointer a,
+              gconstpointer b)
+{
+  double ca = ((const Candidate *) a)->cost;
+  double cb = ((const Candidate *) b)->cost;
+
+  return ca < cb ? -1 : ca > cb;
+}
+
+/* The positions touching the marker: beside it, above and below it (centred
+ * or starting at it), and at its corners. */
+static GArray *
+near_candidates (const Extents *e)
+{
+  GArray *list = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), 16);
+  double w = e->width, h = e->height, g = e->gap;
+  double right = e->right + g, left = -e->left - g - w;
+  double above = -e->top - g - h, below = e->bottom + g;
+  const double offsets[][2] = {
+    { right, -h / 2 }, { left, -h / 2 },
+    { right, -h * 0.9 }, { right, -h * 0.1 }, { left, -h * 0.9 }, { left, -h * 0.1 },
+    { -w / 2, above }, { -w / 2, below },
+    { -w * 0.15, above }, { -w * 0.15, below }, { -w * 0.85, above }, { -w * 0.85, below },
+    { right, above }, { right, below }, { left, above }, { left, below },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
+    add_candidate (list, e, offsets[i][0], offsets[i][1]);
+  return list;
+}
+
+/* Further away, with a leader line: stacked above and below on either side,
+ * in up to six columns, and straight above or below; nearest first. */
+static GArray *
+far_candidates (const Extents *e)
+{
+  GArray *list = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), 12 * MAX_RINGS);
+  double w = e->width, h = e->height, g = e->gap;
+  double step = h / 2 + g;
+
+  for (int column = 0; column < 6; column++)
+    {
+      double out = column * (w / 2 + 2 * g);
+
+      for (int ring = 1; ring <= MAX_RINGS; ring++)
+        {
+          add_candidate (list, e, e->right + g + out, -h / 2 - ring * step);
+          add_candidate (list, e, e->right + g + out, -h / 2 + ring * step);
+          add_candidate (list, e, -e->left - g - out - w, -h / 2 - ring * step);
+          add_candidate (list, e, -e->left - g - out - w, -h / 2 + ring * step);
+          if (column == 0)
+            {
+              add_candidate (list, e, -w / 2, -e->top - g - h - ring * step);
+              add_candidate (list, e, -w / 2, e->bottom + g + ring * step);
+            }
+        }
+    }
+  g_array_sort (list, compare_cost);
+  return list;
+}
+
+static gboolean
+try_candidates (V21LabelPlacer    *self,
+                GArray            *list,
+                double             max_cost,
+                double             anchor_x,
+                double             anchor_y,
+                gboolean           with_soft,
+                V21LabelPlacement *placement)
+{
+  for (guint i = 0; i < list->len; i++)
+    {
+      const Candidate *candidate = &g_array_index (list, Candidate, i);
+      cairo_rectangle_t box = { anchor_x + candidate->dx, anchor_y + candidate->dy,
+                                placement->box.width, placement->box.height };
+      double bx, by;
+
+      if (candidate->cost > max_cost)
+        break;
+      if (!inside (self, &box) || collides (self, &box, with_soft))
+        continue;
+      nearest_on_box (&box, anchor_x, anchor_y, &bx, &by);
+      if (candidate->leader && leader_crosses (self, anchor_x, anchor_y, bx, by))
+        continue;
+      placement->box = box;
+      placement->placed = TRUE;
+      placement->leader = candidate->leader;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+v21_label_placer_place (V21LabelPlacer          *self,
+                        double                   anchor_x,
+                        double                   anchor_y,
+                        const cairo_rectangle_t *marker,
+                        double                   width,
+                        double                   height,
+                        V21LabelPlacement       *placement)
+{
+  g_autoptr(GArray) near = NULL;
+  g_autoptr(GArray) far = NULL;
+  Extents e = { 0, 0, 0, 0, width, height, self->gap };
+  double close_by;
+  gboolean found;
+
+  g_return_val_if_fail (self != NULL && placement != NULL, FALSE);
+
+  placement->anchor_x = anchor_x;
+  placement->anchor_y = anchor_y;
+  placement->placed = FALSE;
+  placement->leader = FALSE;
+  placement->box = (cairo_rectangle_t) { anchor_x, anchor_y, width, height };
+  if (width <= 0 || height <= 0)
+    return FALSE;
+  if (marker != NULL)
+    {
+      e.left = MAX (anchor_x - marker->x, 0);
+      e.right = MAX (marker->x + marker->width - anchor_x, 0);
+      e.top = MAX (anchor_y - marker->y, 0);
+      e.bottom = MAX (marker->y + marker->height - anchor_y, 0);
+    }
+
+  /* Best a free spot by the marker; then one near it over a path rather
+   * than far away; then anywhere free, with a leader line. */
+  near = near_candidates (&e);
+  found = try_candidates (self, near, G_MAXDOUBLE, anchor_x, anchor_y, TRUE, placement);
+  if (!found)
+    {
+      far = far_candidates (&e);
+      close_by = MAX (e.right, e.top) + 2.5 * height;
+      found = try_candidates (self, far, close_by, anchor_x, anchor_y, TRUE, placement)
+           || try_candidates (self, near, G_MAXDOUBLE, anchor_x, anchor_y, FALSE, placement)
+           || try_candidates (self, far, close_by, anchor_x, anchor_y, FALSE, placement)
+           || try_candidates (self, far, G_MAXDOUBLE, anchor_x, anchor_y, TRUE, placement)
+           || try_candidates (self, far, G_MAXDOUBLE, anchor_x, anchor_y, FALSE, placement);
+    }
+  if (found)
+    v21_label_placer_add_obstacle (self, &placement->box, FALSE);
+  return found;
+}
