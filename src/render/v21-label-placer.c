@@ -14,7 +14,7 @@
 
 #include "v21-label-placer.h"
 
-#define MAX_RINGS 40
+#define MAX_RINGS 32
 
 typedef struct
 {
@@ -112,15 +112,21 @@ v21_label_placer_add_obstacle (V21LabelPlacer          *self,
       }
 }
 
-/* Whether @box (grown by the gap) hits an obstacle; soft ones count only with
- * @with_soft. */
-static gboolean
+enum
+{
+  HIT_HARD = 1 << 0,
+  HIT_SOFT = 1 << 1,
+};
+
+/* What @box (grown by the gap) hits: a hard obstacle (then the search stops),
+ * a soft one, or nothing. */
+static guint
 collides (V21LabelPlacer          *self,
-          const cairo_rectangle_t *box,
-          gboolean                 with_soft)
+          const cairo_rectangle_t *box)
 {
   cairo_rectangle_t grown = { box->x - self->gap, box->y - self->gap,
                               box->width + 2 * self->gap, box->height + 2 * self->gap };
+  guint hits = 0;
   int c0, c1, r0, r1;
 
   if (self->seen_size < self->obstacles->len || self->stamp == G_MAXUINT)
@@ -145,11 +151,14 @@ collides (V21LabelPlacer          *self,
             if (self->seen[index] == self->stamp)
               continue;
             self->seen[index] = self->stamp;
-            if ((with_soft || !obstacle->soft) && v21_rectangles_overlap (&grown, &obstacle->box))
-              return TRUE;
+            if ((obstacle->soft && (hits & HIT_SOFT)) || !v21_rectangles_overlap (&grown, &obstacle->box))
+              continue;
+            if (!obstacle->soft)
+              return HIT_HARD;
+            hits |= HIT_SOFT;
           }
       }
-  return FALSE;
+  return hits;
 }
 
 static gboolean
@@ -161,9 +170,39 @@ inside (V21LabelPlacer          *self,
       && box->y + box->height <= self->bounds.y + self->bounds.height;
 }
 
-/* Whether the segment from the anchor (@ax, @ay) to (@x1, @y1) crosses a
- * placed label or a marker other than the anchor's own: a leader line must not
- * run under another label. Sampled finer than any label. */
+/* Whether the segment (@x0, @y0)–(@x1, @y1) crosses @box (Liang–Barsky). */
+static gboolean
+segment_crosses (const cairo_rectangle_t *box,
+                 double                   x0,
+                 double                   y0,
+                 double                   x1,
+                 double                   y1)
+{
+  double dx = x1 - x0, dy = y1 - y0, t0 = 0, t1 = 1;
+  double p[4] = { -dx, dx, -dy, dy };
+  double q[4] = { x0 - box->x, box->x + box->width - x0, y0 - box->y, box->y + box->height - y0 };
+
+  for (int i = 0; i < 4; i++)
+    {
+      if (p[i] == 0)
+        {
+          if (q[i] < 0)
+            return FALSE;
+          continue;
+        }
+      if (p[i] < 0)
+        t0 = MAX (t0, q[i] / p[i]);
+      else
+        t1 = MIN (t1, q[i] / p[i]);
+      if (t0 > t1)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether the leader from the anchor (@ax, @ay) to (@x1, @y1) crosses a
+ * placed label or a marker other than the anchor's own: a leader line should
+ * not run under another label. */
 static gboolean
 leader_crosses (V21LabelPlacer *self,
                 double          ax,
@@ -171,33 +210,31 @@ leader_crosses (V21LabelPlacer *self,
                 double          x1,
                 double          y1)
 {
-  double length = hypot (x1 - ax, y1 - ay);
-  double step = MAX (self->gap, 2.0);
+  cairo_rectangle_t span = { MIN (ax, x1), MIN (ay, y1), fabs (x1 - ax), fabs (y1 - ay) };
+  int c0, c1, r0, r1;
 
-  for (double t = 0; t < length; t += step)
-    {
-      double x = ax + (x1 - ax) * t / length;
-      double y = ay + (y1 - ay) * t / length;
-      int c0, c1, r0, r1;
-      cairo_rectangle_t probe = { x - 0.5, y - 0.5, 1, 1 };
+  cell_range (self, &span, &c0, &c1, &r0, &r1);
+  self->stamp++;
+  for (int r = r0; r <= r1; r++)
+    for (int c = c0; c <= c1; c++)
+      {
+        GArray *cell = self->cells[r * self->columns + c];
 
-      cell_range (self, &probe, &c0, &c1, &r0, &r1);
-      for (int r = r0; r <= r1; r++)
-        for (int c = c0; c <= c1; c++)
+        for (guint i = 0; cell != NULL && i < cell->len; i++)
           {
-            GArray *cell = self->cells[r * self->columns + c];
+            guint index = g_array_index (cell, guint, i);
+            const Obstacle *o = &g_array_index (self->obstacles, Obstacle, index);
+            const cairo_rectangle_t *b = &o->box;
 
-            for (guint i = 0; cell != NULL && i < cell->len; i++)
-              {
-                const Obstacle *o = &g_array_index (self->obstacles, Obstacle, g_array_index (cell, guint, i));
-                const cairo_rectangle_t *b = &o->box;
-                gboolean own = ax >= b->x && ax <= b->x + b->width && ay >= b->y && ay <= b->y + b->height;
-
-                if (!o->soft && !own && v21_rectangles_overlap (&probe, b))
-                  return TRUE;
-              }
+            if (o->soft || self->seen[index] == self->stamp)
+              continue;
+            self->seen[index] = self->stamp;
+            if (ax >= b->x && ax <= b->x + b->width && ay >= b->y && ay <= b->y + b->height)
+              continue;   /* the anchor's own marker */
+            if (segment_crosses (b, ax, ay, x1, y1))
+              return TRUE;
           }
-    }
+      }
   return FALSE;
 }
 
@@ -283,7 +320,7 @@ near_candidates (const Extents *e)
 }
 
 /* Further away, with a leader line: stacked above and below on either side,
- * in up to six columns, and straight above or below; nearest first. */
+ * in up to five columns, and straight above or below; nearest first. */
 static GArray *
 far_candidates (const Extents *e)
 {
@@ -291,7 +328,7 @@ far_candidates (const Extents *e)
   double w = e->width, h = e->height, g = e->gap;
   double step = h / 2 + g;
 
-  for (int column = 0; column < 6; column++)
+  for (int column = 0; column < 5; column++)
     {
       double out = column * (w / 2 + 2 * g);
 
@@ -312,35 +349,65 @@ far_candidates (const Extents *e)
   return list;
 }
 
-static gboolean
-try_candidates (V21LabelPlacer    *self,
-                GArray            *list,
-                double             max_cost,
-                double             anchor_x,
-                double             anchor_y,
-                gboolean           with_soft,
-                V21LabelPlacement *placement)
+/* How good a free position is: clear of everything; over a path; with a
+ * leader line crossing another label. */
+enum
 {
+  TIER_CLEAR,
+  TIER_OVER_PATH,
+  TIER_CROSSING,
+  N_TIERS,
+  TIER_TAKEN = N_TIERS,
+};
+
+static int
+tier_of (V21LabelPlacer  *self,
+         const Candidate *candidate,
+         double           anchor_x,
+         double           anchor_y,
+         double           width,
+         double           height)
+{
+  cairo_rectangle_t box = { anchor_x + candidate->dx, anchor_y + candidate->dy, width, height };
+  guint hits;
+  double bx, by;
+
+  if (!inside (self, &box))
+    return TIER_TAKEN;
+  hits = collides (self, &box);
+  if (hits & HIT_HARD)
+    return TIER_TAKEN;
+  nearest_on_box (&box, anchor_x, anchor_y, &bx, &by);
+  if (candidate->leader && leader_crosses (self, anchor_x, anchor_y, bx, by))
+    return TIER_CROSSING;
+  return hits & HIT_SOFT ? TIER_OVER_PATH : TIER_CLEAR;
+}
+
+/* The first candidate of each tier in @list (-1 when none), stopping early
+ * at a clear one within @good_cost. */
+static void
+walk (V21LabelPlacer *self,
+      GArray         *list,
+      double          good_cost,
+      double          anchor_x,
+      double          anchor_y,
+      double          width,
+      double          height,
+      int             first[N_TIERS])
+{
+  for (int t = 0; t < N_TIERS; t++)
+    first[t] = -1;
   for (guint i = 0; i < list->len; i++)
     {
       const Candidate *candidate = &g_array_index (list, Candidate, i);
-      cairo_rectangle_t box = { anchor_x + candidate->dx, anchor_y + candidate->dy,
-                                placement->box.width, placement->box.height };
-      double bx, by;
+      int tier = tier_of (self, candidate, anchor_x, anchor_y, width, height);
 
-      if (candidate->cost > max_cost)
-        break;
-      if (!inside (self, &box) || collides (self, &box, with_soft))
+      if (tier == TIER_TAKEN || first[tier] >= 0)
         continue;
-      nearest_on_box (&box, anchor_x, anchor_y, &bx, &by);
-      if (candidate->leader && leader_crosses (self, anchor_x, anchor_y, bx, by))
-        continue;
-      placement->box = box;
-      placement->placed = TRUE;
-      placement->leader = candidate->leader;
-      return TRUE;
+      first[tier] = (int) i;
+      if (tier == TIER_CLEAR && candidate->cost <= good_cost)
+        return;
     }
-  return FALSE;
 }
 
 gboolean
@@ -355,6 +422,8 @@ v21_label_placer_place (V21LabelPlacer          *self,
   g_autoptr(GArray) near = NULL;
   g_autoptr(GArray) far = NULL;
   Extents e = { 0, 0, 0, 0, width, height, self->gap };
+  int near_first[N_TIERS], far_first[N_TIERS];
+  const Candidate *chosen = NULL;
   double close_by;
   gboolean found;
 
@@ -376,18 +445,41 @@ v21_label_placer_place (V21LabelPlacer          *self,
     }
 
   /* Best a free spot by the marker; then one near it over a path rather
-   * than far away; then anywhere free, with a leader line. */
+   * than far away; then anywhere free, with a leader line; a leader crossing
+   * another label is still better than no label. */
   near = near_candidates (&e);
-  found = try_candidates (self, near, G_MAXDOUBLE, anchor_x, anchor_y, TRUE, placement);
-  if (!found)
+  walk (self, near, G_MAXDOUBLE, anchor_x, anchor_y, width, height, near_first);
+  if (near_first[TIER_CLEAR] >= 0)
+    chosen = &g_array_index (near, Candidate, near_first[TIER_CLEAR]);
+  else
     {
       far = far_candidates (&e);
       close_by = MAX (e.right, e.top) + 2.5 * height;
-      found = try_candidates (self, far, close_by, anchor_x, anchor_y, TRUE, placement)
-           || try_candidates (self, near, G_MAXDOUBLE, anchor_x, anchor_y, FALSE, placement)
-           || try_candidates (self, far, close_by, anchor_x, anchor_y, FALSE, placement)
-           || try_candidates (self, far, G_MAXDOUBLE, anchor_x, anchor_y, TRUE, placement)
-           || try_candidates (self, far, G_MAXDOUBLE, anchor_x, anchor_y, FALSE, placement);
+      walk (self, far, close_by, anchor_x, anchor_y, width, height, far_first);
+#define FAR(t) (far_first[t] >= 0 ? &g_array_index (far, Candidate, far_first[t]) : NULL)
+      if (FAR (TIER_CLEAR) != NULL && FAR (TIER_CLEAR)->cost <= close_by)
+        chosen = FAR (TIER_CLEAR);
+      else if (near_first[TIER_OVER_PATH] >= 0)
+        chosen = &g_array_index (near, Candidate, near_first[TIER_OVER_PATH]);
+      else if (FAR (TIER_OVER_PATH) != NULL && FAR (TIER_OVER_PATH)->cost <= close_by)
+        chosen = FAR (TIER_OVER_PATH);
+      else if (FAR (TIER_CLEAR) != NULL)
+        chosen = FAR (TIER_CLEAR);
+      else if (FAR (TIER_OVER_PATH) != NULL)
+        chosen = FAR (TIER_OVER_PATH);
+      else if (near_first[TIER_CROSSING] >= 0)
+        chosen = &g_array_index (near, Candidate, near_first[TIER_CROSSING]);
+      else
+        chosen = FAR (TIER_CROSSING);
+#undef FAR
+    }
+  found = chosen != NULL;
+  if (found)
+    {
+      placement->box.x = anchor_x + chosen->dx;
+      placement->box.y = anchor_y + chosen->dy;
+      placement->placed = TRUE;
+      placement->leader = chosen->leader;
     }
   if (found)
     v21_label_placer_add_obstacle (self, &placement->box, FALSE);

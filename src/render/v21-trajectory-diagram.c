@@ -952,7 +952,6 @@ draw_cone (V21DiagramLayout *self,
   double x0 = v21_diagram_year_to_x (g, g->today);
   double y0 = v21_diagram_level_to_y (g, self->today_level);
   double x1 = v21_diagram_year_to_x (g, g->year_max);
-  cairo_pattern_t *gradient;
   const V21Rgba *c = &self->style.cone;
 
   if (self->n_points == 0 || x1 <= x0)
@@ -961,12 +960,9 @@ draw_cone (V21DiagramLayout *self,
   cairo_line_to (cr, x1, v21_diagram_level_to_y (g, 0.98));
   cairo_line_to (cr, x1, v21_diagram_level_to_y (g, 0.02));
   cairo_close_path (cr);
-  gradient = cairo_pattern_create_linear (x0, 0, x1, 0);
-  cairo_pattern_add_color_stop_rgba (gradient, 0, c->red, c->green, c->blue, c->alpha * 0.3);
-  cairo_pattern_add_color_stop_rgba (gradient, 1, c->red, c->green, c->blue, c->alpha);
-  cairo_set_source (cr, gradient);
+  /* A flat tint: a gradient over a third of a 4K figure costs more than the rest. */
+  v21_render_set_color (cr, c, 1.0);
   cairo_fill (cr);
-  cairo_pattern_destroy (gradient);
 }
 
 static void
@@ -1169,18 +1165,14 @@ arrow (cairo_t *cr,
   cairo_close_path (cr);
 }
 
+/* Adds the shape of a marker to the current path. */
 static void
-draw_marker (V21DiagramLayout *self,
-             cairo_t          *cr,
-             PointKind         kind,
-             double            x,
-             double            y,
-             double            r,
-             const V21Rgba    *color)
+marker_path (cairo_t   *cr,
+             PointKind  kind,
+             double     x,
+             double     y,
+             double     r)
 {
-  const V21RenderStyle *style = &self->style;
-
-  cairo_set_line_width (cr, MAX (style->hairline, r * 0.3));
   switch (kind)
     {
     case KIND_BIFURCATION:
@@ -1196,32 +1188,63 @@ draw_marker (V21DiagramLayout *self,
     case KIND_THREAT:
     case KIND_RESOURCE:
       arrow (cr, x, y, r, kind == KIND_THREAT);
-      v21_render_set_color (cr, color, 1.0);
-      cairo_fill (cr);
+      cairo_new_sub_path (cr);
       cairo_arc (cr, x, y, r * 0.55, 0, 2 * G_PI);
       break;
     case KIND_WEAK_SIGNAL:
+      cairo_new_sub_path (cr);
       cairo_arc (cr, x, y, r * 1.05, 0, 2 * G_PI);
-      v21_render_set_color (cr, &style->background, 1.0);
-      cairo_fill_preserve (cr);
-      cairo_set_line_width (cr, r * 0.45);
-      v21_render_set_color (cr, color, 1.0);
-      cairo_stroke (cr);
-      return;
+      break;
     case KIND_ACTION:
       cairo_rectangle (cr, x - 0.8 * r, y - 0.8 * r, 1.6 * r, 1.6 * r);
       break;
     case KIND_MILESTONE:
     case N_KINDS:
     default:
+      cairo_new_sub_path (cr);
       cairo_arc (cr, x, y, r, 0, 2 * G_PI);
       break;
     }
-  v21_render_set_color (cr, color, 1.0);
-  cairo_fill_preserve (cr);
-  cairo_set_line_width (cr, style->hairline * 1.5);
+}
+
+/* A weak signal is a ring; every other marker is filled, with a thin halo of
+ * the background that sets it off the path beneath. */
+static void
+paint_markers (V21DiagramLayout *self,
+               cairo_t          *cr,
+               double            r,
+               const V21Rgba    *color,
+               gboolean          hollow)
+{
+  const V21RenderStyle *style = &self->style;
+
+  if (hollow)
+    {
+      v21_render_set_color (cr, &style->background, 1.0);
+      cairo_fill_preserve (cr);
+      cairo_set_line_width (cr, r * 0.45);
+      v21_render_set_color (cr, color, 1.0);
+      cairo_stroke (cr);
+      return;
+    }
+  cairo_set_line_width (cr, style->hairline * 3);
   v21_render_set_color (cr, &style->background, 1.0);
-  cairo_stroke (cr);
+  cairo_stroke_preserve (cr);
+  v21_render_set_color (cr, color, 1.0);
+  cairo_fill (cr);
+}
+
+static void
+draw_marker (V21DiagramLayout *self,
+             cairo_t          *cr,
+             PointKind         kind,
+             double            x,
+             double            y,
+             double            r,
+             const V21Rgba    *color)
+{
+  marker_path (cr, kind, x, y, r);
+  paint_markers (self, cr, r, color, kind == KIND_WEAK_SIGNAL);
 }
 
 /* An action's square is tied by a dotted line to the milestone it prepares:
@@ -1252,11 +1275,9 @@ static void
 draw_markers (V21DiagramLayout *self,
               cairo_t          *cr)
 {
-  double dots[] = { self->style.hairline, self->style.small_size * 0.3 };
-
+  /* Solid and faint rather than dotted: dots along long links cost more
+   * than all the markers together. */
   cairo_set_line_width (cr, self->style.hairline);
-  cairo_set_dash (cr, dots, 2, 0);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   for (guint i = 0; i < self->n_points; i++)
     {
       const Point *point = &self->points[i];
@@ -1266,19 +1287,36 @@ draw_markers (V21DiagramLayout *self,
         continue;
       cairo_move_to (cr, point->x, point->y - self->style.marker_size);
       cairo_line_to (cr, milestone->x, milestone->y);
-      v21_render_set_color (cr, point_color (self, point), 0.6);
+      v21_render_set_color (cr, point_color (self, point), 0.35);
       cairo_stroke (cr);
     }
-  cairo_set_dash (cr, NULL, 0, 0);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
 
-  for (guint i = 0; i < self->n_points; i++)
+  /* One fill per colour: hundreds of markers cost a few operations. */
+  for (int hollow = 0; hollow <= 1; hollow++)
     {
-      const Point *point = &self->points[i];
+      g_autoptr(GPtrArray) colors = g_ptr_array_new ();
 
-      if (has_marker (point))
-        draw_marker (self, cr, point->kind, point->x, point->y, self->style.marker_size,
-                     point_color (self, point));
+      for (guint i = 0; i < self->n_points; i++)
+        {
+          const Point *point = &self->points[i];
+          const V21Rgba *color = point_color (self, point);
+
+          if (has_marker (point) && (point->kind == KIND_WEAK_SIGNAL) == hollow
+              && !g_ptr_array_find (colors, color, NULL))
+            g_ptr_array_add (colors, (gpointer) color);
+        }
+      for (guint c = 0; c < colors->len; c++)
+        {
+          for (guint i = 0; i < self->n_points; i++)
+            {
+              const Point *point = &self->points[i];
+
+              if (has_marker (point) && (point->kind == KIND_WEAK_SIGNAL) == hollow
+                  && point_color (self, point) == g_ptr_array_index (colors, c))
+                marker_path (cr, point->kind, point->x, point->y, self->style.marker_size);
+            }
+          paint_markers (self, cr, self->style.marker_size, g_ptr_array_index (colors, c), hollow);
+        }
     }
 }
 
@@ -1288,36 +1326,40 @@ draw_labels (V21DiagramLayout *self,
 {
   const V21RenderStyle *style = &self->style;
 
+  /* Leader lines, then every label's halo, in one stroke and one fill. */
   for (guint i = 0; i < self->labels->len; i++)
     {
       Label *label = &g_array_index (self->labels, Label, i);
       const cairo_rectangle_t *box = &label->placement.box;
-      double bx, by, clearance;
+      double ax = label->point->x, ay = label->point->y, bx, by, length, clearance;
       cairo_rectangle_t marker;
 
-      if (!label->placement.placed)
+      if (!label->placement.placed || !label->placement.leader)
         continue;
-      if (label->placement.leader)
+      marker_box (self, label->point, &marker, &clearance);
+      bx = CLAMP (ax, box->x, box->x + box->width);
+      by = CLAMP (ay, box->y, box->y + box->height);
+      length = hypot (bx - ax, by - ay);
+      if (length > clearance)
         {
-          double ax = label->point->x, ay = label->point->y, length;
-
-          marker_box (self, label->point, &marker, &clearance);
-          bx = CLAMP (ax, box->x, box->x + box->width);
-          by = CLAMP (ay, box->y, box->y + box->height);
-          length = hypot (bx - ax, by - ay);
-          if (length > clearance)
-            {
-              cairo_move_to (cr, ax + (bx - ax) * clearance / length, ay + (by - ay) * clearance / length);
-              cairo_line_to (cr, bx, by);
-              cairo_set_line_width (cr, style->hairline);
-              v21_render_set_color (cr, &style->muted, 0.8);
-              cairo_stroke (cr);
-            }
+          cairo_move_to (cr, ax + (bx - ax) * clearance / length, ay + (by - ay) * clearance / length);
+          cairo_line_to (cr, bx, by);
         }
-      v21_render_rounded_rectangle (cr, box->x, box->y, box->width, box->height, label->pad);
-      v21_render_set_color (cr, &style->label_background, 1.0);
-      cairo_fill (cr);
     }
+  cairo_set_line_width (cr, style->hairline);
+  v21_render_set_color (cr, &style->muted, 0.8);
+  cairo_stroke (cr);
+
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      Label *label = &g_array_index (self->labels, Label, i);
+      const cairo_rectangle_t *box = &label->placement.box;
+
+      if (label->placement.placed)
+        v21_render_rounded_rectangle (cr, box->x, box->y, box->width, box->height, label->pad);
+    }
+  v21_render_set_color (cr, &style->label_background, 1.0);
+  cairo_fill (cr);
 
   for (guint i = 0; i < self->labels->len; i++)
     {
@@ -1395,6 +1437,8 @@ v21_diagram_layout_draw (V21DiagramLayout *self,
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, self->width, self->height);
   cairo_clip (cr);
+  /* A quarter of a unit is finer than the eye sees, and flattens curves faster. */
+  cairo_set_tolerance (cr, 0.25);
   v21_render_set_color (cr, &style->background, 1.0);
   cairo_paint (cr);
 
