@@ -766,7 +766,14 @@ compute_labels (V21DiagramLayout *self)
       double clearance;
 
       if (!has_marker (point))
-        continue;
+        {
+          /* A plain point draws nothing, but the editor shows a handle there. */
+          double r = self->style.marker_size * 0.7;
+          cairo_rectangle_t handle = { point->x - r, point->y - r, 2 * r, 2 * r };
+
+          v21_label_placer_add_obstacle (placer, &handle, FALSE);
+          continue;
+        }
       marker_box (self, point, &box, &clearance);
       g_array_append_val (self->markers, box);
       v21_label_placer_add_obstacle (point->kind == KIND_ACTION ? band_placer : placer, &box, FALSE);
