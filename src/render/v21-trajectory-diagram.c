@@ -166,15 +166,35 @@ point_color (V21DiagramLayout *self,
 
 /* Collecting the trajectories of the selection and their points. */
 
+/* One scenario is drawn with its context: the past, which every scenario
+ * shares, and, for a disruption, the baseline it forks from. */
 static gboolean
 trajectory_selected (V21Record  *trajectory,
-                     const char *scenario_id)
+                     const char *scenario_id,
+                     gboolean    with_baseline)
 {
+  const char *style = v21_record_get_string (trajectory, "style");
+
   if (scenario_id == NULL)
     return TRUE;
-  /* The past is every scenario's starting point. */
   return g_strcmp0 (v21_record_get_string (trajectory, "scenario"), scenario_id) == 0
-      || g_strcmp0 (v21_record_get_string (trajectory, "style"), "past") == 0;
+      || g_strcmp0 (style, "past") == 0
+      || (with_baseline && g_strcmp0 (style, "baseline") == 0);
+}
+
+static gboolean
+scenario_forks (V21Collection *trajectories,
+                const char    *scenario_id)
+{
+  for (guint i = 0; scenario_id != NULL && i < v21_collection_get_n (trajectories); i++)
+    {
+      V21Record *record = v21_collection_get (trajectories, i);
+
+      if (g_strcmp0 (v21_record_get_string (record, "scenario"), scenario_id) == 0
+          && g_strcmp0 (v21_record_get_string (record, "style"), "disruption") == 0)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static int
@@ -198,13 +218,14 @@ collect (V21DiagramLayout *self,
   V21Collection *points = v21_workshop_get_collection (workshop, "points");
   g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
   guint n = v21_collection_get_n (points);
+  gboolean with_baseline = scenario_forks (trajectories, scenario_id);
 
   for (guint i = 0; i < v21_collection_get_n (trajectories); i++)
     {
       V21Record *record = v21_collection_get (trajectories, i);
       Trajectory trajectory = { record, 0, g_ptr_array_new () };
 
-      if (!trajectory_selected (record, scenario_id))
+      if (!trajectory_selected (record, scenario_id, with_baseline))
         {
           g_ptr_array_unref (trajectory.path);
           continue;

@@ -26,7 +26,8 @@ typedef struct
 } V21DiagramLabel;
 
 /* @scenario_id: the trajectories of one scenario (with the past, which every
- * scenario shares), or NULL for all of them overlaid. */
+ * scenario shares, and for a disruption the baseline it forks from), or NULL
+ * for all of them overlaid. */
 V21DiagramLayout         *v21_diagram_layout_new        (V21Workshop          *workshop,
                                                          const char           *scenario_id,
                                                          double                width,
