@@ -30,7 +30,8 @@ struct _V21LabelPlacer
   double            cell;
   int               columns;
   int               rows;
-  GArray          **cells;       /* indices into obstacles, per cell */
+  GArray          **cells;       /* indices of hard obstacles, per cell */
+  GArray          **soft_cells;  /* and of soft ones: tested only when needed */
   guint             stamp;       /* avoids testing one obstacle twice */
   guint            *seen;
   guint             seen_size;
@@ -45,10 +46,11 @@ v21_label_placer_new (const cairo_rectangle_t *bounds,
   self->bounds = *bounds;
   self->gap = MAX (gap, 0);
   self->obstacles = g_array_new (FALSE, FALSE, sizeof (Obstacle));
-  self->cell = MAX (24.0, MAX (bounds->width, bounds->height) / 24.0);
+  self->cell = MAX (16.0, MAX (bounds->width, bounds->height) / 64.0);
   self->columns = CLAMP ((int) ceil (bounds->width / self->cell), 1, 256);
   self->rows = CLAMP ((int) ceil (bounds->height / self->cell), 1, 256);
   self->cells = g_new0 (GArray *, self->columns * self->rows);
+  self->soft_cells = g_new0 (GArray *, self->columns * self->rows);
   return self;
 }
 
@@ -58,9 +60,14 @@ v21_label_placer_free (V21LabelPlacer *self)
   if (self == NULL)
     return;
   for (int i = 0; i < self->columns * self->rows; i++)
-    if (self->cells[i] != NULL)
-      g_array_unref (self->cells[i]);
+    {
+      if (self->cells[i] != NULL)
+        g_array_unref (self->cells[i]);
+      if (self->soft_cells[i] != NULL)
+        g_array_unref (self->soft_cells[i]);
+    }
   g_free (self->cells);
+  g_free (self->soft_cells);
   g_free (self->seen);
   g_array_unref (self->obstacles);
   g_free (self);
@@ -104,7 +111,7 @@ v21_label_placer_add_obstacle (V21LabelPlacer          *self,
   for (int r = r0; r <= r1; r++)
     for (int c = c0; c <= c1; c++)
       {
-        GArray **cell = &self->cells[r * self->columns + c];
+        GArray **cell = &(soft ? self->soft_cells : self->cells)[r * self->columns + c];
 
         if (*cell == NULL)
           *cell = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -112,21 +119,12 @@ v21_label_placer_add_obstacle (V21LabelPlacer          *self,
       }
 }
 
-enum
+/* Whether @box hits an obstacle of @cells. */
+static gboolean
+hits_in (V21LabelPlacer          *self,
+         GArray                 **cells,
+         const cairo_rectangle_t *box)
 {
-  HIT_HARD = 1 << 0,
-  HIT_SOFT = 1 << 1,
-};
-
-/* What @box (grown by the gap) hits: a hard obstacle (then the search stops),
- * a soft one, or nothing. */
-static guint
-collides (V21LabelPlacer          *self,
-          const cairo_rectangle_t *box)
-{
-  cairo_rectangle_t grown = { box->x - self->gap, box->y - self->gap,
-                              box->width + 2 * self->gap, box->height + 2 * self->gap };
-  guint hits = 0;
   int c0, c1, r0, r1;
 
   if (self->seen_size < self->obstacles->len || self->stamp == G_MAXUINT)
@@ -137,28 +135,44 @@ collides (V21LabelPlacer          *self,
       self->stamp = 0;
     }
   self->stamp++;
-  cell_range (self, &grown, &c0, &c1, &r0, &r1);
+  cell_range (self, box, &c0, &c1, &r0, &r1);
   for (int r = r0; r <= r1; r++)
     for (int c = c0; c <= c1; c++)
       {
-        GArray *cell = self->cells[r * self->columns + c];
+        GArray *cell = cells[r * self->columns + c];
 
         for (guint i = 0; cell != NULL && i < cell->len; i++)
           {
             guint index = g_array_index (cell, guint, i);
-            const Obstacle *obstacle = &g_array_index (self->obstacles, Obstacle, index);
 
             if (self->seen[index] == self->stamp)
               continue;
             self->seen[index] = self->stamp;
-            if ((obstacle->soft && (hits & HIT_SOFT)) || !v21_rectangles_overlap (&grown, &obstacle->box))
-              continue;
-            if (!obstacle->soft)
-              return HIT_HARD;
-            hits |= HIT_SOFT;
+            if (v21_rectangles_overlap (box, &g_array_index (self->obstacles, Obstacle, index).box))
+              return TRUE;
           }
       }
-  return hits;
+  return FALSE;
+}
+
+enum
+{
+  HIT_HARD = 1 << 0,
+  HIT_SOFT = 1 << 1,
+};
+
+/* What @box (grown by the gap) hits: a hard obstacle, else a soft one, or
+ * nothing. */
+static guint
+collides (V21LabelPlacer          *self,
+          const cairo_rectangle_t *box)
+{
+  cairo_rectangle_t grown = { box->x - self->gap, box->y - self->gap,
+                              box->width + 2 * self->gap, box->height + 2 * self->gap };
+
+  if (hits_in (self, self->cells, &grown))
+    return HIT_HARD;
+  return hits_in (self, self->soft_cells, &grown) ? HIT_SOFT : 0;
 }
 
 static gboolean
@@ -223,10 +237,9 @@ leader_crosses (V21LabelPlacer *self,
         for (guint i = 0; cell != NULL && i < cell->len; i++)
           {
             guint index = g_array_index (cell, guint, i);
-            const Obstacle *o = &g_array_index (self->obstacles, Obstacle, index);
-            const cairo_rectangle_t *b = &o->box;
+            const cairo_rectangle_t *b = &g_array_index (self->obstacles, Obstacle, index).box;
 
-            if (o->soft || self->seen[index] == self->stamp)
+            if (self->seen[index] == self->stamp)
               continue;
             self->seen[index] = self->stamp;
             if (ax >= b->x && ax <= b->x + b->width && ay >= b->y && ay <= b->y + b->height)
@@ -360,16 +373,21 @@ enum
   TIER_TAKEN = N_TIERS,
 };
 
+/* The tier of @candidate, or TIER_TAKEN. The leader check (the costly part)
+ * is skipped when its answer could not change the choice: when @first
+ * already holds a candidate for both tiers it could fall into. */
 static int
 tier_of (V21LabelPlacer  *self,
          const Candidate *candidate,
          double           anchor_x,
          double           anchor_y,
          double           width,
-         double           height)
+         double           height,
+         const int        first[N_TIERS])
 {
   cairo_rectangle_t box = { anchor_x + candidate->dx, anchor_y + candidate->dy, width, height };
   guint hits;
+  int tier;
   double bx, by;
 
   if (!inside (self, &box))
@@ -377,18 +395,21 @@ tier_of (V21LabelPlacer  *self,
   hits = collides (self, &box);
   if (hits & HIT_HARD)
     return TIER_TAKEN;
+  tier = hits & HIT_SOFT ? TIER_OVER_PATH : TIER_CLEAR;
+  if (!candidate->leader)
+    return tier;
+  if (first[tier] >= 0 && first[TIER_CROSSING] >= 0)
+    return TIER_TAKEN;
   nearest_on_box (&box, anchor_x, anchor_y, &bx, &by);
-  if (candidate->leader && leader_crosses (self, anchor_x, anchor_y, bx, by))
-    return TIER_CROSSING;
-  return hits & HIT_SOFT ? TIER_OVER_PATH : TIER_CLEAR;
+  return leader_crosses (self, anchor_x, anchor_y, bx, by) ? TIER_CROSSING : tier;
 }
 
-/* The first candidate of each tier in @list (-1 when none), stopping early
- * at a clear one within @good_cost. */
+/* The first candidate of each tier in @list (-1 when none). The list goes
+ * nearest first, so the walk stops at the first clear one: nothing after it
+ * could be preferred. */
 static void
 walk (V21LabelPlacer *self,
       GArray         *list,
-      double          good_cost,
       double          anchor_x,
       double          anchor_y,
       double          width,
@@ -400,12 +421,12 @@ walk (V21LabelPlacer *self,
   for (guint i = 0; i < list->len; i++)
     {
       const Candidate *candidate = &g_array_index (list, Candidate, i);
-      int tier = tier_of (self, candidate, anchor_x, anchor_y, width, height);
+      int tier = tier_of (self, candidate, anchor_x, anchor_y, width, height, first);
 
       if (tier == TIER_TAKEN || first[tier] >= 0)
         continue;
       first[tier] = (int) i;
-      if (tier == TIER_CLEAR && candidate->cost <= good_cost)
+      if (tier == TIER_CLEAR)
         return;
     }
 }
@@ -448,14 +469,14 @@ v21_label_placer_place (V21LabelPlacer          *self,
    * than far away; then anywhere free, with a leader line; a leader crossing
    * another label is still better than no label. */
   near = near_candidates (&e);
-  walk (self, near, G_MAXDOUBLE, anchor_x, anchor_y, width, height, near_first);
+  walk (self, near, anchor_x, anchor_y, width, height, near_first);
   if (near_first[TIER_CLEAR] >= 0)
     chosen = &g_array_index (near, Candidate, near_first[TIER_CLEAR]);
   else
     {
       far = far_candidates (&e);
       close_by = MAX (e.right, e.top) + 2.5 * height;
-      walk (self, far, close_by, anchor_x, anchor_y, width, height, far_first);
+      walk (self, far, anchor_x, anchor_y, width, height, far_first);
 #define FAR(t) (far_first[t] >= 0 ? &g_array_index (far, Candidate, far_first[t]) : NULL)
       if (FAR (TIER_CLEAR) != NULL && FAR (TIER_CLEAR)->cost <= close_by)
         chosen = FAR (TIER_CLEAR);

@@ -1118,16 +1118,15 @@ set_path_style (V21DiagramLayout *self,
 {
   const V21RenderStyle *style = &self->style;
   double width = (path == STYLE_DESIRED ? style->desired_width : style->path_width) * scale;
-  double dashes[] = { width * 3, width * 2 };
-  double dots[] = { width * 0.1, width * 2 };
+  double dashes[] = { width * 3.5, width * 2 };
 
-  cairo_set_line_width (cr, path == STYLE_DISRUPTION ? width * 1.15 : width);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  /* Dashes with square ends: round ones cost a polygon each. The exploratory
+   * path is plain and neutral, set apart by its colour. */
+  cairo_set_line_width (cr, path == STYLE_DISRUPTION ? width * 1.15 : path == STYLE_EXPLORATORY ? width * 0.9 : width);
+  cairo_set_line_cap (cr, path == STYLE_BASELINE ? CAIRO_LINE_CAP_BUTT : CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   if (path == STYLE_BASELINE)
     cairo_set_dash (cr, dashes, 2, 0);
-  else if (path == STYLE_EXPLORATORY)
-    cairo_set_dash (cr, dots, 2, 0);
   else
     cairo_set_dash (cr, NULL, 0, 0);
   v21_render_set_color (cr, style_color (style, path), 1.0);
@@ -1299,6 +1298,109 @@ action_milestone (V21DiagramLayout *self,
   return last;
 }
 
+/* On vector surfaces (PDF, SVG) every marker is a path. */
+static void
+trace_markers (V21DiagramLayout *self,
+               cairo_t          *cr)
+{
+  for (guint i = 0; i < self->n_points; i++)
+    {
+      const Point *point = &self->points[i];
+
+      if (has_marker (point))
+        draw_marker (self, cr, point->kind, point->x, point->y, self->style.marker_size,
+                     point_color (self, point));
+    }
+}
+
+/* Whether @cr draws pixels with no rotation or shear: markers may then be
+ * stamped from small pictures, which costs a fraction of hundreds of paths. */
+static gboolean
+raster_target (cairo_t *cr)
+{
+  cairo_matrix_t matrix;
+
+  cairo_get_matrix (cr, &matrix);
+  return cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE
+      && matrix.xy == 0 && matrix.yx == 0 && matrix.xx > 0 && matrix.yy > 0;
+}
+
+typedef struct
+{
+  PointKind          kind;
+  const V21Rgba     *color;
+  cairo_surface_t   *picture;
+  cairo_rectangle_t  box;      /* relative to the point */
+} Stamp;
+
+static Stamp *
+find_stamp (V21DiagramLayout *self,
+            cairo_t          *cr,
+            GArray           *stamps,
+            const Point      *point)
+{
+  const V21Rgba *color = point_color (self, point);
+  Point origin = { .kind = point->kind };
+  cairo_matrix_t matrix;
+  double clearance, margin = self->style.hairline * 3;
+  Stamp stamp = { point->kind, color, NULL, { 0 } };
+  cairo_t *picture_cr;
+
+  for (guint i = 0; i < stamps->len; i++)
+    {
+      Stamp *known = &g_array_index (stamps, Stamp, i);
+
+      if (known->kind == point->kind && known->color == color)
+        return known;
+    }
+  cairo_get_matrix (cr, &matrix);
+  marker_box (self, &origin, &stamp.box, &clearance);
+  stamp.box.x -= margin;
+  stamp.box.y -= margin;
+  stamp.box.width += 2 * margin;
+  stamp.box.height += 2 * margin;
+  stamp.picture = cairo_surface_create_similar_image (cairo_get_target (cr), CAIRO_FORMAT_ARGB32,
+                                                      (int) ceil (stamp.box.width * matrix.xx) + 1,
+                                                      (int) ceil (stamp.box.height * matrix.yy) + 1);
+  cairo_surface_set_device_scale (stamp.picture, matrix.xx, matrix.yy);
+  picture_cr = cairo_create (stamp.picture);
+  cairo_translate (picture_cr, -stamp.box.x, -stamp.box.y);
+  draw_marker (self, picture_cr, point->kind, 0, 0, self->style.marker_size, color);
+  cairo_destroy (picture_cr);
+  g_array_append_val (stamps, stamp);
+  return &g_array_index (stamps, Stamp, stamps->len - 1);
+}
+
+static void
+stamp_markers (V21DiagramLayout *self,
+               cairo_t          *cr)
+{
+  g_autoptr(GArray) stamps = g_array_new (FALSE, FALSE, sizeof (Stamp));
+
+  for (guint i = 0; i < self->n_points; i++)
+    {
+      const Point *point = &self->points[i];
+      Stamp *stamp;
+      double x, y;
+
+      if (!has_marker (point))
+        continue;
+      stamp = find_stamp (self, cr, stamps, point);
+      /* On whole pixels, so the picture is copied, not resampled. */
+      x = point->x + stamp->box.x;
+      y = point->y + stamp->box.y;
+      cairo_user_to_device (cr, &x, &y);
+      x = round (x);
+      y = round (y);
+      cairo_device_to_user (cr, &x, &y);
+      cairo_set_source_surface (cr, stamp->picture, x, y);
+      cairo_rectangle (cr, x, y, stamp->box.width, stamp->box.height);
+      cairo_fill (cr);
+    }
+  for (guint i = 0; i < stamps->len; i++)
+    cairo_surface_destroy (g_array_index (stamps, Stamp, i).picture);
+}
+
 static void
 draw_markers (V21DiagramLayout *self,
               cairo_t          *cr)
@@ -1319,33 +1421,10 @@ draw_markers (V21DiagramLayout *self,
       cairo_stroke (cr);
     }
 
-  /* One fill per colour: hundreds of markers cost a few operations. */
-  for (int hollow = 0; hollow <= 1; hollow++)
-    {
-      g_autoptr(GPtrArray) colors = g_ptr_array_new ();
-
-      for (guint i = 0; i < self->n_points; i++)
-        {
-          const Point *point = &self->points[i];
-          const V21Rgba *color = point_color (self, point);
-
-          if (has_marker (point) && (point->kind == KIND_WEAK_SIGNAL) == hollow
-              && !g_ptr_array_find (colors, color, NULL))
-            g_ptr_array_add (colors, (gpointer) color);
-        }
-      for (guint c = 0; c < colors->len; c++)
-        {
-          for (guint i = 0; i < self->n_points; i++)
-            {
-              const Point *point = &self->points[i];
-
-              if (has_marker (point) && (point->kind == KIND_WEAK_SIGNAL) == hollow
-                  && point_color (self, point) == g_ptr_array_index (colors, c))
-                marker_path (cr, point->kind, point->x, point->y, self->style.marker_size);
-            }
-          paint_markers (self, cr, self->style.marker_size, g_ptr_array_index (colors, c), hollow);
-        }
-    }
+  if (raster_target (cr))
+    stamp_markers (self, cr);
+  else
+    trace_markers (self, cr);
 }
 
 static void
