@@ -26,6 +26,7 @@ struct _V21LabelPlacer
 {
   cairo_rectangle_t bounds;
   double            gap;
+  double            max_distance;
   GArray           *obstacles;   /* Obstacle */
   double            cell;
   int               columns;
@@ -45,6 +46,7 @@ v21_label_placer_new (const cairo_rectangle_t *bounds,
 
   self->bounds = *bounds;
   self->gap = MAX (gap, 0);
+  self->max_distance = G_MAXDOUBLE;
   self->obstacles = g_array_new (FALSE, FALSE, sizeof (Obstacle));
   self->cell = MAX (16.0, MAX (bounds->width, bounds->height) / 64.0);
   self->columns = CLAMP ((int) ceil (bounds->width / self->cell), 1, 256);
@@ -71,6 +73,14 @@ v21_label_placer_free (V21LabelPlacer *self)
   g_free (self->seen);
   g_array_unref (self->obstacles);
   g_free (self);
+}
+
+void
+v21_label_placer_set_max_distance (V21LabelPlacer *self,
+                                   double          distance)
+{
+  g_return_if_fail (self != NULL);
+  self->max_distance = distance > 0 ? distance : G_MAXDOUBLE;
 }
 
 gboolean
@@ -421,7 +431,11 @@ walk (V21LabelPlacer *self,
   for (guint i = 0; i < list->len; i++)
     {
       const Candidate *candidate = &g_array_index (list, Candidate, i);
-      int tier = tier_of (self, candidate, anchor_x, anchor_y, width, height, first);
+      int tier;
+
+      if (candidate->cost > self->max_distance)
+        return;
+      tier = tier_of (self, candidate, anchor_x, anchor_y, width, height, first);
 
       if (tier == TIER_TAKEN || first[tier] >= 0)
         continue;

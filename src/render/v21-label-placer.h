@@ -28,6 +28,11 @@ V21LabelPlacer *v21_label_placer_new          (const cairo_rectangle_t *bounds,
                                                double                   gap);
 void            v21_label_placer_free         (V21LabelPlacer          *placer);
 
+/* A label further than @distance from its anchor is left out: past some
+ * length, a leader line confuses more than it tells. */
+void            v21_label_placer_set_max_distance (V21LabelPlacer      *placer,
+                                                   double               distance);
+
 /* A marker (a hard obstacle, never covered) or a stretch of a path (soft: a
  * label avoids it when it can, and may cover it when there is no other room). */
 void            v21_label_placer_add_obstacle (V21LabelPlacer          *placer,

@@ -778,6 +778,8 @@ compute_labels (V21DiagramLayout *self)
   g_autoptr(V21LabelPlacer) band_placer = NULL;
   cairo_rectangle_t band = self->action_band;
 
+  v21_label_placer_set_max_distance (placer, (plot->width + plot->height) * 0.22);
+
   band.width = self->width - self->style.padding * 0.5 - band.x;
   band_placer = v21_label_placer_new (&band, gap);
   for (guint i = 0; i < self->n_points; i++)
