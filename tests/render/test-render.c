@@ -386,8 +386,9 @@ test_export_pdf (void)
   g_autoptr(GError) error = NULL;
   V21Collection *points = v21_workshop_get_collection (workshop, "points");
   V21RenderStyle style;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
 
-  if (g_find_program_in_path ("pdftotext") == NULL)
+  if (pdftotext == NULL)
     {
       g_test_skip ("pdftotext is not installed (poppler-utils, see scripts/setup.sh)");
       return;
@@ -425,8 +426,9 @@ test_export_svg (void)
   g_autofree char *height = NULL;
   g_autoptr(GError) error = NULL;
   V21RenderStyle style;
+  g_autofree char *xmllint = g_find_program_in_path ("xmllint");
 
-  if (g_find_program_in_path ("xmllint") == NULL)
+  if (xmllint == NULL)
     {
       g_test_skip ("xmllint is not installed (libxml2-utils)");
       return;
