@@ -711,7 +711,7 @@ label_layout (V21DiagramLayout *self,
   gboolean vision = point->kind == KIND_VISION;
   double size = point->kind == KIND_ACTION ? self->style.small_size : self->style.text_size * 0.9;
   PangoLayout *layout = v21_render_text_layout (self->context, &self->style, text, size, vision,
-                                                max_width, 2);
+                                                max_width, 3);
   PangoAttrList *attrs = pango_attr_list_new ();
   PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
   const V21Rgba *c = point_color (self, point);
@@ -733,6 +733,9 @@ place_labels (V21DiagramLayout *self,
               V21LabelPlacer   *band_placer)
 {
   double gap = self->style.small_size * 0.3;
+  /* On a small figure, narrower labels (on more lines) find room nearer. */
+  double max_width = MIN (self->style.label_max_width,
+                          MAX (self->geometry.plot.width * 0.2, self->style.text_size * 7));
 
   for (guint i = 0; i < self->n_points; i++)
     {
@@ -741,8 +744,7 @@ place_labels (V21DiagramLayout *self,
 
       if (!has_label (point))
         continue;
-      label.layout = label_layout (self, point, point->kind == KIND_ACTION ? self->style.label_max_width * 0.8
-                                                                           : self->style.label_max_width);
+      label.layout = label_layout (self, point, point->kind == KIND_ACTION ? max_width * 0.8 : max_width);
       g_array_append_val (self->labels, label);
     }
   sort_layout = self;
