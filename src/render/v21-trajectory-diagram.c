@@ -1409,19 +1409,31 @@ static void
 draw_markers (V21DiagramLayout *self,
               cairo_t          *cr)
 {
-  /* Solid and faint rather than dotted: dots along long links cost more
-   * than all the markers together. */
+  g_autoptr(GPtrArray) colors = g_ptr_array_new ();
+
+  /* Solid and faint rather than dotted, one stroke per colour: long links
+   * drawn one by one cost more than all the markers together. */
   cairo_set_line_width (cr, self->style.hairline);
   for (guint i = 0; i < self->n_points; i++)
     {
-      const Point *point = &self->points[i];
-      const Point *milestone = point->kind == KIND_ACTION ? action_milestone (self, point) : NULL;
+      const V21Rgba *color = point_color (self, &self->points[i]);
 
-      if (milestone == NULL)
-        continue;
-      cairo_move_to (cr, point->x, point->y - self->style.marker_size);
-      cairo_line_to (cr, milestone->x, milestone->y);
-      v21_render_set_color (cr, point_color (self, point), 0.35);
+      if (self->points[i].kind == KIND_ACTION && !g_ptr_array_find (colors, color, NULL))
+        g_ptr_array_add (colors, (gpointer) color);
+    }
+  for (guint c = 0; c < colors->len; c++)
+    {
+      for (guint i = 0; i < self->n_points; i++)
+        {
+          const Point *point = &self->points[i];
+          const Point *milestone = point->kind == KIND_ACTION ? action_milestone (self, point) : NULL;
+
+          if (milestone == NULL || point_color (self, point) != g_ptr_array_index (colors, c))
+            continue;
+          cairo_move_to (cr, point->x, point->y - self->style.marker_size);
+          cairo_line_to (cr, milestone->x, milestone->y);
+        }
+      v21_render_set_color (cr, g_ptr_array_index (colors, c), 0.35);
       cairo_stroke (cr);
     }
 
