@@ -619,6 +619,12 @@ _v21_trajectory_page_get_label_entry (V21TrajectoryPage *self)
   return GTK_EDITABLE (self->label_entry);
 }
 
+GtkFileChooserNative *
+_v21_trajectory_page_get_chooser (V21TrajectoryPage *self)
+{
+  return self->chooser;
+}
+
 static void
 v21_trajectory_page_dispose (GObject *object)
 {

@@ -10,6 +10,7 @@
 
 #include <math.h>
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "v21-application.h"
 #include "v21-trajectory-page.h"
@@ -279,6 +280,48 @@ test_backcasting (Fixture       *f,
   g_assert_null (v21_diagram_view_add_point (f->view, x_of_year (f, 2030), v21_diagram_level_to_y (g, 0.4)));
 }
 
+static void
+test_export (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("v21-export-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) folder = NULL;
+  GtkFileChooserNative *chooser;
+  cairo_surface_t *png;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "vision.png", NULL);
+  folder = g_file_new_for_path (dir);
+
+  /* Export, PNG: the chooser proposes the scenario's title; accepting writes
+   * the figure at twice its size, for sharp screens and print. */
+  _v21_trajectory_page_select (f->page, 1);
+  spin (50);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "trajectories.export", "s", "png");
+  spin (100);
+  chooser = _v21_trajectory_page_get_chooser (f->page);
+  g_assert_nonnull (chooser);
+  g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)), ==,
+                   "Le bocage en partage — vision 2056.png");
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, &error));
+  g_assert_no_error (error);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "vision.png");
+  spin (100);
+  g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
+  spin (100);
+  g_assert_null (_v21_trajectory_page_get_chooser (f->page));
+
+  png = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (png), ==, 2560);
+  g_assert_cmpint (cairo_image_surface_get_height (png), ==, 1520);
+  cairo_surface_destroy (png);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -300,6 +343,7 @@ main (int   argc,
   g_test_add ("/gui/trajectories/click-adds", Fixture, NULL, fixture_set_up, test_click_adds, fixture_tear_down);
   g_test_add ("/gui/trajectories/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
   g_test_add ("/gui/trajectories/backcasting", Fixture, NULL, fixture_set_up, test_backcasting, fixture_tear_down);
+  g_test_add ("/gui/trajectories/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   status = g_test_run ();
   g_clear_object (&app);
   return status;
