@@ -12,14 +12,14 @@
 #include "v21-bar-chart.h"
 #include "v21-render-text.h"
 
-static const V21BarChart *sort_chart;
-
 static int
 compare_totals (gconstpointer a,
-                gconstpointer b)
+                gconstpointer b,
+                gpointer      data)
 {
+  const V21BarChart *chart = data;
   guint i = *(const guint *) a, j = *(const guint *) b;
-  double ti = sort_chart->items[i].total, tj = sort_chart->items[j].total;
+  double ti = chart->items[i].total, tj = chart->items[j].total;
 
   if (ti != tj)
     return ti > tj ? -1 : 1;
@@ -38,9 +38,7 @@ v21_bar_chart_rank (const V21BarChart  *chart,
   *tied = g_new0 (gboolean, MAX (n, 1));
   for (guint i = 0; i < n; i++)
     order[i] = i;
-  sort_chart = chart;
-  qsort (order, n, sizeof (guint), compare_totals);
-  sort_chart = NULL;
+  g_qsort_with_data (order, (gint) n, sizeof (guint), compare_totals, (gpointer) chart);
   for (guint k = 0; k < n; k++)
     {
       guint i = order[k];

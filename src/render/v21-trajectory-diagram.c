@@ -96,6 +96,7 @@ struct _V21DiagramLayout
 
   Point              *points;
   guint               n_points;
+  GHashTable         *point_index;    /* V21Record* → Point* */
   GArray             *trajectories;   /* Trajectory */
   GArray             *labels;         /* Label */
   GArray             *public_labels;  /* V21DiagramLabel */
@@ -682,16 +683,15 @@ label_priority (V21DiagramLayout *self,
   return kind_priority[point->kind] * 10 + (9 - style_rank[trajectory->style]);
 }
 
-static V21DiagramLayout *sort_layout;
-
 static int
 compare_labels (gconstpointer a,
-                gconstpointer b)
+                gconstpointer b,
+                gpointer      data)
 {
   const Point *p = ((const Label *) a)->point;
   const Point *q = ((const Label *) b)->point;
-  int pa = label_priority (sort_layout, p);
-  int pb = label_priority (sort_layout, q);
+  int pa = label_priority (data, p);
+  int pb = label_priority (data, q);
 
   if (pa != pb)
     return pa < pb ? -1 : 1;
@@ -747,9 +747,7 @@ place_labels (V21DiagramLayout *self,
       label.layout = label_layout (self, point, point->kind == KIND_ACTION ? max_width * 0.8 : max_width);
       g_array_append_val (self->labels, label);
     }
-  sort_layout = self;
-  g_array_sort (self->labels, compare_labels);
-  sort_layout = NULL;
+  g_array_sort_with_data (self->labels, compare_labels, self);
 
   for (guint i = 0; i < self->labels->len; i++)
     {
@@ -830,6 +828,7 @@ v21_diagram_layout_new (V21Workshop          *workshop,
   self->markers = g_array_new (FALSE, TRUE, sizeof (cairo_rectangle_t));
   self->legend = g_array_new (FALSE, TRUE, sizeof (LegendItem));
   self->ticks = g_ptr_array_new_with_free_func (g_object_unref);
+  self->point_index = g_hash_table_new (NULL, NULL);
 
   collect (self, workshop, scenario_id);
   for (guint i = 0; i < self->n_points; i++)
@@ -838,6 +837,8 @@ v21_diagram_layout_new (V21Workshop          *workshop,
   compute_frame (self, workshop, scenario_id);
   self->today_level = find_today_level (self);
   compute_positions (self);
+  for (guint i = 0; i < self->n_points; i++)
+    g_hash_table_insert (self->point_index, self->points[i].record, &self->points[i]);
   compute_labels (self);
   if (self->n_points == 0)
     self->empty_label = v21_render_text_layout (self->context, style, _("No trajectory to show yet"),
@@ -862,6 +863,7 @@ v21_diagram_layout_free (V21DiagramLayout *self)
   g_array_unref (self->markers);
   g_array_unref (self->legend);
   g_ptr_array_unref (self->ticks);
+  g_hash_table_unref (self->point_index);
   g_clear_object (&self->title);
   g_clear_object (&self->axis_title);
   g_clear_object (&self->today_label);
@@ -912,14 +914,13 @@ v21_diagram_layout_get_position (V21DiagramLayout *self,
                                  double           *x,
                                  double           *y)
 {
-  for (guint i = 0; i < self->n_points; i++)
-    if (self->points[i].record == point)
-      {
-        *x = self->points[i].x;
-        *y = self->points[i].y;
-        return TRUE;
-      }
-  return FALSE;
+  const Point *found = g_hash_table_lookup (self->point_index, point);
+
+  if (found == NULL)
+    return FALSE;
+  *x = found->x;
+  *y = found->y;
+  return TRUE;
 }
 
 V21Record *
