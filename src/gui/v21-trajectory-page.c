@@ -148,10 +148,27 @@ on_kind_selected (V21TrajectoryPage *self)
 {
   guint index = gtk_drop_down_get_selected (self->kind_dropdown);
 
+  V21Collection *trajectories = v21_workshop_get_collection (self->workshop, "trajectories");
+  g_autofree char *old_kind = NULL;
+
   if (self->scenario == NULL || self->syncing || index >= G_N_ELEMENTS (scenario_kinds) - 1)
     return;
-  if (g_strcmp0 (scenario_kinds[index], v21_record_get_string (self->scenario, "kind")) != 0)
-    set_field (self, self->scenario, "kind", json_object_new_string (scenario_kinds[index]));
+  old_kind = g_strdup (v21_record_get_string (self->scenario, "kind"));
+  if (g_strcmp0 (scenario_kinds[index], old_kind) == 0)
+    return;
+  /* The scenario's own paths follow its kind (a path drawn in another style
+   * on purpose, and the shared past, stay as they are). */
+  v21_workshop_begin_group (self->workshop, _("Change the kind of scenario"));
+  set_field (self, self->scenario, "kind", json_object_new_string (scenario_kinds[index]));
+  for (guint i = 0; i < v21_collection_get_n (trajectories); i++)
+    {
+      V21Record *trajectory = v21_collection_get (trajectories, i);
+
+      if (g_strcmp0 (v21_record_get_string (trajectory, "scenario"), v21_record_get_id (self->scenario)) == 0
+          && g_strcmp0 (v21_record_get_string (trajectory, "style"), old_kind) == 0)
+        set_field (self, trajectory, "style", json_object_new_string (scenario_kinds[index]));
+    }
+  v21_workshop_end_group (self->workshop);
 }
 
 static gboolean
@@ -617,6 +634,12 @@ GtkEditable *
 _v21_trajectory_page_get_label_entry (V21TrajectoryPage *self)
 {
   return GTK_EDITABLE (self->label_entry);
+}
+
+GtkDropDown *
+_v21_trajectory_page_get_kind_drop_down (V21TrajectoryPage *self)
+{
+  return self->kind_dropdown;
 }
 
 GtkFileChooserNative *

@@ -281,6 +281,29 @@ test_backcasting (Fixture       *f,
 }
 
 static void
+test_kind_restyles (Fixture       *f,
+                    gconstpointer  data)
+{
+  V21Record *trajectory = v21_workshop_lookup (f->workshop, "tr3");
+  V21Record *past = v21_workshop_lookup (f->workshop, "tr0");
+  GtkDropDown *kind = _v21_trajectory_page_get_kind_drop_down (f->page);
+
+  /* The disruption made exploratory: its path follows; undo puts both back. */
+  _v21_trajectory_page_select (f->page, 2);
+  spin (50);
+  g_assert_cmpuint (gtk_drop_down_get_selected (kind), ==, 2);
+  g_assert_nonnull (kind);
+  gtk_drop_down_set_selected (kind, 3);
+  spin (50);
+  g_assert_cmpstr (v21_record_get_string (v21_workshop_lookup (f->workshop, "sc3"), "kind"), ==, "exploratory");
+  g_assert_cmpstr (v21_record_get_string (trajectory, "style"), ==, "exploratory");
+  g_assert_cmpstr (v21_record_get_string (past, "style"), ==, "past");
+  g_assert_true (v21_workshop_undo (f->workshop));
+  g_assert_cmpstr (v21_record_get_string (v21_workshop_lookup (f->workshop, "sc3"), "kind"), ==, "disruption");
+  g_assert_cmpstr (v21_record_get_string (trajectory, "style"), ==, "disruption");
+}
+
+static void
 test_export (Fixture       *f,
              gconstpointer  data)
 {
@@ -343,6 +366,7 @@ main (int   argc,
   g_test_add ("/gui/trajectories/click-adds", Fixture, NULL, fixture_set_up, test_click_adds, fixture_tear_down);
   g_test_add ("/gui/trajectories/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
   g_test_add ("/gui/trajectories/backcasting", Fixture, NULL, fixture_set_up, test_backcasting, fixture_tear_down);
+  g_test_add ("/gui/trajectories/kind-restyles", Fixture, NULL, fixture_set_up, test_kind_restyles, fixture_tear_down);
   g_test_add ("/gui/trajectories/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   status = g_test_run ();
   g_clear_object (&app);
