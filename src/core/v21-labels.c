@@ -106,3 +106,21 @@ v21_text_key (const char *text)
     }
   return g_string_free (key, FALSE);
 }
+
+#define HORIZON_SHORTEST 10
+#define HORIZON_LONGEST 50
+
+char *
+v21_horizon_warning (int start_year,
+                     int horizon_year)
+{
+  int years = horizon_year - start_year;
+
+  if (years < HORIZON_SHORTEST)
+    return g_strdup_printf (_("A horizon %d years ahead is short for foresight: the method works best "
+                              "between %d and %d years ahead."), years, HORIZON_SHORTEST, HORIZON_LONGEST);
+  if (years > HORIZON_LONGEST)
+    return g_strdup_printf (_("A horizon %d years ahead is hard to imagine together: the method works best "
+                              "between %d and %d years ahead."), years, HORIZON_SHORTEST, HORIZON_LONGEST);
+  return NULL;
+}

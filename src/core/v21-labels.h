@@ -23,4 +23,9 @@ const char * const  *v21_label_values (const char *domain);
  * letters and digits only ("Prénom (*)" gives "prenom"). */
 char                *v21_text_key     (const char *text);
 
+/* The method looks 10 to 50 years ahead (30 by default): outside that, why
+ * the horizon is unusual (translated); NULL when it is not. */
+char                *v21_horizon_warning (int start_year,
+                                          int horizon_year);
+
 G_END_DECLS

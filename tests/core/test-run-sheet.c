@@ -6,6 +6,7 @@
 
 #include <locale.h>
 
+#include "v21-labels.h"
 #include "v21-run-sheet.h"
 #include "v21-workshop.h"
 #include "test-util.h"
@@ -301,6 +302,22 @@ test_dates (void)
   g_assert_cmpstr (v21_workshop_get_undo_label (workshop), ==, "Change the dates");
 }
 
+/* Any horizon is allowed; outside 10 to 50 years ahead it gets a warning. */
+static void
+test_horizon_warning (void)
+{
+  static const struct { int years; gboolean warned; } cases[] = {
+    { 1, TRUE }, { 9, TRUE }, { 10, FALSE }, { 30, FALSE }, { 50, FALSE }, { 51, TRUE }, { 200, TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *warning = v21_horizon_warning (2026, 2026 + cases[i].years);
+
+      g_assert_cmpint (warning != NULL, ==, cases[i].warned);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -320,6 +337,7 @@ main (int   argc,
   g_test_add_func ("/core/run-sheet/remove", test_remove);
   g_test_add_func ("/core/run-sheet/day-hours", test_day_hours);
   g_test_add_func ("/core/run-sheet/dates", test_dates);
+  g_test_add_func ("/core/run-sheet/horizon-warning", test_horizon_warning);
 
   return g_test_run ();
 }
