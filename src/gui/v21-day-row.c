@@ -28,7 +28,7 @@ struct _V21DayRow
   gboolean       updating;
 };
 
-G_DEFINE_FINAL_TYPE (V21DayRow, v21_day_row, ADW_TYPE_ACTION_ROW)
+G_DEFINE_FINAL_TYPE (V21DayRow, v21_day_row, ADW_TYPE_EXPANDER_ROW)
 
 /* Time spin buttons */
 
@@ -79,8 +79,11 @@ static void
 update (V21DayRow *self)
 {
   V21RunSheetDay info;
-  g_autofree char *title = g_strdup_printf (_("Day %u"), self->number);
   g_autofree char *date = v21_run_sheet_format_date (self->day);
+  /* Translators: a day of the workshop, "Day 1 — Thursday 18 March 2027". */
+  g_autofree char *title = g_strdup_printf (_("Day %u — %s"), self->number, date);
+  g_autofree char *start = NULL;
+  g_autofree char *hours = NULL;
   g_autofree char *end = NULL;
   g_autofree char *subtitle = NULL;
   g_autoptr(GDateTime) when = NULL;
@@ -89,21 +92,24 @@ update (V21DayRow *self)
   if (v21_workshop_lookup (self->workshop, v21_record_get_id (self->day)) == NULL)
     return;
   v21_run_sheet_get_day (self->workshop, self->day, &info);
+  start = v21_time_format (info.start);
+  hours = v21_time_format (info.end);
   end = v21_time_format (info.planned_end);
   if (info.planned_end > info.end)
     {
       g_autofree char *over = v21_duration_format (info.planned_end - info.end);
-      subtitle = g_strdup_printf (_("The run sheet ends at %s: %s past the day’s end"), end, over);
+      subtitle = g_strdup_printf (_("%s – %s · the run sheet ends at %s, %s too late"), start, hours, end, over);
       gtk_widget_add_css_class (GTK_WIDGET (self), "v21-overrun");
     }
   else
     {
-      subtitle = g_strdup_printf (ngettext ("%u sequence, ends at %s", "%u sequences, end at %s", info.n_sequences),
-                                  info.n_sequences, end);
+      subtitle = g_strdup_printf (ngettext ("%s – %s · %u sequence, ends at %s", "%s – %s · %u sequences, end at %s",
+                                            info.n_sequences),
+                                  start, hours, info.n_sequences, end);
       gtk_widget_remove_css_class (GTK_WIDGET (self), "v21-overrun");
     }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
   gtk_menu_button_set_label (self->date_button, date);
 
   self->updating = TRUE;
@@ -174,6 +180,18 @@ labelled (GtkWidget  *widget,
   return widget;
 }
 
+static GtkWidget *
+setting_row (const char *title,
+             GtkWidget  *widget)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), widget);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), widget);
+  return row;
+}
+
 static void
 build (V21DayRow *self)
 {
@@ -195,11 +213,10 @@ build (V21DayRow *self)
   labelled (remove, remove_label);
   gtk_widget_add_css_class (remove, "flat");
 
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (self->date_button));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (self->start_spin));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self), gtk_label_new ("–"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (self->end_spin));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self), remove);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), setting_row (_("Date"), GTK_WIDGET (self->date_button)));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), setting_row (_("Starts at"), GTK_WIDGET (self->start_spin)));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), setting_row (_("Ends at"), GTK_WIDGET (self->end_spin)));
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (self), remove);
 
   g_signal_connect_swapped (self->calendar, "day-selected", G_CALLBACK (on_day_selected), self);
   g_signal_connect_swapped (self->start_spin, "value-changed", G_CALLBACK (on_hours_changed), self);

@@ -12,11 +12,12 @@
 G_BEGIN_DECLS
 
 #define V21_TYPE_DAY_ROW (v21_day_row_get_type ())
-G_DECLARE_FINAL_TYPE (V21DayRow, v21_day_row, V21, DAY_ROW, AdwActionRow)
+G_DECLARE_FINAL_TYPE (V21DayRow, v21_day_row, V21, DAY_ROW, AdwExpanderRow)
 
-/* A row for @day, the @number-th of the workshop: its date (a calendar), its
- * start and end times, when its run sheet ends (and by how much it overruns),
- * and a button that deletes it (with its sequences; undoable). */
+/* An expandable row for @day, the @number-th of the workshop: its date and
+ * hours, when its run sheet ends (and by how much it overruns); expanded, a
+ * calendar and the start and end times; a button deletes it (with its
+ * sequences; undoable). */
 GtkWidget *v21_day_row_new             (V21Workshop *workshop,
                                         V21Record   *day,
                                         guint        number);

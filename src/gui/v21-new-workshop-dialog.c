@@ -172,7 +172,10 @@ static void
 v21_new_workshop_dialog_init (V21NewWorkshopDialog *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) first = g_date_time_add_days (now, DAYS_AHEAD);
+  g_autoptr(GDateTime) ahead = g_date_time_add_days (now, DAYS_AHEAD);
+  /* Two working days: from Friday to Sunday, the next Monday instead. */
+  static const int to_monday[] = { 0, 0, 0, 0, 0, 3, 2, 1 };
+  g_autoptr(GDateTime) first = g_date_time_add_days (ahead, to_monday[g_date_time_get_day_of_week (ahead)]);
   int year = g_date_time_get_year (now);
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -182,6 +185,7 @@ v21_new_workshop_dialog_init (V21NewWorkshopDialog *self)
   gtk_calendar_select_day (self->calendar, first);
   on_day_selected (self);
   update_horizon (self);
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->title_row));
 }
 
 V21NewWorkshopDialog *

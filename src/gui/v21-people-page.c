@@ -19,12 +19,10 @@
 
 typedef enum
 {
-  COLUMN_NAME,
-  COLUMN_ORGANISATION,
+  COLUMN_NAME,       /* with the organisation and the role below */
   COLUMN_CATEGORY,
   COLUMN_TABLE,
   COLUMN_CONSENT,
-  COLUMN_LOCKED,
   N_COLUMNS
 } Column;
 
@@ -50,6 +48,7 @@ struct _V21PeoplePage
   GtkFileChooserNative *chooser;
 
   GtkSearchEntry       *search_entry;
+  GtkWidget            *add_button;
   GtkColumnView        *people_view;
   GtkMenuButton        *move_button;
   GtkLabel             *summary_label;
@@ -79,39 +78,47 @@ table_of (V21PeoplePage *self,
 static const char *
 column_title (Column column)
 {
-  static const char * const titles[] = {
-    N_("Name"), N_("Organisation"), N_("Category"), N_("Table"), N_("Consent"), N_("Locked"),
-  };
+  static const char * const titles[] = { N_("Name"), N_("Category"), N_("Table"), N_("Consent") };
 
   return _(titles[column]);
 }
 
+static GtkWidget *
+cell_label (const char *style)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (style != NULL)
+    {
+      gtk_widget_add_css_class (label, style);
+      gtk_widget_add_css_class (label, "dim-label");
+    }
+  return label;
+}
+
+/* A cell: a line of text; the name's cell has a lock for people who keep
+ * their table, and the organisation and role below. */
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             ColumnData               *data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
-  if (data->column == COLUMN_LOCKED)
-    {
-      GtkWidget *icon = gtk_image_new_from_icon_name ("changes-prevent-symbolic");
-
-      gtk_box_append (GTK_BOX (box), icon);
-      gtk_widget_set_visible (label, FALSE);
-    }
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (line), cell_label (NULL));
+  gtk_box_append (GTK_BOX (box), line);
   if (data->column == COLUMN_NAME)
     {
-      GtkWidget *role = gtk_label_new (NULL);
+      GtkWidget *lock = gtk_image_new_from_icon_name ("changes-prevent-symbolic");
 
-      gtk_label_set_xalign (GTK_LABEL (role), 0);
-      gtk_widget_add_css_class (role, "caption");
-      gtk_widget_add_css_class (role, "dim-label");
-      gtk_box_append (GTK_BOX (box), role);
+      gtk_widget_set_tooltip_text (lock, _("Stays at this table when tables are assigned"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (lock), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Locked"), -1);
+      gtk_widget_add_css_class (lock, "dim-label");
+      gtk_box_append (GTK_BOX (line), lock);
+      gtk_box_append (GTK_BOX (box), cell_label ("caption"));
     }
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   v21_table_card_drag_source (box, NULL);
@@ -119,18 +126,34 @@ setup_cell (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (item), "v21-column", data);
 }
 
+/* "Organisation · Political sponsor" */
+static char *
+person_caption (V21Record *person)
+{
+  const char *organisation = v21_record_get_string (person, "organisation");
+  const char *role = v21_record_get_string (person, "role");
+  gboolean special = role != NULL && g_strcmp0 (role, "participant") != 0;
+  gboolean has_organisation = organisation != NULL && organisation[0] != '\0';
+
+  if (has_organisation && special)
+    return g_strdup_printf ("%s · %s", organisation, v21_label ("role", role));
+  return g_strdup (has_organisation ? organisation : special ? v21_label ("role", role) : "");
+}
+
 static void
 fill_name (GtkWidget *box,
+           GtkLabel  *label,
            V21Record *person)
 {
-  GtkWidget *label = gtk_widget_get_first_child (box);
-  GtkWidget *role = gtk_widget_get_next_sibling (label);
-  const char *value = v21_record_get_string (person, "role");
-  gboolean special = value != NULL && g_strcmp0 (value, "participant") != 0;
+  GtkWidget *lock = gtk_widget_get_next_sibling (GTK_WIDGET (label));
+  GtkWidget *caption = gtk_widget_get_last_child (box);
+  g_autofree char *text = person_caption (person);
 
-  gtk_label_set_label (GTK_LABEL (label), v21_record_get_string (person, "name"));
-  gtk_label_set_label (GTK_LABEL (role), special ? v21_label ("role", value) : "");
-  gtk_widget_set_visible (role, special);
+  gtk_label_set_label (label, v21_record_get_string (person, "name"));
+  gtk_widget_set_visible (lock, v21_record_get_bool (person, "locked"));
+  gtk_label_set_label (GTK_LABEL (caption), text);
+  gtk_widget_set_visible (caption, text[0] != '\0');
+  gtk_widget_set_tooltip_text (box, text[0] != '\0' ? text : NULL);
 }
 
 static void
@@ -160,19 +183,14 @@ fill_cell (V21PeoplePage *self,
 {
   V21Record *person = gtk_list_item_get_item (item);
   GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *first = gtk_widget_get_first_child (box);
-  GtkLabel *label = GTK_LABEL (GTK_IS_LABEL (first) ? first : gtk_widget_get_next_sibling (first));
+  GtkLabel *label = GTK_LABEL (gtk_widget_get_first_child (gtk_widget_get_first_child (box)));
 
   g_object_set_data_full (G_OBJECT (box), "v21-person", g_object_ref (person), g_object_unref);
   gtk_label_set_use_markup (label, FALSE);
   switch (column)
     {
     case COLUMN_NAME:
-      fill_name (box, person);
-      break;
-    case COLUMN_ORGANISATION:
-      gtk_label_set_label (label, v21_record_get_string (person, "organisation") ?: "");
-      gtk_widget_set_tooltip_text (box, v21_record_get_string (person, "organisation"));
+      fill_name (box, label, person);
       break;
     case COLUMN_CATEGORY:
       gtk_label_set_label (label, v21_label ("category", v21_record_get_string (person, "category")));
@@ -182,12 +200,6 @@ fill_cell (V21PeoplePage *self,
       break;
     case COLUMN_CONSENT:
       gtk_label_set_label (label, v21_record_get_bool (person, "consent") ? _("Yes") : _("No"));
-      break;
-    case COLUMN_LOCKED:
-      gtk_widget_set_visible (first, v21_record_get_bool (person, "locked"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (first), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Locked"), -1);
-      gtk_widget_set_tooltip_text (box, v21_record_get_bool (person, "locked")
-                                        ? _("Stays at this table when tables are assigned") : NULL);
       break;
     default:
       break;
@@ -225,8 +237,6 @@ sort_key (V21PeoplePage *self,
     {
     case COLUMN_NAME:
       return g_utf8_collate_key (v21_record_get_string (person, "name") ?: "", -1);
-    case COLUMN_ORGANISATION:
-      return g_utf8_collate_key (v21_record_get_string (person, "organisation") ?: "", -1);
     case COLUMN_CATEGORY:
       return g_utf8_collate_key (v21_label ("category", v21_record_get_string (person, "category")), -1);
     case COLUMN_TABLE:
@@ -236,8 +246,6 @@ sort_key (V21PeoplePage *self,
       return g_strdup_printf ("%010u", position);
     case COLUMN_CONSENT:
       return g_strdup (v21_record_get_bool (person, "consent") ? "1" : "0");
-    case COLUMN_LOCKED:
-      return g_strdup (v21_record_get_bool (person, "locked") ? "1" : "0");
     default:
       g_return_val_if_reached (NULL);
     }
@@ -606,11 +614,21 @@ update_assign_body (GtkSpinButton    *spin,
   else
     sizes = g_strdup_printf (_("%u or %u people per table"), seated / n, seated / n + 1);
   body = g_strdup_printf (ngettext ("%u participant to seat: %s. Categories are spread evenly and people of the "
-                                    "same organisation sit apart when possible. %u locked person stays where they are.",
+                                    "same organisation sit apart when possible.",
                                     "%u participants to seat: %s. Categories are spread evenly and people of the "
-                                    "same organisation sit apart when possible. %u locked people stay where they are.",
+                                    "same organisation sit apart when possible.",
                                     seated),
-                          seated, sizes, locked);
+                          seated, sizes);
+  if (locked > 0)
+    {
+      g_autofree char *kept = g_strdup_printf (ngettext ("%u locked person stays at their table.",
+                                                         "%u locked people stay at their tables.", locked),
+                                               locked);
+      g_autofree char *both = g_strdup_printf ("%s %s", body, kept);
+
+      g_free (body);
+      body = g_steal_pointer (&both);
+    }
   adw_message_dialog_set_body (dialog, body);
 }
 
@@ -741,7 +759,7 @@ import_action (GtkWidget  *widget,
 /* Building */
 
 /* Widths of the columns that do not share the rest (-1: they do). */
-static const int column_width[] = { -1, -1, 110, 130, 90, 48 };
+static const int column_width[] = { -1, 110, 135, 120 };
 
 static void
 add_columns (V21PeoplePage *self)
@@ -759,7 +777,7 @@ add_columns (V21PeoplePage *self)
       self->sorters[c] = GTK_SORTER (gtk_custom_sorter_new (compare_people, &self->columns[c], NULL));
       gtk_column_view_column_set_sorter (column, self->sorters[c]);
       gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_column_set_expand (column, c == COLUMN_NAME || c == COLUMN_ORGANISATION);
+      gtk_column_view_column_set_expand (column, c == COLUMN_NAME);
       if (column_width[c] > 0)
         gtk_column_view_column_set_fixed_width (column, column_width[c]);
       gtk_column_view_append_column (self->people_view, column);
@@ -837,6 +855,7 @@ v21_people_page_class_init (V21PeoplePageClass *klass)
   G_OBJECT_CLASS (klass)->dispose = v21_people_page_dispose;
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/visions21/Atelier/v21-people-page.ui");
   gtk_widget_class_bind_template_child (widget_class, V21PeoplePage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, V21PeoplePage, add_button);
   gtk_widget_class_bind_template_child (widget_class, V21PeoplePage, people_view);
   gtk_widget_class_bind_template_child (widget_class, V21PeoplePage, move_button);
   gtk_widget_class_bind_template_child (widget_class, V21PeoplePage, summary_label);
@@ -859,11 +878,28 @@ v21_people_page_class_init (V21PeoplePageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "people.edit", NULL);
 }
 
+/* libadwaita 1.2 leaves the arrow half of a split button unnamed. */
+static void
+name_split_button (GtkWidget *split)
+{
+  for (GtkWidget *menu_part = gtk_widget_get_first_child (split);
+       menu_part != NULL;
+       menu_part = gtk_widget_get_next_sibling (menu_part))
+    if (GTK_IS_MENU_BUTTON (menu_part))
+      {
+        gtk_accessible_update_property (GTK_ACCESSIBLE (menu_part), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("More ways to add participants"), -1);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (menu_part)),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, _("More ways to add participants"), -1);
+      }
+}
+
 static void
 v21_people_page_init (V21PeoplePage *self)
 {
   self->bound = g_hash_table_new (NULL, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_split_button (self->add_button);
   add_shortcuts (self);
 }
 

@@ -252,6 +252,7 @@ fill (V21PersonDialog *self,
   fill_choices (self->role_row, "role", NULL, person ? v21_record_get_string (person, "role") : "participant");
   fill_tables (self, table);
   on_name_changed (self);
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->name_row));
 }
 
 V21PersonDialog *

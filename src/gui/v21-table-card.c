@@ -175,6 +175,7 @@ update (V21TableCard *self)
   gtk_label_set_label (self->count, count);
   gtk_label_set_label (self->mix, mix);
   gtk_widget_set_visible (GTK_WIDGET (self->mix), mix[0] != '\0');
+  gtk_widget_set_visible (GTK_WIDGET (self->members), members->len > 0);
   if (self->table != NULL)
     show_color (self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->members))) != NULL)
@@ -241,7 +242,6 @@ header (V21TableCard *self)
       g_signal_connect_swapped (remove, "clicked", G_CALLBACK (on_remove_clicked), self);
       gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->color_button));
       gtk_box_append (GTK_BOX (box), self->name);
-      gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->count));
       gtk_box_append (GTK_BOX (box), remove);
     }
   else
@@ -249,11 +249,9 @@ header (V21TableCard *self)
       self->name = gtk_label_new (_("Not at a table"));
       gtk_label_set_xalign (GTK_LABEL (self->name), 0);
       gtk_box_append (GTK_BOX (box), self->name);
-      gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->count));
     }
   gtk_widget_set_hexpand (self->name, TRUE);
   gtk_widget_add_css_class (self->name, "heading");
-  gtk_widget_add_css_class (GTK_WIDGET (self->count), "dim-label");
   return box;
 }
 
@@ -269,7 +267,10 @@ build (V21TableCard *self)
   gtk_label_set_xalign (self->mix, 0);
   gtk_widget_add_css_class (GTK_WIDGET (self->mix), "caption");
   gtk_widget_add_css_class (GTK_WIDGET (self->mix), "dim-label");
+  gtk_label_set_xalign (self->count, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->count), "caption-heading");
   gtk_box_append (GTK_BOX (self), header (self));
+  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->count));
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->mix));
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->members));
   g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);

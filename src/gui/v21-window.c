@@ -477,21 +477,25 @@ add_pages (V21Window   *self,
 static void
 remove_pages (V21Window *self)
 {
-  GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+  GtkListBoxRow *row;
+  int index = 0;
 
-  while (row != NULL)
+  /* By index: removing a row also removes the section heading that followed
+   * it, so a sibling taken beforehand may be gone. */
+  while ((row = gtk_list_box_get_row_at_index (self->sidebar_list, index)) != NULL)
     {
-      GtkWidget *next = gtk_widget_get_next_sibling (row);
-      const char *name = gtk_widget_get_name (row);
-      GtkWidget *page = gtk_stack_get_child_by_name (self->content_stack, name);
+      const char *name = gtk_widget_get_name (GTK_WIDGET (row));
+      GtkWidget *page;
 
-      if (GTK_IS_LIST_BOX_ROW (row) && g_strcmp0 (name, "overview") != 0)
+      if (g_strcmp0 (name, "overview") == 0)
         {
-          gtk_list_box_remove (self->sidebar_list, row);
-          if (page != NULL)
-            gtk_stack_remove (self->content_stack, page);
+          index++;
+          continue;
         }
-      row = next;
+      page = gtk_stack_get_child_by_name (self->content_stack, name);
+      gtk_list_box_remove (self->sidebar_list, GTK_WIDGET (row));
+      if (page != NULL)
+        gtk_stack_remove (self->content_stack, page);
     }
 }
 

@@ -21,6 +21,7 @@
 #include "v21-person-dialog.h"
 #include "v21-run-sheet.h"
 #include "v21-run-sheet-page.h"
+#include "v21-table-card.h"
 #include "v21-window.h"
 #include "v21-window-private.h"
 #include "v21-workshop.h"
@@ -307,6 +308,128 @@ test_dialogs (void)
   close_window (window);
 }
 
+/* The first GtkDropTarget of @widget. */
+static GtkDropTarget *
+drop_target_of (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
+}
+
+/* What a drop of @id on @widget at height @y does. */
+static gboolean
+drop_id (GtkWidget  *widget,
+         const char *id,
+         double      y)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  GtkDropTarget *target = drop_target_of (widget);
+  gboolean done = FALSE;
+
+  g_assert_nonnull (target);
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, id);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, y, &done);
+  return done;
+}
+
+/* The first widget under @widget (depth first) that @match accepts. */
+static GtkWidget *
+find_matching (GtkWidget *widget,
+               gboolean (*match) (GtkWidget *, gpointer),
+               gpointer   data)
+{
+  if (match (widget, data))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_matching (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_row_of (GtkWidget *widget,
+           gpointer   sequence)
+{
+  return GTK_IS_LIST_BOX_ROW (widget) && g_object_get_data (G_OBJECT (widget), "v21-sequence") == sequence;
+}
+
+static gboolean
+is_card_of (GtkWidget *widget,
+            gpointer   table)
+{
+  return V21_IS_TABLE_CARD (widget) && v21_table_card_get_table (V21_TABLE_CARD (widget)) == table;
+}
+
+/* Dropping a sequence on a row puts it before the row, or after it on the
+ * row's lower half; dropping a person on a table seats them there. */
+static void
+test_drag_and_drop (void)
+{
+  V21Window *window = open_demo ();
+  V21Workshop *workshop = v21_window_get_workshop (window);
+  GtkWidget *run_sheet = _v21_window_get_section (window, "run-sheet");
+  GtkWidget *people = _v21_window_get_section (window, "people");
+  V21Record *onto = v21_workshop_lookup (workshop, "seq-d2-02");
+  V21Record *table = v21_workshop_lookup (workshop, "t3");
+  g_autoptr(GPtrArray) day2 = NULL;
+  GtkWidget *row;
+  GtkWidget *card;
+
+  /* On screen, so the rows have a height. */
+  gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (run_sheet)), run_sheet);
+  gui_test_spin (100);
+  row = find_matching (run_sheet, is_row_of, onto);
+  g_assert_cmpint (gtk_widget_get_height (row), >, 10);
+  g_assert_nonnull (row);
+  g_assert_true (drop_id (row, "seq-d1-04", gtk_widget_get_height (row) - 1.0));
+  gui_test_spin (50);
+  day2 = v21_run_sheet_sequences (workshop, v21_workshop_lookup (workshop, "d2"));
+  g_assert_cmpstr (v21_record_get_id (g_ptr_array_index (day2, 2)), ==, "seq-d1-04");
+  g_assert_cmpstr (v21_record_get_string (v21_workshop_lookup (workshop, "seq-d1-04"), "start"), ==, "11:45");
+
+  card = find_matching (people, is_card_of, table);
+  g_assert_nonnull (card);
+  g_assert_true (drop_id (card, "p06", 10.0));
+  g_assert_cmpstr (v21_record_get_string (v21_workshop_lookup (workshop, "p06"), "table"), ==, "t3");
+  /* Only people can be dropped on a table. */
+  g_assert_false (drop_id (card, "seq-d1-01", 10.0));
+  close_window (window);
+}
+
+/* A new workshop replaces the open one: its pages go, the new ones come. */
+static void
+test_new_over_demo (void)
+{
+  V21Window *window = open_demo ();
+  GtkWindow *dialog;
+  GtkWidget *title_row;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
+  gui_test_spin (100);
+  dialog = gui_test_find_toplevel (V21_TYPE_NEW_WORKSHOP_DIALOG);
+  g_assert_nonnull (dialog);
+  title_row = gui_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Atelier du Thouet");
+  g_signal_emit_by_name (title_row, "entry-activated");
+  gui_test_spin (200);
+  g_assert_cmpstr (v21_workshop_get_title (v21_window_get_workshop (window)), ==, "Atelier du Thouet");
+  g_assert_nonnull (_v21_window_get_section (window, "run-sheet"));
+  close_window (window);
+}
+
 static void
 test_no_display (void)
 {
@@ -346,6 +469,8 @@ main (int   argc,
   g_test_add_func ("/gui/prepare/assign-tables", test_assign_tables);
   g_test_add_func ("/gui/prepare/csv-import", test_csv_import);
   g_test_add_func ("/gui/prepare/dialogs", test_dialogs);
+  g_test_add_func ("/gui/prepare/new-over-demo", test_new_over_demo);
+  g_test_add_func ("/gui/prepare/drag-and-drop", test_drag_and_drop);
 
   status = g_test_run ();
 
