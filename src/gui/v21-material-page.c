@@ -23,6 +23,7 @@ struct _V21MaterialPage
   V21Record      *selected;
   GPtrArray      *bindings;
   gboolean        rebuilding;
+  gboolean        stale;      /* changed while out of sight */
 
   GtkDropDown    *kind_filter;
   GtkListBox     *material_list;
@@ -157,7 +158,16 @@ on_workshop_changed (V21MaterialPage *self)
 {
   if (self->selected != NULL && v21_workshop_lookup (self->workshop, v21_record_get_id (self->selected)) == NULL)
     select_material (self, NULL);
-  rebuild (self);
+  self->stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (!self->stale)
+    rebuild (self);
+}
+
+static void
+on_map (V21MaterialPage *self)
+{
+  if (self->stale)
+    on_workshop_changed (self);
 }
 
 /* Actions */
@@ -331,6 +341,7 @@ v21_material_page_new (V21Workshop *workshop)
   self->workshop = g_object_ref (workshop);
   bind_details (self);
   g_signal_connect_object (workshop, "changed", G_CALLBACK (on_workshop_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   rebuild (self);
   select_material (self, NULL);
   return GTK_WIDGET (self);

@@ -23,6 +23,7 @@ struct _V21RunSheetPage
   V21Record       *selected;      /* the sequence shown in the details */
   GPtrArray       *bindings;      /* V21FieldBinding of the details */
   gboolean         rebuilding;
+  gboolean         stale;         /* changed while out of sight */
 
   GtkMenuButton   *add_button;
   GtkBox          *days_box;
@@ -437,13 +438,24 @@ select_sequence (V21RunSheetPage *self,
   update_details (self);
 }
 
+/* Out of sight (while the seminar runs, say), the page waits to be shown. */
 static void
 on_workshop_changed (V21RunSheetPage *self)
 {
   if (self->selected != NULL && v21_workshop_lookup (self->workshop, v21_record_get_id (self->selected)) == NULL)
     select_sequence (self, NULL, FALSE);
+  self->stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (self->stale)
+    return;
   rebuild (self);
   update_details (self);
+}
+
+static void
+on_map (V21RunSheetPage *self)
+{
+  if (self->stale)
+    on_workshop_changed (self);
 }
 
 /* Actions */
@@ -713,6 +725,7 @@ v21_run_sheet_page_new (V21Workshop *workshop)
   update_add_menu (self);
   add_delete_shortcut (self);
   g_signal_connect_object (workshop, "changed", G_CALLBACK (on_workshop_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   rebuild (self);
   select_sequence (self, NULL, FALSE);
   return GTK_WIDGET (self);

@@ -26,6 +26,7 @@ struct _V21TableCard
   GtkLabel       *count;
   GtkLabel       *mix;
   GtkBox         *members;
+  gboolean        stale;        /* changed while out of sight */
 };
 
 G_DEFINE_FINAL_TYPE (V21TableCard, v21_table_card, GTK_TYPE_BOX)
@@ -169,6 +170,10 @@ update (V21TableCard *self)
 
   if (self->table != NULL && v21_workshop_lookup (self->workshop, v21_record_get_id (self->table)) == NULL)
     return;
+  /* Out of sight (while the seminar runs, say), the card waits to be shown. */
+  self->stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (self->stale)
+    return;
   members = v21_table_members (self->workshop, self->table);
   count = g_strdup_printf (ngettext ("%u person", "%u people", members->len), members->len);
   mix = mix_of (members);
@@ -182,6 +187,13 @@ update (V21TableCard *self)
     gtk_box_remove (self->members, child);
   for (guint i = 0; i < members->len; i++)
     gtk_box_append (self->members, member_row (g_ptr_array_index (members, i)));
+}
+
+static void
+on_map (V21TableCard *self)
+{
+  if (self->stale)
+    update (self);
 }
 
 static void
@@ -276,6 +288,7 @@ build (V21TableCard *self)
   g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
   g_signal_connect_object (self->workshop, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 }
 
 static void
