@@ -8,9 +8,9 @@ packages=(
   build-essential meson ninja-build pkg-config gettext itstool
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libjson-c-dev
   libcairo2-dev libpango1.0-dev
-  desktop-file-utils appstream shared-mime-info libxml2-utils
+  desktop-file-utils appstream shared-mime-info libxml2-utils poppler-utils
   python3 python3-jsonschema
-  xvfb xauth dbus dbus-x11 at-spi2-core
+  xvfb xauth dbus dbus-x11 at-spi2-core poppler-utils
   fonts-cantarell fonts-dejavu-core adwaita-icon-theme
   locales
 )

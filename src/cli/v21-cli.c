@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "v21-cli.h"
+#include "v21-cli-private.h"
 #include "v21-workshop.h"
 
 typedef int (*CommandFunc) (int argc, char **argv);
@@ -24,6 +25,8 @@ static int run_new (int argc, char **argv);
 static const Command commands[] = {
   { "check", run_check, N_("Check that workshop files are valid") },
   { "new", run_new, N_("Create a workshop with the toolkit’s two-day run sheet") },
+  { "diagram", v21_cli_diagram, N_("Draw the trajectory diagram as PNG, SVG or PDF") },
+  { "print-kit", v21_cli_print_kit, N_("Write the printable kit of a workshop as a PDF") },
 };
 
 static void
@@ -55,6 +58,19 @@ print_problems (const char *name,
     }
 }
 
+V21Workshop *
+v21_cli_load_workshop (const char *arg)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (arg);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  V21Workshop *workshop = v21_workshop_load_file (file, &problems, &error);
+
+  if (workshop == NULL)
+    print_problems (arg, problems, error);
+  return workshop;
+}
+
 static int
 run_check (int    argc,
            char **argv)
@@ -75,16 +91,10 @@ run_check (int    argc,
     }
   for (int i = 1; i < argc; i++)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
-      g_autoptr(GPtrArray) problems = NULL;
-      g_autoptr(GError) load_error = NULL;
-      g_autoptr(V21Workshop) workshop = v21_workshop_load_file (file, &problems, &load_error);
+      g_autoptr(V21Workshop) workshop = v21_cli_load_workshop (argv[i]);
 
       if (workshop == NULL)
-        {
-          print_problems (argv[i], problems, load_error);
-          status = 1;
-        }
+        status = 1;
     }
   return status;
 }

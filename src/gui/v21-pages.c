@@ -11,17 +11,30 @@
 #include <glib/gi18n.h>
 
 #include "v21-board-page.h"
+#include "v21-checklist-page.h"
+#include "v21-labels.h"
 #include "v21-live-page.h"
+#include "v21-material-page.h"
 #include "v21-pages.h"
+#include "v21-people-page.h"
 #include "v21-robustness-page.h"
+#include "v21-run-sheet-page.h"
+#include "v21-territory-page.h"
+#include "v21-trajectory-page.h"
 #include "v21-votes-page.h"
 
 /* Each page adds its line here, in the order of the sidebar. */
 static const V21PageInfo pages[] = {
+  { "territory", N_("Prepare"), N_("Territory and Framing"), "mark-location-symbolic", v21_territory_page_new },
+  { "people", N_("Prepare"), N_("Participants and Tables"), "system-users-symbolic", v21_people_page_new },
+  { "run-sheet", N_("Prepare"), N_("Run Sheet"), "x-office-calendar-symbolic", v21_run_sheet_page_new },
+  { "material", N_("Prepare"), N_("Material"), "emblem-documents-symbolic", v21_material_page_new },
+  { "checklist", N_("Prepare"), N_("Checklist"), "checkbox-checked-symbolic", v21_checklist_page_new },
   { "live", N_("Run"), N_("Live run"), "media-playback-start-symbolic", v21_live_page_new },
   { "board", N_("Run"), N_("Board"), "view-grid-symbolic", v21_board_page_new },
   { "votes", N_("Results"), N_("Votes"), "emblem-ok-symbolic", v21_votes_page_new },
   { "robustness", N_("Results"), N_("Robustness test"), "security-medium-symbolic", v21_robustness_page_new },
+  { "trajectories", N_("Results"), N_("Scenarios and trajectories"), "applications-graphics-symbolic", v21_trajectory_page_new },
   { NULL, NULL, NULL, NULL, NULL }
 };
 
@@ -49,4 +62,20 @@ v21_show_toast (GtkWidget  *widget,
       adw_toast_set_action_name (toast, action);
     }
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+void
+v21_show_horizon (GtkWidget *row,
+                  GtkWidget *warning,
+                  int        start_year,
+                  int        horizon_year)
+{
+  int years = horizon_year - start_year;
+  g_autofree char *ahead = g_strdup_printf (ngettext ("%d year ahead", "%d years ahead", ABS (years)), years);
+  g_autofree char *why = v21_horizon_warning (start_year, horizon_year);
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), ahead);
+  gtk_widget_set_visible (warning, why != NULL);
+  if (why != NULL)
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (warning), why);
 }

@@ -35,4 +35,11 @@ void v21_show_toast (GtkWidget  *widget,
                      const char *button,
                      const char *action);
 
+/* Shows how far ahead the horizon is in @row's subtitle, and in @warning
+ * (hidden otherwise) why an unusual horizon deserves a thought. */
+void v21_show_horizon (GtkWidget *row,
+                       GtkWidget *warning,
+                       int        start_year,
+                       int        horizon_year);
+
 G_END_DECLS

@@ -11,7 +11,9 @@
 
 #include "v21-autosave.h"
 #include "v21-error.h"
+#include "v21-field-binding.h"
 #include "v21-file-lock.h"
+#include "v21-new-workshop-dialog.h"
 #include "v21-pages.h"
 #include "v21-window.h"
 #include "v21-window-private.h"
@@ -475,21 +477,25 @@ add_pages (V21Window   *self,
 static void
 remove_pages (V21Window *self)
 {
-  GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+  GtkListBoxRow *row;
+  int index = 0;
 
-  while (row != NULL)
+  /* By index: removing a row also removes the section heading that followed
+   * it, so a sibling taken beforehand may be gone. */
+  while ((row = gtk_list_box_get_row_at_index (self->sidebar_list, index)) != NULL)
     {
-      GtkWidget *next = gtk_widget_get_next_sibling (row);
-      const char *name = gtk_widget_get_name (row);
-      GtkWidget *page = gtk_stack_get_child_by_name (self->content_stack, name);
+      const char *name = gtk_widget_get_name (GTK_WIDGET (row));
+      GtkWidget *page;
 
-      if (GTK_IS_LIST_BOX_ROW (row) && g_strcmp0 (name, "overview") != 0)
+      if (g_strcmp0 (name, "overview") == 0)
         {
-          gtk_list_box_remove (self->sidebar_list, row);
-          if (page != NULL)
-            gtk_stack_remove (self->content_stack, page);
+          index++;
+          continue;
         }
-      row = next;
+      page = gtk_stack_get_child_by_name (self->content_stack, name);
+      gtk_list_box_remove (self->sidebar_list, GTK_WIDGET (row));
+      if (page != NULL)
+        gtk_stack_remove (self->content_stack, page);
     }
 }
 
@@ -737,22 +743,21 @@ then_open_demo (V21Window *self,
 }
 
 static void
+on_workshop_created (V21Window   *self,
+                     V21Workshop *workshop)
+{
+  set_workshop (self, workshop, NULL);
+}
+
+/* The assistant asks the title, territory, years and dates first. */
+static void
 then_new_workshop (V21Window *self,
                    gpointer   data)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(V21Workshop) workshop = NULL;
-  g_autoptr(GError) error = NULL;
-  int year = g_date_time_get_year (now);
+  V21NewWorkshopDialog *dialog = v21_new_workshop_dialog_new (GTK_WINDOW (self));
 
-  workshop = v21_workshop_new_from_toolkit (_("Untitled workshop"), "", year, year + 30, &error);
-  if (workshop == NULL)
-    {
-      show_message (self, _("Could Not Create a Workshop"), error->message);
-      return;
-    }
-
-  set_workshop (self, workshop, NULL);
+  g_signal_connect_object (dialog, "created", G_CALLBACK (on_workshop_created), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Saving */
@@ -814,6 +819,8 @@ save_then (V21Window *self,
 {
   GFile *file;
 
+  /* What is being typed is part of what is saved. */
+  v21_field_binding_flush_all ();
   if (self->workshop == NULL)
     {
       g_clear_pointer (&then, then_free);
@@ -878,6 +885,7 @@ save_as (V21Window *self,
   g_autofree char *name = NULL;
   GFile *current;
 
+  v21_field_binding_flush_all ();
   if (self->workshop == NULL || self->chooser != NULL)
     {
       g_clear_pointer (&then, then_free);
@@ -937,6 +945,7 @@ confirm_discard (V21Window      *self,
   Then *then = then_new (self, func, data, destroy);
   GtkWidget *dialog;
 
+  v21_field_binding_flush_all ();
   if (self->workshop == NULL || !v21_workshop_get_modified (self->workshop))
     {
       then_run (then);
@@ -1589,4 +1598,13 @@ _v21_window_get_page (V21Window *self)
   g_return_val_if_fail (V21_IS_WINDOW (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+GtkWidget *
+_v21_window_get_section (V21Window  *self,
+                         const char *name)
+{
+  g_return_val_if_fail (V21_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_child_by_name (self->content_stack, name);
 }

@@ -11,7 +11,9 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "gui-test-util.h"
 #include "v21-application.h"
+#include "v21-new-workshop-dialog.h"
 #include "v21-window.h"
 #include "v21-window-private.h"
 #include "v21-workshop.h"
@@ -19,42 +21,13 @@
 static V21Application *app;
 static char *tmp_dir;  /* XDG_STATE_HOME and the files the tests write */
 
-/* Lets GTK map, lay out and draw for @ms milliseconds. */
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (G_TIME_SPAN_MILLISECOND);
-    }
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
 static V21Window *
 new_window (void)
 {
   V21Window *window = v21_window_new (app);
 
   gtk_window_present (GTK_WINDOW (window));
-  spin (100);
+  gui_test_spin (100);
 
   return window;
 }
@@ -64,7 +37,7 @@ destroy_window (V21Window *window)
 {
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  gui_test_spin (50);
   g_assert_null (window);
 }
 
@@ -131,7 +104,7 @@ test_open_demo (void)
 
   window = new_window ();
   v21_window_open_file (window, file);
-  spin (200);
+  gui_test_spin (200);
 
   g_assert_cmpstr (_v21_window_get_page (window), ==, "workshop");
   workshop = v21_window_get_workshop (window);
@@ -153,30 +126,30 @@ test_open_demo (void)
   g_assert_true (v21_workshop_set (workshop, v21_workshop_get_root (workshop), "title",
                                    json_object_new_string ("Vallée 2055"), &error));
   g_assert_no_error (error);
-  spin (50);
+  gui_test_spin (50);
   g_assert_cmpstr (adw_window_title_get_title (title), ==, "• Vallée 2055");
   g_assert_cmpstr (adw_status_page_get_title (_v21_window_get_overview (window)), ==, "Vallée 2055");
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  spin (50);
+  gui_test_spin (50);
   g_assert_cmpstr (adw_status_page_get_title (_v21_window_get_overview (window)), ==,
                    v21_workshop_get_title (expected));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "redo"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
-  spin (50);
+  gui_test_spin (50);
 
   /* Closing with unsaved changes asks first; Discard closes. */
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_close (GTK_WINDOW (window));
-  spin (100);
+  gui_test_spin (100);
   g_assert_nonnull (window);
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   /* As a click would: the response, then the dialog goes. */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
   gtk_window_destroy (dialog);
-  spin (100);
+  gui_test_spin (100);
   g_assert_null (window);
 }
 
@@ -195,14 +168,14 @@ test_open_twice (void)
   /* Opening the file a window already shows only brings that window forward. */
   window = new_window ();
   v21_window_open_file (window, file);
-  spin (100);
+  gui_test_spin (100);
   g_assert_true (v21_window_has_file (window, file));
   v21_window_open_file (window, file);
-  spin (100);
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  gui_test_spin (100);
+  g_assert_null (gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   gtk_window_close (GTK_WINDOW (window));
-  spin (100);
+  gui_test_spin (100);
 }
 
 static void
@@ -220,18 +193,18 @@ test_bad_file (void)
 
   window = new_window ();
   v21_window_open_file (window, file);
-  spin (100);
+  gui_test_spin (100);
 
   /* The error is on screen, in a dialog naming the file; nothing opened. */
   g_assert_cmpstr (_v21_window_get_page (window), ==, "welcome");
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   heading = g_strdup (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)));
   g_assert_nonnull (strstr (heading, "broken.visions21"));
   g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), !=, "");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_destroy (dialog);
-  spin (50);
+  gui_test_spin (50);
 
   destroy_window (window);
 }
@@ -240,14 +213,44 @@ static void
 test_new_workshop (void)
 {
   V21Window *window = new_window ();
+  V21Workshop *workshop;
+  V21Collection *days;
   AdwWindowTitle *title;
+  GtkWindow *dialog;
+  GtkWidget *title_row;
 
+  /* "New Workshop" asks first: title, territory, years, dates. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
-  spin (100);
+  gui_test_spin (100);
+  g_assert_cmpstr (_v21_window_get_page (window), ==, "welcome");
+  dialog = gui_test_find_toplevel (V21_TYPE_NEW_WORKSHOP_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+  title_row = gui_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Atelier de la vallée");
+  g_signal_emit_by_name (title_row, "entry-activated");
+  gui_test_spin (100);
 
+  g_assert_null (gui_test_find_toplevel (V21_TYPE_NEW_WORKSHOP_DIALOG));
   g_assert_cmpstr (_v21_window_get_page (window), ==, "workshop");
-  g_assert_nonnull (v21_window_get_workshop (window));
-  g_assert_null (v21_workshop_get_file (v21_window_get_workshop (window)));
+  workshop = v21_window_get_workshop (window);
+  g_assert_nonnull (workshop);
+  g_assert_cmpstr (v21_workshop_get_title (workshop), ==, "Atelier de la vallée");
+  g_assert_null (v21_workshop_get_file (workshop));
+  g_assert_false (v21_workshop_can_undo (workshop));
+  /* The toolkit's two days, on consecutive dates. */
+  days = v21_workshop_get_collection (workshop, "days");
+  g_assert_cmpuint (v21_collection_get_n (days), ==, 2);
+  {
+    GDate first;
+    GDate second;
+
+    g_date_clear (&first, 1);
+    g_date_clear (&second, 1);
+    g_date_set_parse (&first, v21_record_get_string (v21_collection_get (days, 0), "date"));
+    g_date_set_parse (&second, v21_record_get_string (v21_collection_get (days, 1), "date"));
+    g_assert_cmpint (g_date_days_between (&first, &second), ==, 1);
+  }
   title = _v21_window_get_title_widget (window);
   g_assert_cmpstr (adw_window_title_get_subtitle (title), !=, "");
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "save"));
@@ -263,13 +266,13 @@ test_about (void)
   GtkWindow *about;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "app.about", NULL);
-  spin (200);
+  gui_test_spin (200);
 
-  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  about = gui_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
   g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (window));
   gtk_window_destroy (about);
-  spin (50);
+  gui_test_spin (50);
 
   destroy_window (window);
 }
@@ -284,32 +287,14 @@ test_shortcuts (void)
   g_assert_nonnull (overlay);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
-  spin (200);
+  gui_test_spin (200);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
 
   /* The window owns its help overlay: closing only hides it. */
   gtk_window_close (GTK_WINDOW (overlay));
-  spin (50);
+  gui_test_spin (50);
 
   destroy_window (window);
-}
-
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  if (children != NULL)
-    {
-      GFile *child;
-
-      while (g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) && child != NULL)
-        remove_tree (child);
-    }
-
-  g_file_delete (file, NULL, NULL);
 }
 
 static void
@@ -361,7 +346,7 @@ main (int   argc,
 
   g_clear_object (&app);
   tmp = g_file_new_for_path (tmp_dir);
-  remove_tree (tmp);
+  gui_test_remove_tree (tmp);
   g_free (tmp_dir);
 
   return status;

@@ -1,0 +1,921 @@
+/* v21-people-page.c — participants and tables
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "v21-people-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "v21-csv-import-dialog.h"
+#include "v21-labels.h"
+#include "v21-pages.h"
+#include "v21-people-page.h"
+#include "v21-person-dialog.h"
+#include "v21-table-assign.h"
+#include "v21-table-card.h"
+
+typedef enum
+{
+  COLUMN_NAME,       /* with the organisation and the role below */
+  COLUMN_CATEGORY,
+  COLUMN_TABLE,
+  COLUMN_CONSENT,
+  N_COLUMNS
+} Column;
+
+typedef struct
+{
+  V21PeoplePage *page;
+  Column         column;
+} ColumnData;
+
+struct _V21PeoplePage
+{
+  AdwBin                parent_instance;
+
+  V21Workshop          *workshop;
+  GtkFilterListModel   *filtered;
+  GtkSortListModel     *sorted;
+  GtkSingleSelection   *selection;
+  GtkCustomFilter      *filter;
+  GtkSorter            *sorters[N_COLUMNS];
+  ColumnData            columns[N_COLUMNS];
+  GHashTable           *bound;       /* GtkListItem: the rows on screen */
+  char                 *search_key;
+  GtkFileChooserNative *chooser;
+
+  GtkSearchEntry       *search_entry;
+  GtkWidget            *add_button;
+  GtkColumnView        *people_view;
+  GtkMenuButton        *move_button;
+  GtkLabel             *summary_label;
+  GtkLabel             *tables_summary;
+  GtkBox               *tables_box;
+};
+
+G_DEFINE_FINAL_TYPE (V21PeoplePage, v21_people_page, ADW_TYPE_BIN)
+
+static GtkWindow *
+window_of (V21PeoplePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static V21Record *
+table_of (V21PeoplePage *self,
+          V21Record     *person)
+{
+  return v21_workshop_lookup (self->workshop, v21_record_get_string (person, "table"));
+}
+
+/* The cells */
+
+static const char *
+column_title (Column column)
+{
+  static const char * const titles[] = { N_("Name"), N_("Category"), N_("Table"), N_("Consent") };
+
+  return _(titles[column]);
+}
+
+static GtkWidget *
+cell_label (const char *style)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (style != NULL)
+    {
+      gtk_widget_add_css_class (label, style);
+      gtk_widget_add_css_class (label, "dim-label");
+    }
+  return label;
+}
+
+/* A cell: a line of text; the name's cell has a lock for people who keep
+ * their table, and the organisation and role below. */
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            ColumnData               *data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  gtk_box_append (GTK_BOX (line), cell_label (NULL));
+  gtk_box_append (GTK_BOX (box), line);
+  if (data->column == COLUMN_NAME)
+    {
+      GtkWidget *lock = gtk_image_new_from_icon_name ("changes-prevent-symbolic");
+
+      gtk_widget_set_tooltip_text (lock, _("Stays at this table when tables are assigned"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (lock), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Locked"), -1);
+      gtk_widget_add_css_class (lock, "dim-label");
+      gtk_box_append (GTK_BOX (line), lock);
+      gtk_box_append (GTK_BOX (box), cell_label ("caption"));
+    }
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  v21_table_card_drag_source (box, NULL);
+  gtk_list_item_set_child (item, box);
+  g_object_set_data (G_OBJECT (item), "v21-column", data);
+}
+
+/* "Organisation · Political sponsor" */
+static char *
+person_caption (V21Record *person)
+{
+  const char *organisation = v21_record_get_string (person, "organisation");
+  const char *role = v21_record_get_string (person, "role");
+  gboolean special = role != NULL && g_strcmp0 (role, "participant") != 0;
+  gboolean has_organisation = organisation != NULL && organisation[0] != '\0';
+
+  if (has_organisation && special)
+    return g_strdup_printf ("%s · %s", organisation, v21_label ("role", role));
+  return g_strdup (has_organisation ? organisation : special ? v21_label ("role", role) : "");
+}
+
+static void
+fill_name (GtkWidget *box,
+           GtkLabel  *label,
+           V21Record *person)
+{
+  GtkWidget *lock = gtk_widget_get_next_sibling (GTK_WIDGET (label));
+  GtkWidget *caption = gtk_widget_get_last_child (box);
+  g_autofree char *text = person_caption (person);
+
+  gtk_label_set_label (label, v21_record_get_string (person, "name"));
+  gtk_widget_set_visible (lock, v21_record_get_bool (person, "locked"));
+  gtk_label_set_label (GTK_LABEL (caption), text);
+  gtk_widget_set_visible (caption, text[0] != '\0');
+  gtk_widget_set_tooltip_text (box, text[0] != '\0' ? text : NULL);
+}
+
+static void
+fill_table (V21PeoplePage *self,
+            GtkLabel      *label,
+            V21Record     *person)
+{
+  V21Record *table = table_of (self, person);
+  g_autofree char *name = NULL;
+  g_autofree char *markup = NULL;
+
+  if (table == NULL)
+    {
+      gtk_label_set_label (label, "—");
+      return;
+    }
+  name = g_markup_escape_text (v21_record_get_string (table, "name"), -1);
+  markup = g_strdup_printf ("<span foreground=\"%s\">⬤</span> %s",
+                            v21_record_get_string (table, "color") ?: "#5e5c64", name);
+  gtk_label_set_markup (label, markup);
+}
+
+static void
+fill_cell (V21PeoplePage *self,
+           GtkListItem   *item,
+           Column         column)
+{
+  V21Record *person = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkLabel *label = GTK_LABEL (gtk_widget_get_first_child (gtk_widget_get_first_child (box)));
+
+  g_object_set_data_full (G_OBJECT (box), "v21-person", g_object_ref (person), g_object_unref);
+  gtk_label_set_use_markup (label, FALSE);
+  switch (column)
+    {
+    case COLUMN_NAME:
+      fill_name (box, label, person);
+      break;
+    case COLUMN_CATEGORY:
+      gtk_label_set_label (label, v21_label ("category", v21_record_get_string (person, "category")));
+      break;
+    case COLUMN_TABLE:
+      fill_table (self, label, person);
+      break;
+    case COLUMN_CONSENT:
+      gtk_label_set_label (label, v21_record_get_bool (person, "consent") ? _("Yes") : _("No"));
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           ColumnData               *data)
+{
+  g_hash_table_add (data->page->bound, item);
+  fill_cell (data->page, item, data->column);
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             ColumnData               *data)
+{
+  g_hash_table_remove (data->page->bound, item);
+}
+
+/* Sorting and searching */
+
+static char *
+sort_key (V21PeoplePage *self,
+          V21Record     *person,
+          Column         column)
+{
+  V21Record *table;
+  guint position = G_MAXUINT;
+
+  switch (column)
+    {
+    case COLUMN_NAME:
+      return g_utf8_collate_key (v21_record_get_string (person, "name") ?: "", -1);
+    case COLUMN_CATEGORY:
+      return g_utf8_collate_key (v21_label ("category", v21_record_get_string (person, "category")), -1);
+    case COLUMN_TABLE:
+      table = table_of (self, person);
+      if (table != NULL)
+        v21_collection_find (v21_workshop_get_collection (self->workshop, "tables"), table, &position);
+      return g_strdup_printf ("%010u", position);
+    case COLUMN_CONSENT:
+      return g_strdup (v21_record_get_bool (person, "consent") ? "1" : "0");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static int
+compare_people (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  ColumnData *data = user_data;
+  g_autofree char *x = sort_key (data->page, (V21Record *) a, data->column);
+  g_autofree char *y = sort_key (data->page, (V21Record *) b, data->column);
+
+  return strcmp (x, y);
+}
+
+static gboolean
+matches (gpointer item,
+         gpointer user_data)
+{
+  V21PeoplePage *self = user_data;
+  V21Record *person = item;
+  V21Record *table;
+  g_autofree char *haystack = NULL;
+  g_autofree char *key = NULL;
+
+  if (self->search_key == NULL || self->search_key[0] == '\0')
+    return TRUE;
+  table = table_of (self, person);
+  haystack = g_strjoin (" ", v21_record_get_string (person, "name") ?: "",
+                        v21_record_get_string (person, "organisation") ?: "",
+                        v21_record_get_string (person, "email") ?: "",
+                        v21_label ("category", v21_record_get_string (person, "category")),
+                        table ? v21_record_get_string (table, "name") : "", NULL);
+  key = v21_text_key (haystack);
+  return strstr (key, self->search_key) != NULL;
+}
+
+static void
+on_search_changed (V21PeoplePage *self)
+{
+  g_free (self->search_key);
+  self->search_key = v21_text_key (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* What the page shows besides the list */
+
+static void
+update_move_menu (V21PeoplePage *self)
+{
+  V21Collection *tables = v21_workshop_get_collection (self->workshop, "tables");
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenuItem) none = g_menu_item_new (_("No Table"), NULL);
+
+  for (guint i = 0; i < v21_collection_get_n (tables); i++)
+    {
+      V21Record *table = v21_collection_get (tables, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (v21_record_get_string (table, "name"), NULL);
+
+      g_menu_item_set_action_and_target (item, "people.move-to-table", "s", v21_record_get_id (table));
+      if (i < 9)
+        {
+          g_autofree char *accel = g_strdup_printf ("<Alt>%u", i + 1);
+          g_menu_item_set_attribute (item, "accel", "s", accel);
+        }
+      g_menu_append_item (menu, item);
+    }
+  g_menu_item_set_action_and_target (none, "people.move-to-table", "s", "");
+  g_menu_item_set_attribute (none, "accel", "s", "<Alt>0");
+  g_menu_append_item (menu, none);
+  gtk_menu_button_set_menu_model (self->move_button, G_MENU_MODEL (menu));
+}
+
+static void
+update_summaries (V21PeoplePage *self)
+{
+  V21Collection *people = v21_workshop_get_collection (self->workshop, "people");
+  V21Collection *tables = v21_workshop_get_collection (self->workshop, "tables");
+  guint n_people = v21_collection_get_n (people);
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint n_tables = v21_collection_get_n (tables);
+  guint smallest = G_MAXUINT;
+  guint largest = 0;
+  g_autofree char *people_text = g_strdup_printf (ngettext ("%u participant", "%u participants", n_people), n_people);
+  g_autofree char *summary = NULL;
+
+  if (shown < n_people)
+    summary = g_strdup_printf (_("%s, %u shown"), people_text, shown);
+  gtk_label_set_label (self->summary_label, summary ? summary : people_text);
+
+  for (guint t = 0; t < n_tables; t++)
+    {
+      g_autoptr(GPtrArray) members = v21_table_members (self->workshop, v21_collection_get (tables, t));
+
+      smallest = MIN (smallest, members->len);
+      largest = MAX (largest, members->len);
+    }
+  g_free (summary);
+  if (n_tables == 0)
+    summary = g_strdup (_("No tables yet: add them one by one, or assign everyone automatically."));
+  else if (smallest == largest)
+    summary = g_strdup_printf (ngettext ("%u table of %u people. Drag people from the list to a table.",
+                                         "%u tables of %u people. Drag people from the list to a table.", n_tables),
+                               n_tables, largest);
+  else
+    summary = g_strdup_printf (ngettext ("%u table of %u to %u people. Drag people from the list to a table.",
+                                         "%u tables of %u to %u people. Drag people from the list to a table.", n_tables),
+                               n_tables, smallest, largest);
+  gtk_label_set_label (self->tables_summary, summary);
+}
+
+static void
+update_actions (V21PeoplePage *self)
+{
+  gboolean selected = gtk_single_selection_get_selected_item (self->selection) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.edit", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.remove", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.move-to-table", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.move-to-index", selected);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->move_button), selected);
+}
+
+static void
+on_workshop_changed (V21PeoplePage *self)
+{
+  GHashTableIter iter;
+  gpointer item;
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    {
+      ColumnData *data = g_object_get_data (G_OBJECT (item), "v21-column");
+
+      if (data != NULL && gtk_list_item_get_item (item) != NULL)
+        fill_cell (self, item, data->column);
+    }
+  for (Column c = 0; c < N_COLUMNS; c++)
+    gtk_sorter_changed (self->sorters[c], GTK_SORTER_CHANGE_DIFFERENT);
+  if (self->search_key != NULL && self->search_key[0] != '\0')
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_move_menu (self);
+  update_summaries (self);
+  update_actions (self);
+}
+
+static void
+on_tables_changed (V21PeoplePage *self)
+{
+  V21Collection *tables = v21_workshop_get_collection (self->workshop, "tables");
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tables_box))) != NULL)
+    gtk_box_remove (self->tables_box, child);
+  for (guint t = 0; t < v21_collection_get_n (tables); t++)
+    gtk_box_append (self->tables_box, v21_table_card_new (self->workshop, v21_collection_get (tables, t)));
+  gtk_box_append (self->tables_box, v21_table_card_new (self->workshop, NULL));
+}
+
+/* Actions */
+
+V21Record *
+v21_people_page_get_selected (V21PeoplePage *self)
+{
+  g_return_val_if_fail (V21_IS_PEOPLE_PAGE (self), NULL);
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+static GtkWidget *
+inner_list_view (V21PeoplePage *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->people_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+  return NULL;
+}
+
+void
+v21_people_page_select (V21PeoplePage *self,
+                        V21Record     *person)
+{
+  GListModel *model = G_LIST_MODEL (self->sorted);
+  GtkWidget *list = inner_list_view (self);
+
+  g_return_if_fail (V21_IS_PEOPLE_PAGE (self));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(V21Record) item = g_list_model_get_item (model, i);
+
+      if (item != person)
+        continue;
+      gtk_single_selection_set_selected (self->selection, i);
+      if (list != NULL)
+        gtk_widget_activate_action (list, "list.scroll-to-item", "u", i);
+      return;
+    }
+}
+
+static void
+on_person_saved (V21PeoplePage   *self,
+                 V21Record       *person,
+                 V21PersonDialog *dialog)
+{
+  g_autofree char *message = g_strdup_printf (_("%s saved"), v21_record_get_string (person, "name"));
+
+  v21_show_toast (GTK_WIDGET (self), message, _("_Undo"), "win.undo");
+  v21_people_page_select (self, person);
+}
+
+static void
+open_person (V21PeoplePage *self,
+             V21Record     *person)
+{
+  V21PersonDialog *dialog = v21_person_dialog_new (window_of (self), self->workshop, person, NULL);
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_person_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *name,
+            GVariant   *parameter)
+{
+  open_person (V21_PEOPLE_PAGE (widget), NULL);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *parameter)
+{
+  V21PeoplePage *self = V21_PEOPLE_PAGE (widget);
+  V21Record *person = v21_people_page_get_selected (self);
+
+  if (person != NULL)
+    open_person (self, person);
+}
+
+static void
+on_row_activated (V21PeoplePage *self,
+                  guint          position)
+{
+  g_autoptr(V21Record) person = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+
+  if (person != NULL)
+    open_person (self, person);
+}
+
+static void
+remove_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *parameter)
+{
+  V21PeoplePage *self = V21_PEOPLE_PAGE (widget);
+  V21Record *person = v21_people_page_get_selected (self);
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (person == NULL)
+    return;
+  message = g_strdup_printf (_("%s deleted"), v21_record_get_string (person, "name"));
+  if (!v21_workshop_remove (self->workshop, person, &error))
+    v21_show_toast (widget, error->message, NULL, NULL);
+  else
+    v21_show_toast (widget, message, _("_Undo"), "win.undo");
+}
+
+static void
+move_to_table_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *parameter)
+{
+  V21PeoplePage *self = V21_PEOPLE_PAGE (widget);
+  V21Record *person = v21_people_page_get_selected (self);
+  const char *id = g_variant_get_string (parameter, NULL);
+  V21Record *table = id[0] != '\0' ? v21_workshop_lookup (self->workshop, id) : NULL;
+
+  if (person != NULL)
+    v21_table_card_move_person (widget, self->workshop, person, table);
+}
+
+static void
+move_to_index_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *parameter)
+{
+  V21PeoplePage *self = V21_PEOPLE_PAGE (widget);
+  V21Collection *tables = v21_workshop_get_collection (self->workshop, "tables");
+  V21Record *person = v21_people_page_get_selected (self);
+  int index = g_variant_get_int32 (parameter);
+
+  if (person == NULL || index >= (int) v21_collection_get_n (tables))
+    return;
+  v21_table_card_move_person (widget, self->workshop, person,
+                              index >= 0 ? v21_collection_get (tables, index) : NULL);
+}
+
+static void
+add_table_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *parameter)
+{
+  V21PeoplePage *self = V21_PEOPLE_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  V21Record *table = v21_table_add (self->workshop, NULL, &error);
+  g_autofree char *message = NULL;
+
+  if (table == NULL)
+    {
+      v21_show_toast (widget, error->message, NULL, NULL);
+      return;
+    }
+  message = g_strdup_printf (_("%s added"), v21_record_get_string (table, "name"));
+  v21_show_toast (widget, message, _("_Undo"), "win.undo");
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (V21_PEOPLE_PAGE (widget)->search_entry));
+}
+
+/* Assigning tables */
+
+static guint
+count_seated (V21Workshop *workshop,
+              guint       *locked)
+{
+  V21Collection *people = v21_workshop_get_collection (workshop, "people");
+  guint seated = 0;
+
+  *locked = 0;
+  for (guint i = 0; i < v21_collection_get_n (people); i++)
+    {
+      V21Record *person = v21_collection_get (people, i);
+
+      if (v21_table_is_seated (person))
+        {
+          seated++;
+          *locked += v21_record_get_bool (person, "locked") && !v21_record_is_null (person, "table");
+        }
+    }
+  return seated;
+}
+
+static void
+update_assign_body (GtkSpinButton    *spin,
+                    AdwMessageDialog *dialog)
+{
+  V21Workshop *workshop = g_object_get_data (G_OBJECT (dialog), "v21-workshop");
+  guint locked = 0;
+  guint seated = count_seated (workshop, &locked);
+  guint n = MAX (gtk_spin_button_get_value_as_int (spin), 1);
+  g_autofree char *sizes = NULL;
+  g_autofree char *body = NULL;
+
+  if (seated % n == 0)
+    sizes = g_strdup_printf (ngettext ("%u person per table", "%u people per table", seated / n), seated / n);
+  else
+    sizes = g_strdup_printf (_("%u or %u people per table"), seated / n, seated / n + 1);
+  body = g_strdup_printf (ngettext ("%u participant to seat: %s. Categories are spread evenly and people of the "
+                                    "same organisation sit apart when possible.",
+                                    "%u participants to seat: %s. Categories are spread evenly and people of the "
+                                    "same organisation sit apart when possible.",
+                                    seated),
+                          seated, sizes);
+  if (locked > 0)
+    {
+      g_autofree char *kept = g_strdup_printf (ngettext ("%u locked person stays at their table.",
+                                                         "%u locked people stay at their tables.", locked),
+                                               locked);
+      g_autofree char *both = g_strdup_printf ("%s %s", body, kept);
+
+      g_free (body);
+      body = g_steal_pointer (&both);
+    }
+  adw_message_dialog_set_body (dialog, body);
+}
+
+static void
+on_assign_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    V21PeoplePage    *self)
+{
+  GtkSpinButton *spin = g_object_get_data (G_OBJECT (dialog), "v21-spin");
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "assign") != 0)
+    return;
+  if (!v21_table_assign (self->workshop, gtk_spin_button_get_value_as_int (spin), &error))
+    v21_show_toast (GTK_WIDGET (self), error->message, NULL, NULL);
+  else
+    v21_show_toast (GTK_WIDGET (self), _("Everyone is seated"), _("_Undo"), "win.undo");
+}
+
+static void
+assign_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *parameter)
+{
+  V21PeoplePage *self = V21_PEOPLE_PAGE (widget);
+  guint n_tables = v21_collection_get_n (v21_workshop_get_collection (self->workshop, "tables"));
+  guint locked = 0;
+  guint seated = count_seated (self->workshop, &locked);
+  GtkWidget *dialog = adw_message_dialog_new (window_of (self), _("Assign Tables"), NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new_with_mnemonic (_("_Number of tables"));
+  GtkWidget *spin = gtk_spin_button_new_with_range (1, 50, 1);
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), n_tables > 0 ? n_tables : MAX ((seated + 6) / 7, 1));
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), spin);
+  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), spin);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "assign", _("_Assign"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "assign", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "assign");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "v21-spin", spin);
+  g_object_set_data_full (G_OBJECT (dialog), "v21-workshop", g_object_ref (self->workshop), g_object_unref);
+  g_signal_connect (spin, "value-changed", G_CALLBACK (update_assign_body), dialog);
+  update_assign_body (GTK_SPIN_BUTTON (spin), ADW_MESSAGE_DIALOG (dialog));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_assign_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Importing */
+
+static void
+on_imported (V21PeoplePage *self,
+             guint          n)
+{
+  g_autofree char *message = g_strdup_printf (ngettext ("%u participant imported", "%u participants imported", n), n);
+
+  v21_show_toast (GTK_WIDGET (self), message, _("_Undo"), "win.undo");
+}
+
+static void
+open_csv (V21PeoplePage *self,
+          GFile         *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(V21CsvImport) import = v21_csv_import_new_from_file (file, &error);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *display = g_filename_display_name (name);
+  V21CsvImportDialog *dialog;
+
+  if (import == NULL)
+    {
+      g_autofree char *heading = g_strdup_printf (_("Could Not Read “%s”"), display);
+      GtkWidget *message = adw_message_dialog_new (window_of (self), heading, error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (message));
+      return;
+    }
+  dialog = v21_csv_import_dialog_new (window_of (self), self->workshop, import, display);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_chooser_response (GtkNativeDialog *native,
+                     int              response,
+                     V21PeoplePage   *self)
+{
+  g_autoptr(GtkFileChooserNative) chooser = g_steal_pointer (&self->chooser);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      if (file != NULL)
+        open_csv (self, file);
+    }
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *parameter)
+{
+  V21PeoplePage *self = V21_PEOPLE_PAGE (widget);
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  if (self->chooser != NULL)
+    return;
+  gtk_file_filter_set_name (filter, _("Spreadsheet exports (CSV)"));
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_filter_add_pattern (filter, "*.CSV");
+  gtk_file_filter_add_pattern (filter, "*.tsv");
+  gtk_file_filter_add_pattern (filter, "*.txt");
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  self->chooser = gtk_file_chooser_native_new (_("Import Participants"), window_of (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_object_unref (filter);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* Building */
+
+/* Widths of the columns that do not share the rest (-1: they do). */
+static const int column_width[] = { -1, 110, 135, 120 };
+
+static void
+add_columns (V21PeoplePage *self)
+{
+  for (Column c = 0; c < N_COLUMNS; c++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+
+      self->columns[c] = (ColumnData) { self, c };
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), &self->columns[c]);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), &self->columns[c]);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), &self->columns[c]);
+      column = gtk_column_view_column_new (column_title (c), factory);
+      self->sorters[c] = GTK_SORTER (gtk_custom_sorter_new (compare_people, &self->columns[c], NULL));
+      gtk_column_view_column_set_sorter (column, self->sorters[c]);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_expand (column, c == COLUMN_NAME);
+      if (column_width[c] > 0)
+        gtk_column_view_column_set_fixed_width (column, column_width[c]);
+      gtk_column_view_append_column (self->people_view, column);
+      g_object_unref (column);
+    }
+}
+
+static void
+build_list (V21PeoplePage *self)
+{
+  GListModel *people = G_LIST_MODEL (v21_workshop_get_collection (self->workshop, "people"));
+
+  add_columns (self);
+  self->filter = gtk_custom_filter_new (matches, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (people), GTK_FILTER (g_object_ref (self->filter)));
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
+                                          g_object_ref (gtk_column_view_get_sorter (self->people_view)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_column_view_set_model (self->people_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (update_actions), self);
+}
+
+static void
+add_shortcuts (V21PeoplePage *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  /* Alt+1…9: the first nine tables; Alt+0: no table. */
+  for (int k = 0; k <= 9; k++)
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_0 + k, GDK_ALT_MASK),
+                                                gtk_named_action_new ("people.move-to-index"));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (k - 1));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+static void
+v21_people_page_dispose (GObject *object)
+{
+  V21PeoplePage *self = V21_PEOPLE_PAGE (object);
+
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
+  if (self->workshop != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->workshop, self);
+      g_signal_handlers_disconnect_by_data (v21_workshop_get_collection (self->workshop, "tables"), self);
+    }
+  gtk_widget_dispose_template (GTK_WIDGET (self), V21_TYPE_PEOPLE_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->workshop);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
+  g_clear_pointer (&self->search_key, g_free);
+  G_OBJECT_CLASS (v21_people_page_parent_class)->dispose (object);
+}
+
+static void
+v21_people_page_class_init (V21PeoplePageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = v21_people_page_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/visions21/Atelier/v21-people-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, V21PeoplePage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, V21PeoplePage, add_button);
+  gtk_widget_class_bind_template_child (widget_class, V21PeoplePage, people_view);
+  gtk_widget_class_bind_template_child (widget_class, V21PeoplePage, move_button);
+  gtk_widget_class_bind_template_child (widget_class, V21PeoplePage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, V21PeoplePage, tables_summary);
+  gtk_widget_class_bind_template_child (widget_class, V21PeoplePage, tables_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+
+  gtk_widget_class_install_action (widget_class, "people.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "people.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "people.remove", NULL, remove_action);
+  gtk_widget_class_install_action (widget_class, "people.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "people.assign", NULL, assign_action);
+  gtk_widget_class_install_action (widget_class, "people.add-table", NULL, add_table_action);
+  gtk_widget_class_install_action (widget_class, "people.move-to-table", "s", move_to_table_action);
+  gtk_widget_class_install_action (widget_class, "people.move-to-index", "i", move_to_index_action);
+  gtk_widget_class_install_action (widget_class, "people.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "people.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "people.remove", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "people.edit", NULL);
+}
+
+/* libadwaita 1.2 leaves the arrow half of a split button unnamed. */
+static void
+name_split_button (GtkWidget *split)
+{
+  for (GtkWidget *menu_part = gtk_widget_get_first_child (split);
+       menu_part != NULL;
+       menu_part = gtk_widget_get_next_sibling (menu_part))
+    if (GTK_IS_MENU_BUTTON (menu_part))
+      {
+        gtk_accessible_update_property (GTK_ACCESSIBLE (menu_part), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("More ways to add participants"), -1);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (menu_part)),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, _("More ways to add participants"), -1);
+      }
+}
+
+static void
+v21_people_page_init (V21PeoplePage *self)
+{
+  self->bound = g_hash_table_new (NULL, NULL);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  name_split_button (self->add_button);
+  add_shortcuts (self);
+}
+
+GtkWidget *
+v21_people_page_new (V21Workshop *workshop)
+{
+  V21PeoplePage *self;
+
+  g_return_val_if_fail (V21_IS_WORKSHOP (workshop), NULL);
+  self = g_object_new (V21_TYPE_PEOPLE_PAGE, NULL);
+  self->workshop = g_object_ref (workshop);
+  build_list (self);
+  g_signal_connect_object (workshop, "changed", G_CALLBACK (on_workshop_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (v21_workshop_get_collection (workshop, "tables"), "items-changed",
+                           G_CALLBACK (on_tables_changed), self, G_CONNECT_SWAPPED);
+  on_tables_changed (self);
+  on_workshop_changed (self);
+  return GTK_WIDGET (self);
+}

@@ -1,0 +1,522 @@
+/* v21-label-placer.c — labels that never overlap each other or the markers
+ *
+ * A greedy placer with collision tests on a uniform grid of buckets, so a
+ * diagram with hundreds of labels costs what is near each label.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "v21-render"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "v21-label-placer.h"
+
+#define MAX_RINGS 32
+
+typedef struct
+{
+  cairo_rectangle_t box;
+  gboolean          soft;
+} Obstacle;
+
+struct _V21LabelPlacer
+{
+  cairo_rectangle_t bounds;
+  double            gap;
+  double            max_distance;
+  GArray           *obstacles;   /* Obstacle */
+  double            cell;
+  int               columns;
+  int               rows;
+  GArray          **cells;       /* indices of hard obstacles, per cell */
+  GArray          **soft_cells;  /* and of soft ones: tested only when needed */
+  guint             stamp;       /* avoids testing one obstacle twice */
+  guint            *seen;
+  guint             seen_size;
+};
+
+V21LabelPlacer *
+v21_label_placer_new (const cairo_rectangle_t *bounds,
+                      double                   gap)
+{
+  V21LabelPlacer *self = g_new0 (V21LabelPlacer, 1);
+
+  self->bounds = *bounds;
+  self->gap = MAX (gap, 0);
+  self->max_distance = G_MAXDOUBLE;
+  self->obstacles = g_array_new (FALSE, FALSE, sizeof (Obstacle));
+  self->cell = MAX (16.0, MAX (bounds->width, bounds->height) / 64.0);
+  self->columns = CLAMP ((int) ceil (bounds->width / self->cell), 1, 256);
+  self->rows = CLAMP ((int) ceil (bounds->height / self->cell), 1, 256);
+  self->cells = g_new0 (GArray *, self->columns * self->rows);
+  self->soft_cells = g_new0 (GArray *, self->columns * self->rows);
+  return self;
+}
+
+void
+v21_label_placer_free (V21LabelPlacer *self)
+{
+  if (self == NULL)
+    return;
+  for (int i = 0; i < self->columns * self->rows; i++)
+    {
+      if (self->cells[i] != NULL)
+        g_array_unref (self->cells[i]);
+      if (self->soft_cells[i] != NULL)
+        g_array_unref (self->soft_cells[i]);
+    }
+  g_free (self->cells);
+  g_free (self->soft_cells);
+  g_free (self->seen);
+  g_array_unref (self->obstacles);
+  g_free (self);
+}
+
+void
+v21_label_placer_set_max_distance (V21LabelPlacer *self,
+                                   double          distance)
+{
+  g_return_if_fail (self != NULL);
+  self->max_distance = distance > 0 ? distance : G_MAXDOUBLE;
+}
+
+gboolean
+v21_rectangles_overlap (const cairo_rectangle_t *a,
+                        const cairo_rectangle_t *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width
+      && a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+static void
+cell_range (V21LabelPlacer          *self,
+            const cairo_rectangle_t *box,
+            int                     *c0,
+            int                     *c1,
+            int                     *r0,
+            int                     *r1)
+{
+  *c0 = CLAMP ((int) floor ((box->x - self->bounds.x) / self->cell), 0, self->columns - 1);
+  *c1 = CLAMP ((int) floor ((box->x + box->width - self->bounds.x) / self->cell), 0, self->columns - 1);
+  *r0 = CLAMP ((int) floor ((box->y - self->bounds.y) / self->cell), 0, self->rows - 1);
+  *r1 = CLAMP ((int) floor ((box->y + box->height - self->bounds.y) / self->cell), 0, self->rows - 1);
+}
+
+void
+v21_label_placer_add_obstacle (V21LabelPlacer          *self,
+                               const cairo_rectangle_t *box,
+                               gboolean                 soft)
+{
+  Obstacle obstacle = { *box, soft };
+  guint index = self->obstacles->len;
+  int c0, c1, r0, r1;
+
+  g_return_if_fail (self != NULL && box != NULL);
+
+  g_array_append_val (self->obstacles, obstacle);
+  cell_range (self, box, &c0, &c1, &r0, &r1);
+  for (int r = r0; r <= r1; r++)
+    for (int c = c0; c <= c1; c++)
+      {
+        GArray **cell = &(soft ? self->soft_cells : self->cells)[r * self->columns + c];
+
+        if (*cell == NULL)
+          *cell = g_array_new (FALSE, FALSE, sizeof (guint));
+        g_array_append_val (*cell, index);
+      }
+}
+
+/* Whether @box hits an obstacle of @cells. */
+static gboolean
+hits_in (V21LabelPlacer          *self,
+         GArray                 **cells,
+         const cairo_rectangle_t *box)
+{
+  int c0, c1, r0, r1;
+
+  if (self->seen_size < self->obstacles->len || self->stamp == G_MAXUINT)
+    {
+      self->seen_size = MAX (self->obstacles->len * 2, 64);
+      g_free (self->seen);
+      self->seen = g_new0 (guint, self->seen_size);
+      self->stamp = 0;
+    }
+  self->stamp++;
+  cell_range (self, box, &c0, &c1, &r0, &r1);
+  for (int r = r0; r <= r1; r++)
+    for (int c = c0; c <= c1; c++)
+      {
+        GArray *cell = cells[r * self->columns + c];
+
+        for (guint i = 0; cell != NULL && i < cell->len; i++)
+          {
+            guint index = g_array_index (cell, guint, i);
+
+            if (self->seen[index] == self->stamp)
+              continue;
+            self->seen[index] = self->stamp;
+            if (v21_rectangles_overlap (box, &g_array_index (self->obstacles, Obstacle, index).box))
+              return TRUE;
+          }
+      }
+  return FALSE;
+}
+
+enum
+{
+  HIT_HARD = 1 << 0,
+  HIT_SOFT = 1 << 1,
+};
+
+/* What @box (grown by the gap) hits: a hard obstacle, else a soft one, or
+ * nothing. */
+static guint
+collides (V21LabelPlacer          *self,
+          const cairo_rectangle_t *box)
+{
+  cairo_rectangle_t grown = { box->x - self->gap, box->y - self->gap,
+                              box->width + 2 * self->gap, box->height + 2 * self->gap };
+
+  if (hits_in (self, self->cells, &grown))
+    return HIT_HARD;
+  return hits_in (self, self->soft_cells, &grown) ? HIT_SOFT : 0;
+}
+
+static gboolean
+inside (V21LabelPlacer          *self,
+        const cairo_rectangle_t *box)
+{
+  return box->x >= self->bounds.x && box->y >= self->bounds.y
+      && box->x + box->width <= self->bounds.x + self->bounds.width
+      && box->y + box->height <= self->bounds.y + self->bounds.height;
+}
+
+/* Whether the segment (@x0, @y0)–(@x1, @y1) crosses @box (Liang–Barsky). */
+static gboolean
+segment_crosses (const cairo_rectangle_t *box,
+                 double                   x0,
+                 double                   y0,
+                 double                   x1,
+                 double                   y1)
+{
+  double dx = x1 - x0, dy = y1 - y0, t0 = 0, t1 = 1;
+  double p[4] = { -dx, dx, -dy, dy };
+  double q[4] = { x0 - box->x, box->x + box->width - x0, y0 - box->y, box->y + box->height - y0 };
+
+  for (int i = 0; i < 4; i++)
+    {
+      if (p[i] == 0)
+        {
+          if (q[i] < 0)
+            return FALSE;
+          continue;
+        }
+      if (p[i] < 0)
+        t0 = MAX (t0, q[i] / p[i]);
+      else
+        t1 = MIN (t1, q[i] / p[i]);
+      if (t0 > t1)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether the leader from the anchor (@ax, @ay) to (@x1, @y1) crosses a
+ * placed label or a marker other than the anchor's own: a leader line should
+ * not run under another label. */
+static gboolean
+leader_crosses (V21LabelPlacer *self,
+                double          ax,
+                double          ay,
+                double          x1,
+                double          y1)
+{
+  cairo_rectangle_t span = { MIN (ax, x1), MIN (ay, y1), fabs (x1 - ax), fabs (y1 - ay) };
+  int c0, c1, r0, r1;
+
+  cell_range (self, &span, &c0, &c1, &r0, &r1);
+  self->stamp++;
+  for (int r = r0; r <= r1; r++)
+    for (int c = c0; c <= c1; c++)
+      {
+        GArray *cell = self->cells[r * self->columns + c];
+
+        for (guint i = 0; cell != NULL && i < cell->len; i++)
+          {
+            guint index = g_array_index (cell, guint, i);
+            const cairo_rectangle_t *b = &g_array_index (self->obstacles, Obstacle, index).box;
+
+            if (self->seen[index] == self->stamp)
+              continue;
+            self->seen[index] = self->stamp;
+            if (ax >= b->x && ax <= b->x + b->width && ay >= b->y && ay <= b->y + b->height)
+              continue;   /* the anchor's own marker */
+            if (segment_crosses (b, ax, ay, x1, y1))
+              return TRUE;
+          }
+      }
+  return FALSE;
+}
+
+/* The point of @box nearest to (@x, @y). */
+static void
+nearest_on_box (const cairo_rectangle_t *box,
+                double                   x,
+                double                   y,
+                double                  *bx,
+                double                  *by)
+{
+  *bx = CLAMP (x, box->x, box->x + box->width);
+  *by = CLAMP (y, box->y, box->y + box->height);
+}
+
+typedef struct
+{
+  double   dx;     /* box offset from the anchor */
+  double   dy;
+  double   cost;   /* distance from the anchor to the box */
+  gboolean leader;
+} Candidate;
+
+/* How far the marker reaches from the anchor on each side. */
+typedef struct
+{
+  double left;
+  double right;
+  double top;
+  double bottom;
+  double width;    /* of the label */
+  double height;
+  double gap;
+} Extents;
+
+static void
+add_candidate (GArray        *list,
+               const Extents *e,
+               double         dx,
+               double         dy)
+{
+  double nx = CLAMP (0, dx, dx + e->width);
+  double ny = CLAMP (0, dy, dy + e->height);
+  /* Touching the marker (give or take half a line): no leader needed. */
+  double reach = MAX (3 * e->gap, e->height * 0.5);
+  gboolean touching = dx < e->right + reach && dx + e->width > -e->left - reach
+                   && dy < e->bottom + reach && dy + e->height > -e->top - reach;
+  Candidate candidate = { dx, dy, hypot (nx, ny), !touching };
+
+  g_array_append_val (list, candidate);
+}
+
+static int
+compare_cost (gconstpointer a,
+              gconstpointer b)
+{
+  double ca = ((const Candidate *) a)->cost;
+  double cb = ((const Candidate *) b)->cost;
+
+  return ca < cb ? -1 : ca > cb;
+}
+
+/* The positions touching the marker: beside it, above and below it (centred
+ * or starting at it), and at its corners. */
+static GArray *
+near_candidates (const Extents *e)
+{
+  GArray *list = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), 16);
+  double w = e->width, h = e->height, g = e->gap;
+  double right = e->right + g, left = -e->left - g - w;
+  double above = -e->top - g - h, below = e->bottom + g;
+  const double offsets[][2] = {
+    { right, -h / 2 }, { left, -h / 2 },
+    { right, -h * 0.9 }, { right, -h * 0.1 }, { left, -h * 0.9 }, { left, -h * 0.1 },
+    { -w / 2, above }, { -w / 2, below },
+    { -w * 0.15, above }, { -w * 0.15, below }, { -w * 0.85, above }, { -w * 0.85, below },
+    { right, above }, { right, below }, { left, above }, { left, below },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
+    add_candidate (list, e, offsets[i][0], offsets[i][1]);
+  return list;
+}
+
+/* Further away, with a leader line: stacked above and below on either side,
+ * in up to five columns, and straight above or below; nearest first. */
+static GArray *
+far_candidates (const Extents *e)
+{
+  GArray *list = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), 12 * MAX_RINGS);
+  double w = e->width, h = e->height, g = e->gap;
+  double step = h / 2 + g;
+
+  for (int column = 0; column < 5; column++)
+    {
+      double out = column * (w / 2 + 2 * g);
+
+      for (int ring = 1; ring <= MAX_RINGS; ring++)
+        {
+          add_candidate (list, e, e->right + g + out, -h / 2 - ring * step);
+          add_candidate (list, e, e->right + g + out, -h / 2 + ring * step);
+          add_candidate (list, e, -e->left - g - out - w, -h / 2 - ring * step);
+          add_candidate (list, e, -e->left - g - out - w, -h / 2 + ring * step);
+          if (column == 0)
+            {
+              add_candidate (list, e, -w / 2, -e->top - g - h - ring * step);
+              add_candidate (list, e, -w / 2, e->bottom + g + ring * step);
+            }
+        }
+    }
+  g_array_sort (list, compare_cost);
+  return list;
+}
+
+/* How good a free position is: clear of everything; over a path; with a
+ * leader line crossing another label. */
+enum
+{
+  TIER_CLEAR,
+  TIER_OVER_PATH,
+  TIER_CROSSING,
+  N_TIERS,
+  TIER_TAKEN = N_TIERS,
+};
+
+/* The tier of @candidate, or TIER_TAKEN. The leader check (the costly part)
+ * is skipped when its answer could not change the choice: when @first
+ * already holds a candidate for both tiers it could fall into. */
+static int
+tier_of (V21LabelPlacer  *self,
+         const Candidate *candidate,
+         double           anchor_x,
+         double           anchor_y,
+         double           width,
+         double           height,
+         const int        first[N_TIERS])
+{
+  cairo_rectangle_t box = { anchor_x + candidate->dx, anchor_y + candidate->dy, width, height };
+  guint hits;
+  int tier;
+  double bx, by;
+
+  if (!inside (self, &box))
+    return TIER_TAKEN;
+  hits = collides (self, &box);
+  if (hits & HIT_HARD)
+    return TIER_TAKEN;
+  tier = hits & HIT_SOFT ? TIER_OVER_PATH : TIER_CLEAR;
+  if (!candidate->leader)
+    return tier;
+  if (first[tier] >= 0 && first[TIER_CROSSING] >= 0)
+    return TIER_TAKEN;
+  nearest_on_box (&box, anchor_x, anchor_y, &bx, &by);
+  return leader_crosses (self, anchor_x, anchor_y, bx, by) ? TIER_CROSSING : tier;
+}
+
+/* The first candidate of each tier in @list (-1 when none). The list goes
+ * nearest first, so the walk stops at the first clear one: nothing after it
+ * could be preferred. */
+static void
+walk (V21LabelPlacer *self,
+      GArray         *list,
+      double          anchor_x,
+      double          anchor_y,
+      double          width,
+      double          height,
+      int             first[N_TIERS])
+{
+  for (int t = 0; t < N_TIERS; t++)
+    first[t] = -1;
+  for (guint i = 0; i < list->len; i++)
+    {
+      const Candidate *candidate = &g_array_index (list, Candidate, i);
+      int tier;
+
+      if (candidate->cost > self->max_distance)
+        return;
+      tier = tier_of (self, candidate, anchor_x, anchor_y, width, height, first);
+
+      if (tier == TIER_TAKEN || first[tier] >= 0)
+        continue;
+      first[tier] = (int) i;
+      if (tier == TIER_CLEAR)
+        return;
+    }
+}
+
+gboolean
+v21_label_placer_place (V21LabelPlacer          *self,
+                        double                   anchor_x,
+                        double                   anchor_y,
+                        const cairo_rectangle_t *marker,
+                        double                   width,
+                        double                   height,
+                        V21LabelPlacement       *placement)
+{
+  g_autoptr(GArray) near = NULL;
+  g_autoptr(GArray) far = NULL;
+  Extents e = { 0, 0, 0, 0, width, height, self->gap };
+  int near_first[N_TIERS], far_first[N_TIERS];
+  const Candidate *chosen = NULL;
+  double close_by;
+  gboolean found;
+
+  g_return_val_if_fail (self != NULL && placement != NULL, FALSE);
+
+  placement->anchor_x = anchor_x;
+  placement->anchor_y = anchor_y;
+  placement->placed = FALSE;
+  placement->leader = FALSE;
+  placement->box = (cairo_rectangle_t) { anchor_x, anchor_y, width, height };
+  if (width <= 0 || height <= 0)
+    return FALSE;
+  if (marker != NULL)
+    {
+      e.left = MAX (anchor_x - marker->x, 0);
+      e.right = MAX (marker->x + marker->width - anchor_x, 0);
+      e.top = MAX (anchor_y - marker->y, 0);
+      e.bottom = MAX (marker->y + marker->height - anchor_y, 0);
+    }
+
+  /* Best a free spot by the marker; then one near it over a path rather
+   * than far away; then anywhere free, with a leader line; a leader crossing
+   * another label is still better than no label. */
+  near = near_candidates (&e);
+  walk (self, near, anchor_x, anchor_y, width, height, near_first);
+  if (near_first[TIER_CLEAR] >= 0)
+    chosen = &g_array_index (near, Candidate, near_first[TIER_CLEAR]);
+  else
+    {
+      far = far_candidates (&e);
+      close_by = MAX (e.right, e.top) + 2.5 * height;
+      walk (self, far, anchor_x, anchor_y, width, height, far_first);
+#define FAR(t) (far_first[t] >= 0 ? &g_array_index (far, Candidate, far_first[t]) : NULL)
+      if (FAR (TIER_CLEAR) != NULL && FAR (TIER_CLEAR)->cost <= close_by)
+        chosen = FAR (TIER_CLEAR);
+      else if (near_first[TIER_OVER_PATH] >= 0)
+        chosen = &g_array_index (near, Candidate, near_first[TIER_OVER_PATH]);
+      else if (FAR (TIER_OVER_PATH) != NULL && FAR (TIER_OVER_PATH)->cost <= close_by)
+        chosen = FAR (TIER_OVER_PATH);
+      else if (FAR (TIER_CLEAR) != NULL)
+        chosen = FAR (TIER_CLEAR);
+      else if (FAR (TIER_OVER_PATH) != NULL)
+        chosen = FAR (TIER_OVER_PATH);
+      else if (near_first[TIER_CROSSING] >= 0)
+        chosen = &g_array_index (near, Candidate, near_first[TIER_CROSSING]);
+      else
+        chosen = FAR (TIER_CROSSING);
+#undef FAR
+    }
+  found = chosen != NULL;
+  if (found)
+    {
+      placement->box.x = anchor_x + chosen->dx;
+      placement->box.y = anchor_y + chosen->dy;
+      placement->placed = TRUE;
+      placement->leader = chosen->leader;
+    }
+  if (found)
+    v21_label_placer_add_obstacle (self, &placement->box, FALSE);
+  return found;
+}

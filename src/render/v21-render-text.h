@@ -1,0 +1,48 @@
+/* v21-render-text.h — text for the drawings, through PangoCairo
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <pango/pangocairo.h>
+
+#include "v21-render-style.h"
+
+G_BEGIN_DECLS
+
+/* A Pango context whose measurements do not depend on the surface (no metric
+ * hinting), so a layout computed once fits screen, PNG, SVG and PDF alike. */
+PangoContext *v21_render_text_context (void);
+
+/* A layout of @text at @size (user units), bold when @bold; wrapped at word
+ * boundaries within @max_width (no limit when <= 0) into at most @max_lines
+ * lines (ellipsized after; no limit when <= 0). */
+PangoLayout  *v21_render_text_layout  (PangoContext         *context,
+                                       const V21RenderStyle *style,
+                                       const char           *text,
+                                       double                size,
+                                       gboolean              bold,
+                                       double                max_width,
+                                       int                   max_lines);
+void          v21_render_text_size    (PangoLayout          *layout,
+                                       double               *width,
+                                       double               *height);
+/* Draws @layout with its top left at (@x, @y) in @color. */
+void          v21_render_text_show    (cairo_t              *cr,
+                                       PangoLayout          *layout,
+                                       double                x,
+                                       double                y,
+                                       const V21Rgba        *color);
+
+/* A number in the locale's style ("1 234" in French). */
+char         *v21_render_format_number (double               value);
+
+void          v21_render_rounded_rectangle (cairo_t        *cr,
+                                            double          x,
+                                            double          y,
+                                            double          width,
+                                            double          height,
+                                            double          radius);
+
+G_END_DECLS

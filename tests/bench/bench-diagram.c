@@ -1,0 +1,132 @@
+/* bench-diagram.c — how long one trajectory diagram takes to draw
+ *
+ * 20 trajectories of 30 points each (every third point labelled, so 200 labels
+ * to place) at 3840 × 2160, in the projector style: layout, label placement
+ * and drawing into an image surface. Prints the median of repeated renders,
+ * in wall-clock time and in the thread's CPU time (steadier on a shared
+ * machine); the aim is under 8 ms, half a 60 Hz frame.
+ *
+ * Run with: meson test -C _build --benchmark bench-diagram -v
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "v21-trajectory-diagram.h"
+#include "fixture.h"
+
+#define RUNS 41
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+cpu_ms (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+  return now.tv_sec * 1e3 + now.tv_nsec / 1e6;
+}
+
+/* With @layout, only the drawing: what a redraw costs when nothing changed
+ * (the editor keeps its layout until the workshop changes). */
+static void
+measure (const char           *what,
+         V21Workshop          *workshop,
+         V21DiagramLayout     *layout,
+         cairo_t              *cr,
+         double                width,
+         double                height,
+         const V21RenderStyle *style)
+{
+  double wall[RUNS], cpu[RUNS];
+
+  for (int i = 0; i < RUNS; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      double cpu_start = cpu_ms ();
+
+      if (layout != NULL)
+        v21_diagram_layout_draw (layout, cr);
+      else
+        v21_render_trajectories (workshop, NULL, cr, width, height, style);
+      cairo_surface_flush (cairo_get_target (cr));
+      cpu[i] = cpu_ms () - cpu_start;
+      wall[i] = (g_get_monotonic_time () - start) / 1000.0;
+    }
+  qsort (wall, RUNS, sizeof (double), compare_doubles);
+  qsort (cpu, RUNS, sizeof (double), compare_doubles);
+  printf ("bench-diagram: %s: median %.1f ms (CPU %.1f ms) over %d renders\n",
+          what, wall[RUNS / 2], cpu[RUNS / 2], RUNS);
+}
+
+int
+main (int argc, char **argv)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 3840, 2160);
+  cairo_t *cr = cairo_create (surface);
+  V21RenderStyle style;
+  V21Workshop *sparse, *dense;
+  V21DiagramLayout *layout;
+
+  v21_render_style_init (&style, V21_RENDER_PROJECTOR, FALSE);
+  sparse = fixture_trajectories (20, 30, 2016, 40, 3);
+  dense = fixture_trajectories (20, 30, 2016, 40, 1);
+
+  v21_render_trajectories (sparse, NULL, cr, 3840, 2160, &style);   /* warm the font caches */
+  measure ("20 trajectories × 30 points, 3840×2160, 200 labels", sparse, NULL, cr, 3840, 2160, &style);
+  layout = v21_diagram_layout_new (sparse, NULL, 3840, 2160, &style);
+  measure ("the same, drawing a layout already made", sparse, layout, cr, 3840, 2160, &style);
+  v21_diagram_layout_free (layout);
+  measure ("the same with all 600 points labelled", dense, NULL, cr, 3840, 2160, &style);
+  if (argc > 1)
+    {
+      /* What the editor redraws on each step of a drag. */
+      g_autoptr(GFile) file = g_file_new_for_path (argv[1]);
+      g_autoptr(V21Workshop) demo = v21_workshop_load_file (file, NULL, NULL);
+      cairo_surface_t *small = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1280, 760);
+      cairo_t *small_cr = cairo_create (small);
+
+      v21_render_style_init (&style, V21_RENDER_SCREEN, FALSE);
+      if (demo != NULL)
+        measure ("the demo workshop, all trajectories, 1280×760 (an editor's redraw)", demo, NULL, small_cr,
+                 1280, 760, &style);
+      cairo_destroy (small_cr);
+      cairo_surface_destroy (small);
+    }
+
+  /* For scale: one paint of the whole 4K surface, the floor of any figure. */
+  {
+    double cpu[RUNS];
+
+    for (int i = 0; i < RUNS; i++)
+      {
+        double start = cpu_ms ();
+
+        cairo_set_source_rgb (cr, 1, 1, 1);
+        cairo_paint (cr);
+        cairo_surface_flush (surface);
+        cpu[i] = cpu_ms () - start;
+      }
+    qsort (cpu, RUNS, sizeof (double), compare_doubles);
+    printf ("bench-diagram: for scale, one paint of the 3840×2160 surface: CPU %.1f ms\n", cpu[RUNS / 2]);
+  }
+
+  g_object_unref (sparse);
+  g_object_unref (dense);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return 0;
+}

@@ -1,0 +1,374 @@
+/* test-trajectory-page.c — the "Scenarios and trajectories" page, driven as a user would
+ *
+ * The diagram is driven through the handlers its gestures and key controller
+ * call, at coordinates computed from the same layout it draws.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "v21-application.h"
+#include "v21-trajectory-page.h"
+#include "v21-trajectory-page-private.h"
+#include "v21-diagram-view-private.h"
+#include "v21-workshop.h"
+
+static V21Application *app;
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (G_TIME_SPAN_MILLISECOND);
+    }
+}
+
+typedef struct
+{
+  V21Workshop       *workshop;
+  GtkWindow         *window;
+  V21TrajectoryPage *page;
+  V21DiagramView    *view;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "examples",
+                                                 "demo.visions21", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *overlay = adw_toast_overlay_new ();
+
+  f->workshop = v21_workshop_load_file (file, NULL, &error);
+  g_assert_no_error (error);
+  f->page = V21_TRAJECTORY_PAGE (v21_trajectory_page_new (f->workshop));
+  f->view = _v21_trajectory_page_get_view (f->page);
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1200, 800);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (f->page));
+  gtk_window_set_child (f->window, overlay);
+  gtk_window_present (f->window);
+  spin (200);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->view)), >, 300);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_object_add_weak_pointer (G_OBJECT (f->view), (gpointer *) &f->view);
+  gtk_window_destroy (f->window);
+  spin (50);
+  g_assert_null (f->view);
+  g_assert_finalize_object (f->workshop);
+}
+
+/* Where the diagram draws @point_id now. */
+static void
+position_of (Fixture    *f,
+             const char *point_id,
+             double     *x,
+             double     *y)
+{
+  V21DiagramLayout *layout = _v21_diagram_view_get_layout (f->view);
+
+  g_assert_true (v21_diagram_layout_get_position (layout, v21_workshop_lookup (f->workshop, point_id), x, y));
+}
+
+static double
+x_of_year (Fixture *f,
+           int      year)
+{
+  return v21_diagram_year_to_x (v21_diagram_layout_get_geometry (_v21_diagram_view_get_layout (f->view)), year);
+}
+
+static gint64
+year_of (Fixture    *f,
+         const char *point_id)
+{
+  return v21_record_get_int (v21_workshop_lookup (f->workshop, point_id), "year", 0);
+}
+
+static double
+level_of (Fixture    *f,
+          const char *point_id)
+{
+  return v21_record_get_double (v21_workshop_lookup (f->workshop, point_id), "level", 0);
+}
+
+static void
+test_drag_undo (Fixture       *f,
+                gconstpointer  data)
+{
+  double x, y, dx;
+
+  /* The desired scenario: its milestone of 2045, dragged three years later. */
+  _v21_trajectory_page_select (f->page, 1);
+  spin (100);
+  g_assert_cmpstr (v21_diagram_view_get_scenario (f->view), ==, "sc2");
+  position_of (f, "pt21", &x, &y);
+  dx = x_of_year (f, 2048) - x;
+
+  _v21_diagram_view_drag_begin (f->view, x, y);
+  g_assert_true (v21_diagram_view_get_selected (f->view) == v21_workshop_lookup (f->workshop, "pt21"));
+  _v21_diagram_view_drag_update (f->view, dx / 3, 1);
+  spin (20);
+  _v21_diagram_view_drag_update (f->view, dx + 0.3, 0.4);
+  spin (20);
+  _v21_diagram_view_drag_end (f->view, dx + 0.3, 0.4);
+  spin (50);
+  g_assert_cmpint (year_of (f, "pt21"), ==, 2048);           /* a whole year */
+  g_assert_cmpfloat_with_epsilon (level_of (f, "pt21"), 0.74, 0.006);
+  position_of (f, "pt21", &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, x_of_year (f, 2048), 0.01);
+
+  /* The whole drag is one step. */
+  g_assert_true (v21_workshop_undo (f->workshop));
+  g_assert_cmpint (year_of (f, "pt21"), ==, 2045);
+  g_assert_cmpfloat_with_epsilon (level_of (f, "pt21"), 0.74, 1e-9);
+  g_assert_true (v21_workshop_redo (f->workshop));
+  g_assert_cmpint (year_of (f, "pt21"), ==, 2048);
+
+  /* Dragging up past the top stops at level 1. */
+  position_of (f, "pt21", &x, &y);
+  _v21_diagram_view_drag_begin (f->view, x, y);
+  _v21_diagram_view_drag_end (f->view, 0, -2000);
+  g_assert_cmpfloat (level_of (f, "pt21"), ==, 1.0);
+}
+
+static void
+test_click_adds (Fixture       *f,
+                 gconstpointer  data)
+{
+  V21Collection *points = v21_workshop_get_collection (f->workshop, "points");
+  guint before = v21_collection_get_n (points);
+  V21DiagramGeometry g = *v21_diagram_layout_get_geometry (_v21_diagram_view_get_layout (f->view));
+  double x = x_of_year (f, 2043), y = v21_diagram_level_to_y (&g, 0.2);
+  V21Record *added;
+
+  /* A click on an empty spot of the baseline scenario adds a milestone there. */
+  _v21_trajectory_page_select (f->page, 0);
+  spin (50);
+  g_assert_null (v21_diagram_layout_find_point (_v21_diagram_view_get_layout (f->view), x, y, 20));
+  _v21_diagram_view_drag_begin (f->view, x, y);
+  _v21_diagram_view_drag_end (f->view, 1, 0);
+  spin (50);
+  g_assert_cmpuint (v21_collection_get_n (points), ==, before + 1);
+  added = v21_diagram_view_get_selected (f->view);
+  g_assert_nonnull (added);
+  g_assert_cmpint (v21_record_get_int (added, "year", 0), ==, 2043);
+  g_assert_cmpfloat_with_epsilon (v21_record_get_double (added, "level", 0), 0.2, 0.006);
+  g_assert_cmpstr (v21_record_get_string (added, "kind"), ==, "milestone");
+  g_assert_cmpstr (v21_record_get_string (added, "trajectory"), ==, "tr1");
+
+  /* Its label is typed next, and Enter gives it. */
+  g_assert_nonnull (gtk_widget_get_focus_child (GTK_WIDGET (_v21_trajectory_page_get_label_entry (f->page))));
+  gtk_editable_set_text (_v21_trajectory_page_get_label_entry (f->page), "Zone d’activités en friche");
+  g_signal_emit_by_name (_v21_trajectory_page_get_label_entry (f->page), "activate");
+  spin (50);
+  g_assert_cmpstr (v21_record_get_string (added, "label"), ==, "Zone d’activités en friche");
+
+  g_assert_true (v21_workshop_undo (f->workshop));
+  g_assert_cmpstr (v21_record_get_string (added, "label"), ==, "");
+  g_assert_true (v21_workshop_undo (f->workshop));
+  g_assert_cmpuint (v21_collection_get_n (points), ==, before);
+}
+
+static void
+test_keyboard (Fixture       *f,
+               gconstpointer  data)
+{
+  V21Collection *points = v21_workshop_get_collection (f->workshop, "points");
+  guint before = v21_collection_get_n (points);
+  V21Record *first, *second;
+
+  _v21_trajectory_page_select (f->page, 2);   /* the disruption, with the past */
+  spin (50);
+
+  /* Tab walks through the points, and out of the diagram after the last one. */
+  g_assert_true (_v21_diagram_view_key (f->view, GDK_KEY_Tab, 0));
+  first = v21_diagram_view_get_selected (f->view);
+  g_assert_cmpstr (v21_record_get_id (first), ==, "pt01");
+  g_assert_true (_v21_diagram_view_key (f->view, GDK_KEY_Tab, 0));
+  second = v21_diagram_view_get_selected (f->view);
+  g_assert_cmpstr (v21_record_get_id (second), ==, "pt02");
+  g_assert_true (_v21_diagram_view_key (f->view, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  g_assert_true (v21_diagram_view_get_selected (f->view) == first);
+  for (int i = 0; i < 200 && _v21_diagram_view_key (f->view, GDK_KEY_Tab, 0); i++)
+    ;
+  g_assert_null (v21_diagram_view_get_selected (f->view));
+
+  /* Arrows move the selected point by a year, or by a level step. */
+  v21_diagram_view_set_selected (f->view, v21_workshop_lookup (f->workshop, "pt34"));
+  g_assert_true (_v21_diagram_view_key (f->view, GDK_KEY_Right, 0));
+  g_assert_true (_v21_diagram_view_key (f->view, GDK_KEY_Right, 0));
+  g_assert_true (_v21_diagram_view_key (f->view, GDK_KEY_Left, 0));
+  g_assert_cmpint (year_of (f, "pt34"), ==, 2041);
+  g_assert_true (_v21_diagram_view_key (f->view, GDK_KEY_Up, 0));
+  g_assert_cmpfloat_with_epsilon (level_of (f, "pt34"), 0.36, 1e-9);
+  g_assert_true (_v21_diagram_view_key (f->view, GDK_KEY_Down, 0));
+  g_assert_true (_v21_diagram_view_key (f->view, GDK_KEY_Down, 0));
+  g_assert_cmpfloat_with_epsilon (level_of (f, "pt34"), 0.26, 1e-9);
+
+  /* Delete removes it and selects a neighbour; undo brings everything back. */
+  g_assert_true (_v21_diagram_view_key (f->view, GDK_KEY_Delete, 0));
+  g_assert_null (v21_workshop_lookup (f->workshop, "pt34"));
+  g_assert_cmpuint (v21_collection_get_n (points), ==, before - 1);
+  g_assert_nonnull (v21_diagram_view_get_selected (f->view));
+  for (int i = 0; i < 7; i++)
+    g_assert_true (v21_workshop_undo (f->workshop));
+  g_assert_cmpint (year_of (f, "pt34"), ==, 2040);
+  g_assert_cmpfloat_with_epsilon (level_of (f, "pt34"), 0.31, 1e-9);
+  g_assert_false (v21_workshop_can_undo (f->workshop));
+}
+
+static void
+test_backcasting (Fixture       *f,
+                  gconstpointer  data)
+{
+  json_object *fields = json_object_new_object ();
+  V21Collection *scenarios = v21_workshop_get_collection (f->workshop, "scenarios");
+  g_autoptr(GError) error = NULL;
+  V21DiagramGeometry geometry;
+  const V21DiagramGeometry *g = &geometry;
+  V21Record *scenario, *vision, *first, *second, *third;
+
+  json_object_object_add (fields, "kind", json_object_new_string ("desired"));
+  json_object_object_add (fields, "title", json_object_new_string ("Vallée sobre 2056"));
+  scenario = v21_workshop_insert (f->workshop, "scenarios", -1, fields, &error);
+  g_assert_no_error (error);
+  _v21_trajectory_page_select (f->page, v21_collection_get_n (scenarios) - 1);
+  spin (50);
+  g_assert_cmpstr (v21_diagram_view_get_scenario (f->view), ==, v21_record_get_id (scenario));
+  v21_diagram_view_set_backcasting (f->view, TRUE);
+  /* A copy: each edit makes a new layout. */
+  geometry = *v21_diagram_layout_get_geometry (_v21_diagram_view_get_layout (f->view));
+
+  /* First the vision, at the horizon whatever the year clicked. */
+  vision = v21_diagram_view_add_point (f->view, x_of_year (f, 2040), v21_diagram_level_to_y (g, 0.9));
+  g_assert_nonnull (vision);
+  g_assert_cmpstr (v21_record_get_string (vision, "kind"), ==, "vision");
+  g_assert_cmpint (v21_record_get_int (vision, "year", 0), ==, 2056);
+  g_assert_cmpstr (v21_record_get_string (vision, "label"), ==, "Vallée sobre 2056");
+
+  /* Then milestones, each before the last one, toward today. */
+  first = v21_diagram_view_add_point (f->view, x_of_year (f, 2045), v21_diagram_level_to_y (g, 0.7));
+  g_assert_cmpint (v21_record_get_int (first, "year", 0), ==, 2045);
+  second = v21_diagram_view_add_point (f->view, x_of_year (f, 2050), v21_diagram_level_to_y (g, 0.6));
+  g_assert_cmpint (v21_record_get_int (second, "year", 0), ==, 2044);
+  v21_diagram_view_set_selected (f->view, NULL);
+  third = _v21_diagram_view_key (f->view, GDK_KEY_Insert, 0) ? v21_diagram_view_get_selected (f->view) : NULL;
+  g_assert_nonnull (third);
+  g_assert_cmpint (v21_record_get_int (third, "year", 0), ==, 2039);
+  g_assert_cmpstr (v21_record_get_string (first, "trajectory"), ==, v21_record_get_string (vision, "trajectory"));
+
+  /* Reaching today ends it. */
+  v21_diagram_view_set_selected (f->view, NULL);
+  g_assert_nonnull (v21_diagram_view_add_point (f->view, x_of_year (f, 2026), v21_diagram_level_to_y (g, 0.3)));
+  v21_diagram_view_set_selected (f->view, NULL);
+  g_assert_null (v21_diagram_view_add_point (f->view, x_of_year (f, 2030), v21_diagram_level_to_y (g, 0.4)));
+}
+
+static void
+test_kind_restyles (Fixture       *f,
+                    gconstpointer  data)
+{
+  V21Record *trajectory = v21_workshop_lookup (f->workshop, "tr3");
+  V21Record *past = v21_workshop_lookup (f->workshop, "tr0");
+  GtkDropDown *kind = _v21_trajectory_page_get_kind_drop_down (f->page);
+
+  /* The disruption made exploratory: its path follows; undo puts both back. */
+  _v21_trajectory_page_select (f->page, 2);
+  spin (50);
+  g_assert_cmpuint (gtk_drop_down_get_selected (kind), ==, 2);
+  g_assert_nonnull (kind);
+  gtk_drop_down_set_selected (kind, 3);
+  spin (50);
+  g_assert_cmpstr (v21_record_get_string (v21_workshop_lookup (f->workshop, "sc3"), "kind"), ==, "exploratory");
+  g_assert_cmpstr (v21_record_get_string (trajectory, "style"), ==, "exploratory");
+  g_assert_cmpstr (v21_record_get_string (past, "style"), ==, "past");
+  g_assert_true (v21_workshop_undo (f->workshop));
+  g_assert_cmpstr (v21_record_get_string (v21_workshop_lookup (f->workshop, "sc3"), "kind"), ==, "disruption");
+  g_assert_cmpstr (v21_record_get_string (trajectory, "style"), ==, "disruption");
+}
+
+static void
+test_export (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("v21-export-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) folder = NULL;
+  GtkFileChooserNative *chooser;
+  cairo_surface_t *png;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "vision.png", NULL);
+  folder = g_file_new_for_path (dir);
+
+  /* Export, PNG: the chooser proposes the scenario's title; accepting writes
+   * the figure at twice its size, for sharp screens and print. */
+  _v21_trajectory_page_select (f->page, 1);
+  spin (50);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "trajectories.export", "s", "png");
+  spin (100);
+  chooser = _v21_trajectory_page_get_chooser (f->page);
+  g_assert_nonnull (chooser);
+  g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)), ==,
+                   "Le bocage en partage — vision 2056.png");
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, &error));
+  g_assert_no_error (error);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "vision.png");
+  spin (100);
+  g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
+  spin (100);
+  g_assert_null (_v21_trajectory_page_get_chooser (f->page));
+
+  png = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (png), ==, 2560);
+  g_assert_cmpint (cairo_image_surface_get_height (png), ==, 1520);
+  cairo_surface_destroy (png);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_test_message ("no display");
+      return 77;
+    }
+  app = v21_application_new (APPLICATION_ID, G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add ("/gui/trajectories/drag-undo", Fixture, NULL, fixture_set_up, test_drag_undo, fixture_tear_down);
+  g_test_add ("/gui/trajectories/click-adds", Fixture, NULL, fixture_set_up, test_click_adds, fixture_tear_down);
+  g_test_add ("/gui/trajectories/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
+  g_test_add ("/gui/trajectories/backcasting", Fixture, NULL, fixture_set_up, test_backcasting, fixture_tear_down);
+  g_test_add ("/gui/trajectories/kind-restyles", Fixture, NULL, fixture_set_up, test_kind_restyles, fixture_tear_down);
+  g_test_add ("/gui/trajectories/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}

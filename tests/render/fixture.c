@@ -1,0 +1,87 @@
+/* fixture.c — workshops with many trajectories, built in memory for tests and benchmarks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "fixture.h"
+
+static const char * const styles[] = { "past", "baseline", "desired", "disruption", "exploratory" };
+static const char * const scenario_kinds[] = { "baseline", "baseline", "desired", "disruption", "exploratory" };
+static const char * const kinds[] = {
+  "milestone", "milestone", "threat", "milestone", "resource", "weak_signal", "milestone", "action"
+};
+static const char * const words[] = {
+  "Commission locale de l’eau", "Plan de partage", "Réseau de chaleur", "Maison de santé",
+  "Fermes transmises", "Cantines locales", "Haies replantées", "Énergie positive",
+};
+
+static V21Record *
+insert (V21Workshop *workshop,
+        const char  *collection,
+        json_object *fields)
+{
+  g_autoptr(GError) error = NULL;
+  V21Record *record = v21_workshop_insert (workshop, collection, -1, fields, &error);
+
+  g_assert_no_error (error);
+  return record;
+}
+
+V21Workshop *
+fixture_trajectories (guint n_trajectories,
+                      guint n_points,
+                      int   first_year,
+                      int   span,
+                      guint label_every)
+{
+  V21Workshop *workshop = v21_workshop_new ();
+  V21Record *root = v21_workshop_get_root (workshop);
+  g_autoptr(GError) error = NULL;
+  GRand *rand = g_rand_new_with_seed (21);
+
+  g_assert_true (v21_workshop_set (workshop, root, "horizon_year", json_object_new_int (2056), &error));
+  g_assert_true (v21_workshop_set (workshop, root, "start_year", json_object_new_int (2026), &error));
+  g_assert_no_error (error);
+
+  for (guint t = 0; t < n_trajectories; t++)
+    {
+      json_object *scenario = json_object_new_object ();
+      json_object *trajectory = json_object_new_object ();
+      g_autofree char *title = g_strdup_printf ("Scénario %u", t + 1);
+      V21Record *record;
+      double level = g_rand_double_range (rand, 0.1, 0.5);
+
+      json_object_object_add (scenario, "kind", json_object_new_string (scenario_kinds[t % 5]));
+      json_object_object_add (scenario, "title", json_object_new_string (title));
+      record = insert (workshop, "scenarios", scenario);
+      json_object_object_add (trajectory, "scenario", json_object_new_string (v21_record_get_id (record)));
+      json_object_object_add (trajectory, "style", json_object_new_string (styles[t % 5]));
+      record = insert (workshop, "trajectories", trajectory);
+
+      for (guint p = 0; p < n_points; p++)
+        {
+          json_object *point = json_object_new_object ();
+          g_autofree char *label = NULL;
+          int year = first_year + (int) ((double) p * span / MAX (n_points - 1, 1));
+
+          double step = g_rand_double_range (rand, -0.04, 0.06);
+
+          level = CLAMP (level + step, 0.0, 1.0);
+          if (label_every > 0 && p % label_every == 0)
+            label = g_strdup_printf ("%s %u.%u", words[(t + p) % G_N_ELEMENTS (words)], t + 1, p + 1);
+          json_object_object_add (point, "trajectory", json_object_new_string (v21_record_get_id (record)));
+          json_object_object_add (point, "year", json_object_new_int (year));
+          json_object_object_add (point, "level", json_object_new_double (round (level * 100) / 100));
+          json_object_object_add (point, "label", json_object_new_string (label != NULL ? label : ""));
+          json_object_object_add (point, "kind", json_object_new_string (p == n_points - 1 && t % 5 == 2
+                                                                          ? "vision" : kinds[(t + p) % G_N_ELEMENTS (kinds)]));
+          insert (workshop, "points", point);
+        }
+    }
+  g_rand_free (rand);
+  return workshop;
+}

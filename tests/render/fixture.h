@@ -1,0 +1,17 @@
+/* fixture.h — workshops with many trajectories, built in memory for tests and benchmarks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "v21-workshop.h"
+
+/* A workshop (today 2026, horizon 2056) with @n_trajectories trajectories of
+ * @n_points points each, spread over @span years from @first_year; every
+ * @label_every-th point has a label (0: none). Kinds and styles vary. */
+V21Workshop *fixture_trajectories (guint n_trajectories,
+                                   guint n_points,
+                                   int   first_year,
+                                   int   span,
+                                   guint label_every);
