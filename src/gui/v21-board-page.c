@@ -378,7 +378,7 @@ cluster_row (V21BoardPage *self,
 
   if (cluster != NULL)
     {
-      /* F2 or Enter on the name renames the cluster. */
+      /* F2 (board.rename-cluster), or Enter on the name, renames the cluster. */
       GtkWidget *shown;
 
       label = gtk_editable_label_new (name);
@@ -723,6 +723,22 @@ new_cluster_action (GtkWidget  *widget,
     gtk_editable_set_text (GTK_EDITABLE (self->cluster_entry), "");
 }
 
+/* F2: the selected cluster's name becomes editable (Enter saves, Escape cancels). */
+static void
+rename_cluster_action (GtkWidget  *widget,
+                       const char *name,
+                       GVariant   *parameter)
+{
+  V21BoardPage *self = V21_BOARD_PAGE (widget);
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->cluster_list);
+  GtkWidget *label = row ? gtk_widget_get_first_child (gtk_list_box_row_get_child (row)) : NULL;
+
+  if (label == NULL || !GTK_IS_EDITABLE_LABEL (label))
+    return;
+  gtk_widget_grab_focus (label);
+  gtk_widget_activate_action (label, "editing.start", NULL);
+}
+
 static void
 on_cluster_entry_activate (V21BoardPage *self)
 {
@@ -937,6 +953,8 @@ v21_board_page_class_init (V21BoardPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_M, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "board.merge", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "board.link", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "board.delete", NULL);
+  gtk_widget_class_install_action (widget_class, "board.rename-cluster", NULL, rename_cluster_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "board.rename-cluster", NULL);
 }
 
 static void

@@ -21,6 +21,7 @@ setup_string (GtkSignalListItemFactory *factory,
   if (ellipsize)
     {
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 12);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
     }
   gtk_list_item_set_child (item, label);

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <dlfcn.h>
+#include <string.h>
 #include <adwaita.h>
 #include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
@@ -18,6 +19,7 @@
 #include <X11/keysym.h>
 
 #include "v21-application.h"
+#include "v21-board-page.h"
 #include "v21-live-page.h"
 #include "v21-robustness.h"
 #include "v21-robustness-page.h"
@@ -461,6 +463,49 @@ test_robustness_keys (void)
 }
 
 static void
+test_board (void)
+{
+  Live live;
+  V21BoardPage *page;
+  GListModel *model;
+  g_autofree char *outline = NULL;
+  V21Collection *cards;
+  V21Collection *votes;
+  guint n_cards;
+  guint n_votes;
+  g_autoptr(GError) error = NULL;
+
+  live_open (&live);
+  page = V21_BOARD_PAGE (show_page (&live, V21_TYPE_BOARD_PAGE));
+  model = v21_board_page_get_model (page);
+  cards = v21_workshop_get_collection (live.workshop, "cards");
+  votes = v21_workshop_get_collection (live.workshop, "votes");
+  n_cards = v21_collection_get_n (cards);
+  n_votes = v21_collection_get_n (votes);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_cards);
+
+  /* The outline reads the board cluster by cluster. */
+  outline = v21_board_page_get_outline (page);
+  g_assert_nonnull (strstr (outline, "Eau : partager une ressource qui se raréfie — 4 cards\n"));
+  g_assert_nonnull (strstr (outline, "    • Issue — Garantir l'eau potable l'été sans opposer habitants et irrigants (Table Sèvre)\n"));
+
+  /* Two cards selected, Ctrl+Shift+M merges them; their votes stay. */
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, TRUE);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 1, FALSE);
+  send_keysym (GTK_WIDGET (page), XK_M, ControlMask | ShiftMask);
+  spin (50);
+  g_assert_cmpuint (v21_collection_get_n (cards), ==, n_cards - 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_cards - 1);
+  g_assert_cmpuint (v21_collection_get_n (votes), ==, n_votes);
+  send_keysym (GTK_WIDGET (page), XK_z, ControlMask);
+  spin (50);
+  g_assert_cmpuint (v21_collection_get_n (cards), ==, n_cards);
+
+  v21_workshop_save_file (live.workshop, v21_workshop_get_file (live.workshop), &error);
+  live_close (&live);
+}
+
+static void
 test_no_display (void)
 {
   g_test_skip ("no display");
@@ -493,6 +538,7 @@ main (int   argc,
 
   g_test_add_func ("/gui/live/capture-ten-cards", test_capture_ten_cards);
   g_test_add_func ("/gui/live/timer-keys", test_timer_keys);
+  g_test_add_func ("/gui/live/board", test_board);
   g_test_add_func ("/gui/live/votes-keys", test_votes_keys);
   g_test_add_func ("/gui/live/robustness-keys", test_robustness_keys);
 
