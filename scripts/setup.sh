@@ -11,6 +11,7 @@ packages=(
   desktop-file-utils appstream shared-mime-info libxml2-utils
   python3 python3-jsonschema
   xvfb xauth dbus dbus-x11 at-spi2-core
+  valgrind
   fonts-cantarell fonts-dejavu-core adwaita-icon-theme
   locales
 )

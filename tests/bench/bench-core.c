@@ -29,6 +29,7 @@
 #include <sys/wait.h>
 #include <glib/gstdio.h>
 
+#include "bench-common.h"
 #include "v21-file-io.h"
 #include "v21-schema.h"
 #include "v21-workshop.h"
@@ -37,25 +38,6 @@ static double
 now_ms (void)
 {
   return g_get_monotonic_time () / 1000.0;
-}
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_double);
-  if (values->len % 2)
-    return g_array_index (values, double, values->len / 2);
-  return (g_array_index (values, double, values->len / 2 - 1) + g_array_index (values, double, values->len / 2)) / 2;
 }
 
 static json_object *
@@ -90,23 +72,12 @@ load (const char *data,
   return workshop;
 }
 
-static long
-status_kib (const char *key)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) || (line = strstr (status, key)) == NULL)
-    return -1;
-  return strtol (line + strlen (key), NULL, 10);
-}
-
 static int
 memory (const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  long before = status_kib ("VmRSS:");
+  long before = bench_status_kib ("VmRSS:");
   g_autoptr(V21Workshop) workshop = v21_workshop_load_file (file, NULL, &error);
 
   if (workshop == NULL)
@@ -115,8 +86,8 @@ memory (const char *path)
       return 1;
     }
   printf ("rss-before-mib\t%.1f\n", before / 1024.0);
-  printf ("rss-after-load-mib\t%.1f\n", status_kib ("VmRSS:") / 1024.0);
-  printf ("peak-rss-mib\t%.1f\n", status_kib ("VmHWM:") / 1024.0);
+  printf ("rss-after-load-mib\t%.1f\n", bench_status_kib ("VmRSS:") / 1024.0);
+  printf ("peak-rss-mib\t%.1f\n", bench_status_kib ("VmHWM:") / 1024.0);
   return 0;
 }
 
@@ -325,7 +296,7 @@ main (int   argc,
   printf ("measure\tmedian-ms\tmin-ms\n");
   for (int k = 0; k < N_MEASURES; k++)
     {
-      m[k] = median (series[k]);
+      m[k] = bench_median (series[k]);
       printf ("%s\t%.2f\t%.2f\n", measure_names[k], m[k], g_array_index (series[k], double, 0));
       g_array_unref (series[k]);
     }
