@@ -7,6 +7,8 @@
  * the model, show the workshop) and presents the window; it stops at the window's
  * first GdkFrameClock "after-paint". Measured from just before the window is made;
  * "startup" counts from the start of the process (GTK and libadwaita set-up too).
+ * The runs use transparent huge pages for the heap, as the program does (see
+ * src/main.c); V21_NO_HUGE_PAGES=1 measures without.
  * Other pages add their own modes here (e.g. frame times while scrolling the board).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -120,6 +122,9 @@ main (int   argc,
   g_setenv ("XDG_STATE_HOME", dir, TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_setenv ("NO_AT_BRIDGE", "1", TRUE);
+  /* As the visions21 program runs itself (src/main.c), unless V21_NO_HUGE_PAGES. */
+  if (g_getenv ("V21_NO_HUGE_PAGES") == NULL)
+    g_setenv ("GLIBC_TUNABLES", "glibc.malloc.hugetlb=1", TRUE);
 
   for (int i = 0; i < runs; i++)
     {
@@ -141,7 +146,9 @@ main (int   argc,
       g_array_append_val (startup, s);
       g_array_append_val (rss, m);
     }
-  printf ("file\t%s\t%.1f MiB\truns %d\n", argv[1], length / 1048576.0, runs);
+  printf ("file\t%s\t%.1f MiB\truns %d\t%s, renderer %s\n", argv[1], length / 1048576.0, runs,
+          g_getenv ("V21_NO_HUGE_PAGES") ? "4 KiB pages" : "huge pages",
+          g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
   printf ("measure\tmedian\n");
   printf ("first-frame-ms\t%.2f\t(target < 500 with 10,000 cards)\n", bench_median (frame));
   printf ("startup-to-first-frame-ms\t%.2f\n", bench_median (startup));

@@ -46,8 +46,11 @@ for size in "${sizes[@]}"; do
     "${run_gui[@]}" "$program" --runs "$runs" "$file"
   done
   if [ "$size" -le 10000 ]; then
-    echo "# load from a fresh heap (page faults included)"
+    echo "# from a fresh heap (page faults included), 4 KiB pages"
     "$build/tests/bench/bench-core" --cold --runs 5 "$file" | grep -E '^(raw-parse|load)\b'
+    echo "# from a fresh heap, transparent huge pages (as the visions21 program runs)"
+    GLIBC_TUNABLES=glibc.malloc.hugetlb=1 "$build/tests/bench/bench-core" --cold --runs 5 "$file" \
+      | grep -E '^(raw-parse|load)\b'
   fi
   "$build/tests/bench/bench-core" --memory "$file"
 done
