@@ -9,6 +9,7 @@
 
 #include "v21-validate.h"
 #include "v21-workshop.h"
+#include "v21-workshop-private.h"
 
 void
 v21_problem_free (V21Problem *problem)
@@ -758,6 +759,65 @@ v21_validate_record (const V21Kind *kind,
                      GPtrArray     *problems)
 {
   validate_record (kind, record, AT_TEXT (path), resolver, problems);
+}
+
+/* What the loader checks of the whole text, for a value made in memory: every
+ * string and key UTF-8 without NUL, and no deeper nesting than @max_depth
+ * (counting @value itself). Returns the first problem's message, or NULL. */
+static const char *
+loadable_problem (json_object *value,
+                  int          max_depth)
+{
+  const char *bad = NULL;
+
+  switch (json_object_get_type (value))
+    {
+    case json_type_string:
+      if (!_v21_utf8_validate (json_object_get_string (value), json_object_get_string_len (value), &bad))
+        return *bad == '\0' ? N_("contains a null character") : N_("contains text that is not valid UTF-8");
+      return NULL;
+    case json_type_array:
+    case json_type_object:
+      if (max_depth < 1)
+        return N_("is nested too deeply");
+      break;
+    default:
+      return NULL;
+    }
+  if (json_object_is_type (value, json_type_array))
+    {
+      gsize n = json_object_array_length (value);
+
+      for (gsize i = 0; i < n; i++)
+        {
+          const char *found = loadable_problem (json_object_array_get_idx (value, i), max_depth - 1);
+          if (found)
+            return found;
+        }
+      return NULL;
+    }
+  json_object_object_foreach (value, key, item)
+    {
+      const char *found;
+
+      if (!_v21_utf8_validate (key, strlen (key), &bad))
+        return N_("contains text that is not valid UTF-8");
+      if ((found = loadable_problem (item, max_depth - 1)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+void
+v21_validate_loadable (json_object *value,
+                       int          max_depth,
+                       const char  *path,
+                       GPtrArray   *problems)
+{
+  const char *found = loadable_problem (value, max_depth);
+
+  if (found)
+    v21_problems_add (problems, path, "%s", _(found));
 }
 
 /* Whole documents: an index of every id, then each record, then the rules

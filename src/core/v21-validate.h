@@ -70,6 +70,14 @@ void     v21_validate_record       (const V21Kind  *kind,
                                     V21Resolver    *resolver,
                                     GPtrArray      *problems);
 
+/* For a value made in memory, what the loader checks of the text of a file: every
+ * string and key is UTF-8 without NUL, and @value nests at most @max_depth levels
+ * (counting itself). So whatever an edit accepts saves to a file that loads. */
+void     v21_validate_loadable     (json_object    *value,
+                                    int             max_depth,
+                                    const char     *path,
+                                    GPtrArray      *problems);
+
 gboolean v21_id_is_valid           (const char     *id);
 
 G_END_DECLS

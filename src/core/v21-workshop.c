@@ -839,7 +839,11 @@ check_candidate (V21Workshop   *self,
   V21Resolver resolver = { live_lookup, NULL, &ctx };
   V21Problem *first;
 
-  v21_validate_record (kind, candidate, "$", &resolver, problems);
+  /* json-c nests at most V21_DEPTH_MAX - 1 containers in a file: the workshop
+   * object, then a list and its records. */
+  v21_validate_loadable (candidate, kind->collection ? V21_DEPTH_MAX - 3 : V21_DEPTH_MAX - 1, "$", problems);
+  if (problems->len == 0)
+    v21_validate_record (kind, candidate, "$", &resolver, problems);
   if (problems->len == 0 && g_strcmp0 (kind->collection, "votes") == 0)
     check_vote_budget (&ctx, candidate, problems);
   else if (problems->len == 0 && g_strcmp0 (kind->collection, "vote_rounds") == 0)

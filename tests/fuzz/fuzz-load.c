@@ -18,17 +18,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz-common.h"
 #include "v21-workshop.h"
 #include "v21-workshop-private.h"
 
-int LLVMFuzzerInitialize (int *argc, char ***argv);
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
-  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  fuzz_init_logging ();
   return 0;
 }
 
@@ -42,24 +41,6 @@ check_utf8 (const char *text,
 
   if (_v21_utf8_validate (text, length, &bad_fast) != ok_glib || (!ok_glib && bad_fast != bad_glib))
     g_error ("the fast UTF-8 check disagrees with GLib");
-}
-
-static void
-check_round_trip (V21Workshop *workshop)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(V21Workshop) again = NULL;
-  g_autofree char *once = NULL;
-  g_autofree char *twice = NULL;
-  gsize length = 0;
-
-  once = v21_workshop_to_data (workshop, &length);
-  again = v21_workshop_load_data (once, length, NULL, &error);
-  if (again == NULL)
-    g_error ("a loaded workshop saves to a file that does not load: %s", error->message);
-  twice = v21_workshop_to_data (again, NULL);
-  if (strcmp (once, twice) != 0)
-    g_error ("a workshop saved, loaded and saved again changed");
 }
 
 int
@@ -80,6 +61,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     }
   if (error != NULL || problems != NULL)
     g_error ("a loaded workshop must come without problems");
-  check_round_trip (workshop);
+  fuzz_check_round_trip (workshop);
   return 0;
 }

@@ -6,12 +6,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include <stdint.h>
 #include <stdio.h>
-#include <glib.h>
 
-int LLVMFuzzerInitialize (int *argc, char ***argv);
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+#include "fuzz-common.h"
 
 static guint count;
 
