@@ -10,7 +10,8 @@ packages=(
   libcairo2-dev libpango1.0-dev
   desktop-file-utils appstream shared-mime-info libxml2-utils poppler-utils
   python3 python3-jsonschema
-  xvfb xauth dbus dbus-x11 at-spi2-core poppler-utils
+  xvfb xauth dbus dbus-x11 at-spi2-core
+  valgrind
   fonts-cantarell fonts-dejavu-core adwaita-icon-theme
   locales
 )

@@ -26,4 +26,5 @@ G_BEGIN_DECLS
 void           _v21_workshop_set_unsaved (V21Workshop   *self);
 void           _v21_workshop_clear_history (V21Workshop *self);
 gboolean       v21_parse_version (const char *text, int *major, int *minor);
+gboolean       _v21_utf8_validate (const char *data, gsize length, const char **bad);
 G_END_DECLS

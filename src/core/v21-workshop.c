@@ -224,6 +224,54 @@ build (json_object *root)
   return self;
 }
 
+/* The same from a validated tree whose ids the validation indexed: the records
+ * are made from the index's entries, and its table becomes the workshop's (its
+ * values turned into the records), so no id is looked up or hashed twice. */
+static V21Workshop *
+build_indexed (json_object *root,
+               V21IdIndex  *index)
+{
+  V21Workshop *self = g_object_new (V21_TYPE_WORKSHOP, NULL);
+  g_autoptr(json_object) own = json_object_new_object ();
+  GHashTableIter iter;
+  gpointer value;
+  gsize next = 1;
+
+  json_object_object_foreach (root, key, item)
+    if (!g_hash_table_contains (self->collections, key))
+      json_object_object_add (own, key, json_object_get (item));
+  self->root = _v21_record_new ("", own);
+  index->entries[0].data = self->root;
+  for (const V21Kind **k = v21_schema_collections (); *k; k++)
+    {
+      V21Collection *collection = g_hash_table_lookup (self->collections, (*k)->collection);
+      json_object *list = NULL;
+      gsize n;
+      GPtrArray *records;
+
+      if (!json_object_object_get_ex (root, (*k)->collection, &list))
+        continue;
+      n = json_object_array_length (list);
+      records = g_ptr_array_new_full (n, g_object_unref);
+      for (gsize i = 0; i < n; i++, next++)
+        {
+          V21Record *record = _v21_record_new ((*k)->collection, index->entries[next].json);
+
+          index->entries[next].data = record;
+          g_ptr_array_add (records, record);
+        }
+      _v21_collection_take_all (collection, records);
+    }
+  g_assert (next == index->n_entries);
+  g_hash_table_iter_init (&iter, index->ids);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_hash_table_iter_replace (&iter, ((V21IdEntry *) value)->data);
+  g_hash_table_unref (self->ids);
+  self->ids = g_steal_pointer (&index->ids);
+  g_clear_pointer (&index->entries, g_free);
+  return self;
+}
+
 V21Workshop *
 v21_workshop_new (void)
 {
@@ -252,6 +300,49 @@ v21_workshop_new (void)
 
 /* Loading: bounded parse, format and version, migration, validation, then build. */
 
+/* g_utf8_validate_len (same verdict, same place), eight bytes at a time through
+ * the ASCII that most of a workshop is, GLib only for the runs of other bytes. */
+gboolean
+_v21_utf8_validate (const char  *data,
+                    gsize        length,
+                    const char **bad)
+{
+  const guchar *p = (const guchar *) data;
+  const guchar *end = p + length;
+
+  while (p < end)
+    {
+      const guchar *run;
+      guint64 word;
+
+      while (end - p >= 8)
+        {
+          memcpy (&word, p, 8);
+          /* Stop at a byte ≥ 0x80 or a NUL byte. */
+          if ((word & 0x8080808080808080ULL) || ((word - 0x0101010101010101ULL) & ~word & 0x8080808080808080ULL))
+            break;
+          p += 8;
+        }
+      if (p == end)
+        break;
+      if (*p == 0)
+        {
+          *bad = (const char *) p;
+          return FALSE;
+        }
+      if (*p < 0x80)
+        {
+          p++;
+          continue;
+        }
+      for (run = p; p < end && *p >= 0x80; p++)
+        ;
+      if (!g_utf8_validate_len ((const char *) run, p - run, bad))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static json_object *
 parse (const char *data,
        gsize       length,
@@ -271,13 +362,14 @@ parse (const char *data,
       data += 3;
       length -= 3;
     }
-  if (!g_utf8_validate_len (data, length, &bad))
+  if (!_v21_utf8_validate (data, length, &bad))
     {
       json_tokener_free (tok);
       v21_problems_add (problems, "$", _("not valid UTF-8 text, at byte %lu"), (unsigned long) (bad - data));
       return NULL;
     }
-  json_tokener_set_flags (tok, JSON_TOKENER_STRICT | JSON_TOKENER_VALIDATE_UTF8);
+  /* The whole text is valid UTF-8 already: json-c need not check it again. */
+  json_tokener_set_flags (tok, JSON_TOKENER_STRICT);
   root = json_tokener_parse_ex (tok, data, length);
   err = json_tokener_get_error (tok);
   end = json_tokener_get_parse_end (tok);
@@ -388,6 +480,7 @@ v21_workshop_load_data (const char  *data,
 {
   g_autoptr(GPtrArray) problems = v21_problems_new ();
   g_autoptr(json_object) root = NULL;
+  V21IdIndex index = { NULL, NULL, 0 };
   V21Error code = V21_ERROR_PARSE;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -402,7 +495,7 @@ v21_workshop_load_data (const char  *data,
     {
       code = V21_ERROR_INVALID;
       v21_migrate (root);
-      v21_validate_document (root, problems);
+      v21_validate_document (root, problems, &index);
     }
   if (problems->len > 0)
     {
@@ -413,7 +506,7 @@ v21_workshop_load_data (const char  *data,
     }
   if (problems_out)
     *problems_out = NULL;
-  return build (root);
+  return build_indexed (root, &index);
 }
 
 V21Workshop *
@@ -746,7 +839,11 @@ check_candidate (V21Workshop   *self,
   V21Resolver resolver = { live_lookup, NULL, &ctx };
   V21Problem *first;
 
-  v21_validate_record (kind, candidate, "$", &resolver, problems);
+  /* json-c nests at most V21_DEPTH_MAX - 1 containers in a file: the workshop
+   * object, then a list and its records. */
+  v21_validate_loadable (candidate, kind->collection ? V21_DEPTH_MAX - 3 : V21_DEPTH_MAX - 1, "$", problems);
+  if (problems->len == 0)
+    v21_validate_record (kind, candidate, "$", &resolver, problems);
   if (problems->len == 0 && g_strcmp0 (kind->collection, "votes") == 0)
     check_vote_budget (&ctx, candidate, problems);
   else if (problems->len == 0 && g_strcmp0 (kind->collection, "vote_rounds") == 0)

@@ -68,6 +68,65 @@ test_impossible_values (void)
   assert_refused (workshop, first_of (workshop, "cards"), "id", json_object_new_string ("other"));
 }
 
+static json_object *
+nested_lists (guint levels)
+{
+  json_object *value = json_object_new_int (0);
+
+  for (guint i = 0; i < levels; i++)
+    {
+      json_object *list = json_object_new_array ();
+      json_object_array_add (list, value);
+      value = list;
+    }
+  return value;
+}
+
+static json_object *
+checklist_item (const char  *key,
+                json_object *value)
+{
+  json_object *fields = json_object_new_object ();
+
+  json_object_object_add (fields, "label", json_object_new_string ("Réserver la salle"));
+  json_object_object_add (fields, key, value);
+  return fields;
+}
+
+/* What an edit accepts always saves to a file that loads: no invalid UTF-8, no
+ * NUL, no nesting deeper than a file may have, even in fields the application
+ * does not know (found by tests/fuzz/fuzz-edit). */
+static void
+test_unloadable_values (void)
+{
+  g_autoptr(V21Workshop) workshop = load_minimal ();
+  g_autoptr(V21Workshop) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  assert_refused (workshop, first_of (workshop, "cards"), "text", json_object_new_string_len ("Eau \xff", 5));
+  assert_refused (workshop, first_of (workshop, "cards"), "details", json_object_new_string_len ("a\0b", 3));
+  assert_refused (workshop, v21_workshop_get_root (workshop), "territory",
+                  json_tokener_parse ("{\"name\": \"Val\", \"note\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}"));
+  g_assert_null (v21_workshop_insert (workshop, "checklist", -1,
+                                      checklist_item ("note", json_object_new_string_len ("\xc3", 1)), &error));
+  g_assert_error (error, V21_ERROR, V21_ERROR_VALUE);
+  g_clear_error (&error);
+  g_assert_null (v21_workshop_insert (workshop, "checklist", -1, checklist_item ("note", nested_lists (29)), &error));
+  g_assert_error (error, V21_ERROR, V21_ERROR_VALUE);
+  g_clear_error (&error);
+  g_assert_false (v21_workshop_can_undo (workshop));
+
+  /* As deep as a file may hold: accepted, saved, loaded again. */
+  g_assert_nonnull (v21_workshop_insert (workshop, "checklist", -1, checklist_item ("note", nested_lists (28)), &error));
+  g_assert_no_error (error);
+  data = v21_workshop_to_data (workshop, &length);
+  again = v21_workshop_load_data (data, length, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (again);
+}
+
 static void
 test_set_and_undo (void)
 {
@@ -231,6 +290,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/edit/impossible-values", test_impossible_values);
   g_test_add_func ("/core/edit/set-and-undo", test_set_and_undo);
+  g_test_add_func ("/core/edit/unloadable-values", test_unloadable_values);
   g_test_add_func ("/core/edit/vote-budget", test_vote_budget);
   g_test_add_func ("/core/edit/remove-cascade", test_remove_cascade);
   g_test_add_func ("/core/edit/group", test_group);

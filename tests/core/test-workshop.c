@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "v21-workshop.h"
+#include "v21-workshop-private.h"
 
 static char *
 fixture (const char *name)
@@ -178,6 +179,40 @@ test_new_from_toolkit (void)
   g_assert_false (v21_workshop_get_modified (workshop));
 }
 
+/* The loader's fast UTF-8 check gives GLib's verdict, at the same byte, on text
+ * made of ASCII, NUL bytes, good and bad multi-byte sequences. */
+static void
+test_utf8_check (void)
+{
+  static const char *pieces[] = {
+    "a", "{\"id\": ", "0123456789abcdef", "\0", "é", "’", "·", "😀", "\xC3", "\xA9",
+    "\xC0\x80", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xE2\x80", "\xFF",
+  };
+  static const gsize sizes[] = { 1, 7, 16, 1, 2, 3, 2, 4, 1, 1, 2, 3, 4, 2, 1 };
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      guint n = g_test_rand_int_range (0, 12);
+      const char *bad_glib = NULL;
+      const char *bad_fast = NULL;
+      gboolean ok_glib;
+      gboolean ok_fast;
+
+      for (guint i = 0; i < n; i++)
+        {
+          /* Mostly valid text, now and then a bad piece. */
+          guint k = g_test_rand_int_range (0, g_test_rand_int_range (0, 4) ? 8 : G_N_ELEMENTS (pieces));
+          g_string_append_len (text, pieces[k], sizes[k]);
+        }
+      ok_glib = g_utf8_validate_len (text->str, text->len, &bad_glib);
+      ok_fast = _v21_utf8_validate (text->str, text->len, &bad_fast);
+      g_assert_cmpint (ok_fast, ==, ok_glib);
+      if (!ok_glib)
+        g_assert_cmpint (bad_fast - text->str, ==, bad_glib - text->str);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -190,6 +225,7 @@ main (int   argc,
   g_test_add_func ("/core/workshop/migrate", test_migrate);
   g_test_add_func ("/core/workshop/load/bad-fixtures", test_bad_fixtures);
   g_test_add_func ("/core/workshop/load/too-large", test_too_large);
+  g_test_add_func ("/core/workshop/load/utf8-check", test_utf8_check);
   g_test_add_func ("/core/workshop/new-from-toolkit", test_new_from_toolkit);
   return g_test_run ();
 }

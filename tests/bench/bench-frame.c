@@ -1,0 +1,162 @@
+/* bench-frame — time to the first frame of the main window opened on a workshop,
+ * under a display (Xvfb in CI), and the memory the application then uses.
+ *
+ *   bench-frame [--runs N] FILE     medians of N runs (default 7), each a fresh process
+ *
+ * A run creates the application and its window, opens FILE (read, validate, build
+ * the model, show the workshop) and presents the window; it stops at the window's
+ * first GdkFrameClock "after-paint". Measured from just before the window is made;
+ * "startup" counts from the start of the process (GTK and libadwaita set-up too).
+ * The runs use transparent huge pages for the heap, as the program does (see
+ * src/main.c); V21_NO_HUGE_PAGES=1 measures without.
+ * Other pages add their own modes here (e.g. frame times while scrolling the board).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "bench-common.h"
+#include "v21-application.h"
+#include "v21-window.h"
+#include "v21-window-private.h"
+
+typedef struct
+{
+  gint64     process_start;
+  gint64     window_start;
+  gint64     painted;
+  GtkWidget *window;
+} Run;
+
+static void
+after_paint (GdkFrameClock *clock,
+             Run           *run)
+{
+  if (run->painted == 0)
+    run->painted = g_get_monotonic_time ();
+}
+
+static void
+on_realize (GtkWidget *widget,
+            Run       *run)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint", G_CALLBACK (after_paint), run);
+}
+
+/* One run in this process: prints "first-frame-ms startup-ms rss-mib". */
+static int
+run_once (const char *path)
+{
+  g_autoptr(V21Application) app = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  Run run = { 0 };
+
+  run.process_start = g_get_monotonic_time ();
+  if (!gtk_init_check ())
+    {
+      fprintf (stderr, "bench-frame: no display (run under xvfb-run)\n");
+      return 77;
+    }
+  app = v21_application_new (APPLICATION_ID, G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("%s", error->message);
+
+  run.window_start = g_get_monotonic_time ();
+  run.window = GTK_WIDGET (v21_window_new (app));
+  g_signal_connect (run.window, "realize", G_CALLBACK (on_realize), &run);
+  v21_window_open_file (V21_WINDOW (run.window), file);
+  gtk_window_present (GTK_WINDOW (run.window));
+  while (run.painted == 0)
+    g_main_context_iteration (NULL, TRUE);
+  if (g_strcmp0 (_v21_window_get_page (V21_WINDOW (run.window)), "workshop") != 0)
+    g_error ("the workshop did not open");
+  printf ("%.2f %.2f %.1f\n", (run.painted - run.window_start) / 1000.0,
+          (run.painted - run.process_start) / 1000.0, bench_status_kib ("VmRSS:") / 1024.0);
+  gtk_window_destroy (GTK_WINDOW (run.window));
+  return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int runs = 7;
+  gboolean once = FALSE;
+  const GOptionEntry entries[] = {
+    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Repetitions (default 7)", "N" },
+    { "once", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &once, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("FILE — time to the first frame");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) frame = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) startup = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) rss = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *dir = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2 || runs < 1)
+    {
+      fprintf (stderr, "usage: bench-frame [--runs N] FILE\n");
+      return 2;
+    }
+  if (once)
+    return run_once (argv[1]);
+
+  /* A copy, with the lock file and the recovery folder beside it. */
+  dir = g_dir_make_tmp ("v21-frame-XXXXXX", &error);
+  g_assert_no_error (error);
+  copy = g_build_filename (dir, "workshop.visions21", NULL);
+  if (!g_file_get_contents (argv[1], &contents, &length, &error) || !g_file_set_contents (copy, contents, length, &error))
+    g_error ("%s", error->message);
+  g_setenv ("XDG_STATE_HOME", dir, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
+  /* As the visions21 program runs itself (src/main.c), unless V21_NO_HUGE_PAGES. */
+  if (g_getenv ("V21_NO_HUGE_PAGES") == NULL)
+    g_setenv ("GLIBC_TUNABLES", "glibc.malloc.hugetlb=1", TRUE);
+
+  for (int i = 0; i < runs; i++)
+    {
+      const char *child[] = { argv[0], "--once", copy, NULL };
+      g_autofree char *out = NULL;
+      int status = 0;
+      double f, s, m;
+
+      if (!g_spawn_sync (NULL, (char **) child, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error))
+        g_error ("%s", error->message);
+      if (g_spawn_check_wait_status (status, NULL) == FALSE)
+        {
+          fprintf (stderr, "bench-frame: a run failed (no display? run under xvfb-run)\n");
+          return WIFEXITED (status) && WEXITSTATUS (status) == 77 ? 77 : 1;
+        }
+      if (sscanf (out, "%lf %lf %lf", &f, &s, &m) != 3)
+        g_error ("bench-frame: unexpected output “%s”", out);
+      g_array_append_val (frame, f);
+      g_array_append_val (startup, s);
+      g_array_append_val (rss, m);
+    }
+  printf ("file\t%s\t%.1f MiB\truns %d\t%s, renderer %s\n", argv[1], length / 1048576.0, runs,
+          g_getenv ("V21_NO_HUGE_PAGES") ? "4 KiB pages" : "huge pages",
+          g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
+  printf ("measure\tmedian\n");
+  printf ("first-frame-ms\t%.2f\t(target < 500 with 10,000 cards)\n", bench_median (frame));
+  printf ("startup-to-first-frame-ms\t%.2f\n", bench_median (startup));
+  printf ("app-rss-mib\t%.1f\t(target < 150 with 10,000 cards)\n", bench_median (rss));
+  {
+    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
+    if (system (command) != 0)
+      fprintf (stderr, "could not remove %s\n", dir);
+  }
+  return 0;
+}
