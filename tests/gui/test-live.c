@@ -290,9 +290,9 @@ test_timer_keys (void)
   second = v21_live_page_get_sequence (live.page);
   g_assert_true (v21_sequence_previous (live.workshop, second) == first);
 
-  /* F5 starts, Ctrl+Shift+Return ends: the actual times are recorded, next sequence shown. */
+  /* Ctrl+Shift+T starts, Ctrl+Shift+Return ends: the actual times are recorded, next sequence shown. */
   g_assert_true (v21_workshop_set (live.workshop, second, "actual_start", NULL, &error));
-  send_keysym (live.entry, XK_F5, 0);
+  send_keysym (live.entry, XK_t, ControlMask | ShiftMask);
   spin (100);
   send_keysym (live.entry, XK_Return, ControlMask | ShiftMask);
   spin (50);
