@@ -188,6 +188,8 @@ build_controls (V21ProjectorPage *self)
   gtk_box_append (GTK_BOX (row), self->project_button);
 
   self->monitor_dropdown = gtk_drop_down_new (NULL, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->monitor_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Monitor"), -1);
   g_signal_connect_swapped (self->monitor_dropdown, "notify::selected", G_CALLBACK (on_monitor_selected), self);
   gtk_box_append (GTK_BOX (row), labelled (_("Monitor"), self->monitor_dropdown));
 
@@ -246,6 +248,7 @@ build_side (V21ProjectorPage *self)
   button = gtk_button_new_from_icon_name ("go-previous-symbolic");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.previous-sequence");
   gtk_widget_set_tooltip_text (button, _("Previous sequence (Ctrl+Page Up)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Previous sequence"), -1);
   gtk_box_append (GTK_BOX (nav), button);
   button = gtk_button_new_with_label (_("Start or pause"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.toggle-timer");
@@ -255,6 +258,7 @@ build_side (V21ProjectorPage *self)
   button = gtk_button_new_from_icon_name ("go-next-symbolic");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.next-sequence");
   gtk_widget_set_tooltip_text (button, _("Next sequence (Ctrl+Page Down)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Next sequence"), -1);
   gtk_box_append (GTK_BOX (nav), button);
   gtk_box_append (GTK_BOX (side), nav);
 
@@ -318,7 +322,7 @@ v21_projector_page_init (V21ProjectorPage *self)
                                   _("What the projector shows"), -1);
   gtk_aspect_frame_set_child (GTK_ASPECT_FRAME (frame), self->thumbnail);
   gtk_widget_set_hexpand (frame, TRUE);
-  gtk_widget_add_css_class (frame, "card");
+  gtk_widget_add_css_class (self->thumbnail, "card");
   gtk_box_append (GTK_BOX (main), frame);
   gtk_box_append (GTK_BOX (main), build_side (self));
   gtk_widget_set_vexpand (main, TRUE);
