@@ -116,6 +116,13 @@ v21_application_startup (GApplication *application)
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Control><Shift>z", NULL } },
     { "window.close", { "<Control>w", NULL } },
+    { "win.project", { "F5", NULL } },
+    { "win.black", { "<Control>b", NULL } },
+    { "win.freeze", { "<Control><Shift>f", NULL } },
+    { "win.next-sequence", { "<Control>Page_Down", NULL } },
+    { "win.previous-sequence", { "<Control>Page_Up", NULL } },
+    { "win.reveal-votes", { "<Control>r", NULL } },
+    { "win.toggle-timer", { "<Control><Shift>t", NULL } },
     /* win.show-help-overlay gets <Control>question from GtkApplication. */
   };
   V21Application *self = V21_APPLICATION (application);

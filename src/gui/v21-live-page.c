@@ -18,15 +18,13 @@
 #include "v21-live-page.h"
 #include "v21-pages.h"
 #include "v21-schema.h"
+#include "v21-session.h"
 #include "v21-timer.h"
 #include "v21-widgets.h"
 
-/* One timer per sequence, so that going back and forth keeps each one. */
-typedef struct
-{
-  V21Timer   timer;
-  GDateTime *started;   /* wall clock of the first start */
-} LiveTimer;
+/* The sequence and its timers live in the session, shared with the
+ * presenter console and the projector. */
+typedef V21SessionTimer LiveTimer;
 
 struct _V21LivePage
 {
@@ -34,7 +32,7 @@ struct _V21LivePage
 
   V21Workshop        *workshop;
   V21Record          *sequence;
-  GHashTable         *timers;      /* sequence id -> LiveTimer */
+  V21Session         *session;
   const char         *kind;        /* static string from the schema */
   V21Record          *table;
   char               *correcting;  /* id of the card Up recalled, or NULL */
@@ -62,30 +60,10 @@ struct _V21LivePage
 
 G_DEFINE_FINAL_TYPE (V21LivePage, v21_live_page, ADW_TYPE_BIN)
 
-static void
-live_timer_free (LiveTimer *timer)
-{
-  g_clear_pointer (&timer->started, g_date_time_unref);
-  g_free (timer);
-}
-
 static LiveTimer *
 current_timer (V21LivePage *self)
 {
-  const char *id;
-  LiveTimer *timer;
-
-  if (self->sequence == NULL)
-    return NULL;
-  id = v21_record_get_id (self->sequence);
-  timer = g_hash_table_lookup (self->timers, id);
-  if (timer == NULL)
-    {
-      timer = g_new0 (LiveTimer, 1);
-      v21_timer_init (&timer->timer, (int) v21_record_get_int (self->sequence, "minutes", 0));
-      g_hash_table_insert (self->timers, g_strdup (id), timer);
-    }
-  return timer;
+  return self->sequence ? v21_session_get_timer (self->session, self->sequence) : NULL;
 }
 
 /* The timer and the drift, refreshed a few times a second */
@@ -510,8 +488,7 @@ previous_action (GtkWidget  *widget,
 {
   V21LivePage *self = V21_LIVE_PAGE (widget);
 
-  if (self->sequence != NULL)
-    go_to (self, v21_sequence_previous (self->workshop, self->sequence));
+  v21_session_go_previous (self->session);
 }
 
 static void
@@ -521,8 +498,7 @@ next_action (GtkWidget  *widget,
 {
   V21LivePage *self = V21_LIVE_PAGE (widget);
 
-  if (self->sequence != NULL)
-    go_to (self, v21_sequence_next (self->workshop, self->sequence));
+  v21_session_go_next (self->session);
 }
 
 static void
@@ -535,9 +511,7 @@ toggle_action (GtkWidget  *widget,
 
   if (timer == NULL)
     return;
-  if (timer->started == NULL)
-    timer->started = g_date_time_new_now_local ();
-  v21_timer_toggle (&timer->timer, g_get_monotonic_time ());
+  v21_session_toggle_timer (self->session);
   update_timer (self);
 }
 
@@ -552,6 +526,7 @@ extra_action (GtkWidget  *widget,
   if (timer == NULL)
     return;
   v21_timer_add (&timer->timer, V21_TIMER_EXTRA_MINUTES);
+  v21_session_timer_changed (self->session);
   update_timer (self);
 }
 
@@ -568,6 +543,7 @@ reset_action (GtkWidget  *widget,
   v21_timer_reset (&timer->timer);
   v21_timer_init (&timer->timer, (int) v21_record_get_int (self->sequence, "minutes", 0));
   g_clear_pointer (&timer->started, g_date_time_unref);
+  v21_session_timer_changed (self->session);
   update_timer (self);
 }
 
@@ -601,7 +577,7 @@ end_action (GtkWidget  *widget,
   text = g_strdup_printf (_("“%s” ended after %ld min"), v21_text (ended, "title"),
                           (long) v21_record_get_int (ended, "actual_minutes", 0));
   v21_show_toast (widget, text, _("_Undo"), "win.undo");
-  g_hash_table_remove (self->timers, v21_record_get_id (ended));
+  v21_session_forget_timer (self->session, ended);
   go_to (self, v21_sequence_next (self->workshop, ended));
   update_timer (self);
 }
@@ -718,7 +694,6 @@ v21_live_page_finalize (GObject *object)
 {
   V21LivePage *self = V21_LIVE_PAGE (object);
 
-  g_hash_table_unref (self->timers);
   g_free (self->correcting);
   g_free (self->last_card);
   G_OBJECT_CLASS (v21_live_page_parent_class)->finalize (object);
@@ -758,9 +733,6 @@ v21_live_page_class_init (V21LivePageClass *klass)
   gtk_widget_class_install_action (widget_class, "live.reset", NULL, reset_action);
   gtk_widget_class_install_action (widget_class, "live.end", NULL, end_action);
   gtk_widget_class_install_action (widget_class, "live.focus-capture", NULL, focus_capture_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "live.previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "live.next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "live.toggle", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, GDK_SHIFT_MASK, "live.reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "live.extra", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -775,7 +747,6 @@ v21_live_page_init (V21LivePage *self)
   GtkEventController *focus;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->timers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) live_timer_free);
   self->kind = "issue";
 
   /* Capture phase: the entry's own key bindings come after ours. */
@@ -792,15 +763,27 @@ v21_live_page_init (V21LivePage *self)
   g_signal_connect (self, "unmap", G_CALLBACK (on_unmap), NULL);
 }
 
+/* The console or a shortcut moved to another sequence or touched the timer. */
+static void
+on_session_changed (V21LivePage *self)
+{
+  if (v21_session_get_sequence (self->session) != self->sequence)
+    v21_live_page_set_sequence (self, v21_session_get_sequence (self->session));
+  else if (self->sequence != NULL)
+    update_timer (self);
+}
+
 GtkWidget *
 v21_live_page_new (V21Workshop *workshop)
 {
   V21LivePage *self = g_object_new (V21_TYPE_LIVE_PAGE, NULL);
 
   self->workshop = g_object_ref (workshop);
+  self->session = v21_session_get (workshop);
   setup_cards (self);
   g_signal_connect_object (workshop, "changed", G_CALLBACK (on_workshop_changed), self, G_CONNECT_SWAPPED);
-  v21_live_page_set_sequence (self, v21_sequence_current (workshop));
+  g_signal_connect_object (self->session, "changed", G_CALLBACK (on_session_changed), self, G_CONNECT_SWAPPED);
+  v21_live_page_set_sequence (self, v21_session_get_sequence (self->session));
   update_capture_labels (self);
   return GTK_WIDGET (self);
 }
@@ -824,6 +807,7 @@ v21_live_page_set_sequence (V21LivePage *self,
     return;
   save_notes (self);
   g_set_object (&self->sequence, sequence);
+  v21_session_set_sequence (self->session, sequence);
   /* The exercise says what it produces: its first output is the likely kind. */
   exercise = sequence ? v21_workshop_lookup (self->workshop, v21_text (sequence, "exercise")) : NULL;
   outputs = exercise ? v21_record_get_value (exercise, "outputs") : NULL;

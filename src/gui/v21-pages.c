@@ -17,6 +17,7 @@
 #include "v21-material-page.h"
 #include "v21-pages.h"
 #include "v21-people-page.h"
+#include "v21-projector-page.h"
 #include "v21-robustness-page.h"
 #include "v21-run-sheet-page.h"
 #include "v21-territory-page.h"
@@ -32,6 +33,7 @@ static const V21PageInfo pages[] = {
   { "checklist", N_("Prepare"), N_("Checklist"), "checkbox-checked-symbolic", v21_checklist_page_new },
   { "live", N_("Run"), N_("Live run"), "media-playback-start-symbolic", v21_live_page_new },
   { "board", N_("Run"), N_("Board"), "view-grid-symbolic", v21_board_page_new },
+  { "projector", N_("Run"), N_("Projector"), "video-display-symbolic", v21_projector_page_new },
   { "votes", N_("Results"), N_("Votes"), "emblem-ok-symbolic", v21_votes_page_new },
   { "robustness", N_("Results"), N_("Robustness test"), "security-medium-symbolic", v21_robustness_page_new },
   { "trajectories", N_("Results"), N_("Scenarios and trajectories"), "applications-graphics-symbolic", v21_trajectory_page_new },

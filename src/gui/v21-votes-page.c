@@ -19,6 +19,7 @@
 #include "v21-pages.h"
 #include "v21-schema.h"
 #include "v21-votes.h"
+#include "v21-session.h"
 #include "v21-votes-page.h"
 #include "v21-widgets.h"
 
@@ -271,11 +272,20 @@ refresh_round (V21VotesPage *self)
   self->syncing = FALSE;
 }
 
+/* The round shown here is the one the projector shows and Ctrl+R reveals. */
+static void
+share_round (V21VotesPage *self)
+{
+  if (self->workshop != NULL && current_round (self) != NULL)
+    v21_session_set_round (v21_session_get (self->workshop), current_round (self));
+}
+
 static void
 on_round_changed (V21VotesPage *self)
 {
   if (self->workshop == NULL || self->syncing)
     return;
+  share_round (self);
   fill_voters (self, current_round (self));
   refresh_round (self);
 }
@@ -530,7 +540,7 @@ v21_votes_page_class_init (V21VotesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_create);
 
   gtk_widget_class_install_action (widget_class, "votes.reveal", NULL, reveal_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "votes.reveal", NULL);
+  /* Ctrl+R is win.reveal-votes, on the round shared through the session. */
 }
 
 static void
@@ -573,5 +583,6 @@ v21_votes_page_new (V21Workshop *workshop)
   add_column (self, _("Votes"), G_CALLBACK (bind_count), TRUE);
   g_signal_connect_object (workshop, "changed", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
   refresh (self);
+  g_signal_connect (self, "map", G_CALLBACK (share_round), NULL);
   return GTK_WIDGET (self);
 }

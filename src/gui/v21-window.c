@@ -15,6 +15,7 @@
 #include "v21-file-lock.h"
 #include "v21-new-workshop-dialog.h"
 #include "v21-pages.h"
+#include "v21-projector-actions.h"
 #include "v21-window.h"
 #include "v21-window-private.h"
 
@@ -1417,6 +1418,7 @@ v21_window_init (V21Window *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
+  v21_projector_actions_add (self);
 
   name_button_once (self->new_button);
   name_button_once (self->open_button);

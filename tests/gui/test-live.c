@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-#include <dlfcn.h>
 #include <string.h>
 #include <adwaita.h>
 #include <gdk/x11/gdkx.h>
@@ -18,6 +17,7 @@
 #include <X11/XKBlib.h>
 #include <X11/keysym.h>
 
+#include "gui-test-util.h"
 #include "v21-application.h"
 #include "v21-board-page.h"
 #include "v21-live-page.h"
@@ -41,63 +41,6 @@ spin (guint ms)
       if (!g_main_context_iteration (NULL, FALSE))
         g_usleep (G_TIME_SPAN_MILLISECOND);
     }
-}
-
-/* XTEST, loaded at run time: its development files are not needed to build. */
-typedef int (*FakeKeyEvent) (Display *, unsigned int, Bool, unsigned long);
-static FakeKeyEvent fake_key_event;
-
-static void
-press (Display *display,
-       KeySym   keysym,
-       gboolean down)
-{
-  fake_key_event (display, XKeysymToKeycode (display, keysym), down, CurrentTime);
-}
-
-static void
-send_keysym (GtkWidget    *widget,
-             KeySym        keysym,
-             unsigned int  state)
-{
-  GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (widget));
-  Display *display = gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface));
-  KeyCode keycode = XKeysymToKeycode (display, keysym);
-
-  g_assert_cmpuint (keycode, !=, 0);
-  /* A character on the shifted level of its key needs Shift. */
-  if (XkbKeycodeToKeysym (display, keycode, 0, 0) != keysym
-      && XkbKeycodeToKeysym (display, keycode, 0, 1) == keysym)
-    state |= ShiftMask;
-  XSetInputFocus (display, gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
-  if (state & ControlMask)
-    press (display, XK_Control_L, TRUE);
-  if (state & Mod1Mask)
-    press (display, XK_Alt_L, TRUE);
-  if (state & ShiftMask)
-    press (display, XK_Shift_L, TRUE);
-  fake_key_event (display, keycode, True, CurrentTime);
-  fake_key_event (display, keycode, False, CurrentTime);
-  if (state & ShiftMask)
-    press (display, XK_Shift_L, FALSE);
-  if (state & Mod1Mask)
-    press (display, XK_Alt_L, FALSE);
-  if (state & ControlMask)
-    press (display, XK_Control_L, FALSE);
-  XSync (display, False);
-  /* Until the events and what they started (idles) are done. */
-  spin (15);
-  for (guint i = 0; i < 10 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* Printable ASCII characters are their own keysyms. */
-static void
-type_text (GtkWidget  *widget,
-           const char *text)
-{
-  for (const char *p = text; *p; p++)
-    send_keysym (widget, (KeySym) *p, 0);
 }
 
 static GtkWidget *
@@ -230,11 +173,11 @@ test_capture_ten_cards (void)
       V21Record *card;
 
       if (cards[i].kind_key)
-        send_keysym (live.entry, cards[i].kind_key, ControlMask);
+        gui_test_send_keysym (live.entry, cards[i].kind_key, ControlMask);
       if (cards[i].table_key)
-        send_keysym (live.entry, cards[i].table_key, Mod1Mask);
-      type_text (live.entry, cards[i].typed);
-      send_keysym (live.entry, XK_Return, 0);
+        gui_test_send_keysym (live.entry, cards[i].table_key, Mod1Mask);
+      gui_test_type_text (live.entry, cards[i].typed);
+      gui_test_send_keysym (live.entry, XK_Return, 0);
       spin (20);
 
       g_test_message ("card %u: %s", i, cards[i].typed);
@@ -249,23 +192,23 @@ test_capture_ten_cards (void)
     }
 
   /* Up recalls the last card; Enter saves the correction, no new card. */
-  send_keysym (live.entry, XK_Up, 0);
+  gui_test_send_keysym (live.entry, XK_Up, 0);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (live.entry)), ==, "Une foret comestible");
-  type_text (live.entry, " urbaine");
-  send_keysym (live.entry, XK_Return, 0);
+  gui_test_type_text (live.entry, " urbaine");
+  gui_test_send_keysym (live.entry, XK_Return, 0);
   g_assert_cmpuint (v21_collection_get_n (collection), ==, before + 10);
   g_assert_cmpstr (v21_record_get_string (last_card (live.workshop), "text"), ==, "Une foret comestible urbaine");
 
   /* Ctrl+Z undoes the correction, then every card. */
   for (guint i = 0; i < 11; i++)
-    send_keysym (live.entry, XK_z, ControlMask);
+    gui_test_send_keysym (live.entry, XK_z, ControlMask);
   spin (50);
   g_assert_cmpuint (v21_collection_get_n (collection), ==, before);
   g_assert_false (v21_workshop_can_undo (live.workshop));
 
   /* Ctrl+Z with nothing left to undo leaves what is being typed alone. */
-  type_text (live.entry, "brouillon");
-  send_keysym (live.entry, XK_z, ControlMask);
+  gui_test_type_text (live.entry, "brouillon");
+  gui_test_send_keysym (live.entry, XK_z, ControlMask);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (live.entry)), ==, "brouillon");
   g_assert_cmpuint (v21_collection_get_n (collection), ==, before);
 
@@ -285,25 +228,25 @@ test_timer_keys (void)
   live_open (&live);
   /* Back to the start of the run sheet with Ctrl+Page Up. */
   for (guint i = 0; i < 30; i++)
-    send_keysym (live.entry, XK_Page_Up, ControlMask);
+    gui_test_send_keysym (live.entry, XK_Page_Up, ControlMask);
   first = v21_live_page_get_sequence (live.page);
   g_assert_true (first == v21_collection_get (v21_workshop_get_collection (live.workshop, "sequences"), 0));
-  send_keysym (live.entry, XK_Page_Down, ControlMask);
+  gui_test_send_keysym (live.entry, XK_Page_Down, ControlMask);
   second = v21_live_page_get_sequence (live.page);
   g_assert_true (v21_sequence_previous (live.workshop, second) == first);
 
-  /* F5 starts, Ctrl+Shift+Return ends: the actual times are recorded, next sequence shown. */
+  /* Ctrl+Shift+T starts, Ctrl+Shift+Return ends: the actual times are recorded, next sequence shown. */
   g_assert_true (v21_workshop_set (live.workshop, second, "actual_start", NULL, &error));
-  send_keysym (live.entry, XK_F5, 0);
+  gui_test_send_keysym (live.entry, XK_t, ControlMask | ShiftMask);
   spin (100);
-  send_keysym (live.entry, XK_Return, ControlMask | ShiftMask);
+  gui_test_send_keysym (live.entry, XK_Return, ControlMask | ShiftMask);
   spin (50);
   g_assert_false (v21_record_is_null (second, "actual_start"));
   g_assert_cmpint (v21_record_get_int (second, "actual_minutes", -1), ==, 0);
   g_assert_cmpstr (v21_record_get_string (second, "status"), ==, "done");
   g_assert_true (v21_live_page_get_sequence (live.page) == v21_sequence_next (live.workshop, second));
   /* One Ctrl+Z takes the whole ending back. */
-  send_keysym (live.entry, XK_z, ControlMask);
+  gui_test_send_keysym (live.entry, XK_z, ControlMask);
   g_assert_true (v21_record_is_null (second, "actual_start"));
 
   v21_workshop_save_file (live.workshop, v21_workshop_get_file (live.workshop), NULL);
@@ -373,32 +316,32 @@ test_votes_keys (void)
   gtk_widget_grab_focus (entry);
 
   /* Over the budget: refused, nothing changes. */
-  send_keysym (entry, XK_BackSpace, 0);
-  type_text (entry, "9");
-  send_keysym (entry, XK_Return, 0);
+  gui_test_send_keysym (entry, XK_BackSpace, 0);
+  gui_test_type_text (entry, "9");
+  gui_test_send_keysym (entry, XK_Return, 0);
   g_assert_cmpint (v21_votes_used (live.workshop, round, table), ==, 5);
   g_assert_cmpint (v21_votes_get_count (live.workshop, round, table, v21_workshop_lookup (live.workshop, "cl01")), ==, 2);
 
   /* 0 on the first line, Enter, then 3 on the second: 2 + 2 + 1 becomes 0 + 3 + 1. */
-  send_keysym (entry, XK_BackSpace, 0);
-  type_text (entry, "0");
-  send_keysym (entry, XK_Return, 0);
-  send_keysym (entry, XK_BackSpace, 0);
-  type_text (entry, "3");
-  send_keysym (entry, XK_Return, 0);
+  gui_test_send_keysym (entry, XK_BackSpace, 0);
+  gui_test_type_text (entry, "0");
+  gui_test_send_keysym (entry, XK_Return, 0);
+  gui_test_send_keysym (entry, XK_BackSpace, 0);
+  gui_test_type_text (entry, "3");
+  gui_test_send_keysym (entry, XK_Return, 0);
   g_assert_cmpint (v21_votes_get_count (live.workshop, round, table, v21_workshop_lookup (live.workshop, "cl01")), ==, 0);
   g_assert_cmpint (v21_votes_get_count (live.workshop, round, table, v21_workshop_lookup (live.workshop, "cl02")), ==, 3);
   g_assert_cmpint (v21_votes_used (live.workshop, round, table), ==, 4);
 
   /* Ctrl+R hides the results, again reveals them. */
   g_assert_true (v21_record_get_bool (round, "revealed"));
-  send_keysym (entry, XK_r, ControlMask);
+  gui_test_send_keysym (entry, XK_r, ControlMask);
   g_assert_false (v21_record_get_bool (round, "revealed"));
-  send_keysym (entry, XK_r, ControlMask);
+  gui_test_send_keysym (entry, XK_r, ControlMask);
   g_assert_true (v21_record_get_bool (round, "revealed"));
 
   for (guint i = 0; i < 4; i++)
-    send_keysym (entry, XK_z, ControlMask);
+    gui_test_send_keysym (entry, XK_z, ControlMask);
   g_assert_cmpint (v21_votes_get_count (live.workshop, round, table, v21_workshop_lookup (live.workshop, "cl01")), ==, 2);
   g_assert_false (v21_workshop_can_undo (live.workshop));
 
@@ -436,26 +379,26 @@ test_robustness_keys (void)
   spin (20);
 
   /* The arrows move from cell to cell; digits score; Delete clears. */
-  send_keysym (cell, XK_0, 0);
+  gui_test_send_keysym (cell, XK_0, 0);
   spin (50);
   g_assert_cmpint (v21_record_get_int (v21_robustness_find (live.workshop, challenge, g_ptr_array_index (answers, 0)),
                                        "score", -1), ==, 0);
-  send_keysym (cell, XK_Right, 0);
-  send_keysym (cell, XK_3, 0);
+  gui_test_send_keysym (cell, XK_Right, 0);
+  gui_test_send_keysym (cell, XK_3, 0);
   spin (50);
   g_assert_cmpint (v21_record_get_int (v21_robustness_find (live.workshop, challenge, g_ptr_array_index (answers, 1)),
                                        "score", -1), ==, 3);
-  send_keysym (cell, XK_Delete, 0);
+  gui_test_send_keysym (cell, XK_Delete, 0);
   spin (50);
   g_assert_null (v21_robustness_find (live.workshop, challenge, g_ptr_array_index (answers, 1)));
 
   /* Ctrl+T: a threat card from the current cell. */
-  send_keysym (cell, XK_t, ControlMask);
+  gui_test_send_keysym (cell, XK_t, ControlMask);
   g_assert_cmpuint (v21_collection_get_n (cards), ==, n_cards + 1);
   g_assert_cmpstr (v21_record_get_string (last_card (live.workshop), "kind"), ==, "threat");
 
   while (v21_workshop_can_undo (live.workshop))
-    send_keysym (cell, XK_z, ControlMask);
+    gui_test_send_keysym (cell, XK_z, ControlMask);
   g_assert_cmpuint (v21_collection_get_n (cards), ==, n_cards);
 
   v21_workshop_save_file (live.workshop, v21_workshop_get_file (live.workshop), &error);
@@ -492,12 +435,12 @@ test_board (void)
   /* Two cards selected, Ctrl+Shift+M merges them; their votes stay. */
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, TRUE);
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 1, FALSE);
-  send_keysym (GTK_WIDGET (page), XK_M, ControlMask | ShiftMask);
+  gui_test_send_keysym (GTK_WIDGET (page), XK_M, ControlMask | ShiftMask);
   spin (50);
   g_assert_cmpuint (v21_collection_get_n (cards), ==, n_cards - 1);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_cards - 1);
   g_assert_cmpuint (v21_collection_get_n (votes), ==, n_votes);
-  send_keysym (GTK_WIDGET (page), XK_z, ControlMask);
+  gui_test_send_keysym (GTK_WIDGET (page), XK_z, ControlMask);
   spin (50);
   g_assert_cmpuint (v21_collection_get_n (cards), ==, n_cards);
 
@@ -526,8 +469,7 @@ main (int   argc,
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
   g_test_init (&argc, &argv, NULL);
 
-  fake_key_event = (FakeKeyEvent) dlsym (dlopen ("libXtst.so.6", RTLD_NOW), "XTestFakeKeyEvent");
-  if (!gtk_init_check () || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()) || fake_key_event == NULL)
+  if (!gtk_init_check () || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()) || !gui_test_xtest_init ())
     {
       g_test_add_func ("/gui/live/no-display", test_no_display);
       return g_test_run ();

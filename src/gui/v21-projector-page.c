@@ -1,0 +1,350 @@
+/* v21-projector-page.c — the presenter console: what the room sees, and the controls
+ *
+ * The thumbnail draws through v21_session_draw(), like the projector window,
+ * so it shows exactly what the room sees (the frozen picture included).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "v21-projector"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "v21-application.h"
+#include "v21-cards.h"
+#include "v21-projector-page.h"
+#include "v21-projector-window.h"
+#include "v21-session.h"
+
+struct _V21ProjectorPage
+{
+  AdwBin           parent_instance;
+
+  V21Workshop     *workshop;
+  V21Session      *session;      /* borrowed: the workshop holds it */
+  GSettings       *settings;
+  GListModel      *monitors;
+  gboolean         syncing;
+
+  GtkWidget       *thumbnail;
+  GtkWidget       *project_button;
+  GtkWidget       *monitor_dropdown;
+  GtkWidget       *dark_switch;
+  GtkWidget       *scene_buttons[V21_N_SCENES];
+  GtkWidget       *freeze_button;
+  GtkWidget       *sequence_label;
+  GtkWidget       *timer_label;
+  GtkWidget       *next_label;
+  GtkWidget       *notes_label;
+};
+
+G_DEFINE_FINAL_TYPE (V21ProjectorPage, v21_projector_page, ADW_TYPE_BIN)
+
+static const char * const scene_titles[V21_N_SCENES] = {
+  N_("Title"), N_("Sequence"), N_("Board"), N_("Votes"), N_("Diagram"), N_("Heat map"), N_("Black"),
+};
+
+static void
+draw_thumbnail (GtkDrawingArea *area,
+                cairo_t        *cr,
+                int             width,
+                int             height,
+                gpointer        data)
+{
+  V21ProjectorPage *self = data;
+
+  if (self->session != NULL)
+    v21_session_draw (self->session, cr, width, height);
+}
+
+/* The session to the controls */
+
+static void
+update_sequence (V21ProjectorPage *self)
+{
+  V21Record *sequence = v21_session_get_sequence (self->session);
+  V21Record *next = sequence ? v21_sequence_next (self->workshop, sequence) : NULL;
+  V21SessionTimer *timer = v21_session_get_timer (self->session, NULL);
+  g_autofree char *time = timer ? v21_timer_format (&timer->timer, g_get_monotonic_time ()) : NULL;
+  g_autofree char *next_text = g_strdup_printf (_("Next: %s"), next ? v21_text (next, "title") : _("none"));
+  const char *notes = sequence ? v21_text (sequence, "notes") : "";
+
+  gtk_label_set_text (GTK_LABEL (self->sequence_label), sequence ? v21_text (sequence, "title") : _("No sequence"));
+  gtk_label_set_text (GTK_LABEL (self->timer_label), time ? time : "–");
+  gtk_label_set_text (GTK_LABEL (self->next_label), next_text);
+  gtk_label_set_text (GTK_LABEL (self->notes_label), *notes ? notes : _("No notes for this sequence"));
+}
+
+static void
+on_session_changed (V21ProjectorPage *self)
+{
+  V21Scene scene = v21_session_get_black (self->session) ? V21_SCENE_BLACK : v21_session_get_scene (self->session);
+  gboolean projecting = v21_session_get_projecting (self->session);
+
+  self->syncing = TRUE;
+  for (guint i = 0; i < V21_N_SCENES; i++)
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->scene_buttons[i]), i == scene);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->freeze_button), v21_session_get_frozen (self->session));
+  gtk_switch_set_active (GTK_SWITCH (self->dark_switch), v21_session_get_dark (self->session));
+  gtk_button_set_label (GTK_BUTTON (self->project_button), projecting ? _("Stop projection") : _("Start projection"));
+  self->syncing = FALSE;
+  update_sequence (self);
+  gtk_widget_queue_draw (self->thumbnail);
+}
+
+/* The controls to the session */
+
+static void
+on_scene_toggled (GtkToggleButton  *button,
+                  V21ProjectorPage *self)
+{
+  if (self->syncing || !gtk_toggle_button_get_active (button))
+    return;
+  for (guint i = 0; i < V21_N_SCENES; i++)
+    if (self->scene_buttons[i] == GTK_WIDGET (button))
+      v21_session_set_scene (self->session, i);
+}
+
+static void
+on_freeze_toggled (V21ProjectorPage *self)
+{
+  if (!self->syncing)
+    v21_session_set_frozen (self->session, gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->freeze_button)));
+}
+
+static void
+on_dark_changed (V21ProjectorPage *self)
+{
+  if (!self->syncing)
+    v21_session_set_dark (self->session, gtk_switch_get_active (GTK_SWITCH (self->dark_switch)));
+}
+
+/* Monitors: "Automatic", then each one plugged in */
+
+static void
+fill_monitors (V21ProjectorPage *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *chosen = self->settings ? g_settings_get_string (self->settings, "projector-monitor") : NULL;
+  guint n = g_list_model_get_n_items (self->monitors);
+  guint selected = 0;
+
+  gtk_string_list_append (names, _("Automatic"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (self->monitors, i);
+      g_autofree char *text = v21_projector_describe_monitor (monitor);
+
+      gtk_string_list_append (names, text);
+      if (chosen && *chosen && g_strcmp0 (gdk_monitor_get_connector (monitor), chosen) == 0)
+        selected = i + 1;
+    }
+  self->syncing = TRUE;
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->monitor_dropdown), G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->monitor_dropdown), selected);
+  self->syncing = FALSE;
+}
+
+static void
+on_monitor_selected (V21ProjectorPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->monitor_dropdown));
+  g_autoptr(GdkMonitor) monitor = NULL;
+
+  if (self->syncing || self->settings == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  if (selected > 0)
+    monitor = g_list_model_get_item (self->monitors, selected - 1);
+  g_settings_set_string (self->settings, "projector-monitor",
+                         monitor && gdk_monitor_get_connector (monitor) ? gdk_monitor_get_connector (monitor) : "");
+}
+
+/* Building */
+
+static GtkWidget *
+labelled (const char *text,
+          GtkWidget  *control)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), control);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  return box;
+}
+
+static GtkWidget *
+build_controls (V21ProjectorPage *self)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+
+  self->project_button = gtk_button_new_with_label (_("Start projection"));
+  gtk_widget_add_css_class (self->project_button, "suggested-action");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->project_button), "win.project");
+  gtk_widget_set_tooltip_text (self->project_button, _("Open or close the projector window (F5)"));
+  gtk_box_append (GTK_BOX (row), self->project_button);
+
+  self->monitor_dropdown = gtk_drop_down_new (NULL, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->monitor_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Monitor"), -1);
+  g_signal_connect_swapped (self->monitor_dropdown, "notify::selected", G_CALLBACK (on_monitor_selected), self);
+  gtk_box_append (GTK_BOX (row), labelled (_("Monitor"), self->monitor_dropdown));
+
+  self->dark_switch = gtk_switch_new ();
+  gtk_widget_set_valign (self->dark_switch, GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (self->dark_switch, "notify::active", G_CALLBACK (on_dark_changed), self);
+  gtk_box_append (GTK_BOX (row), labelled (_("Dark projector style"), self->dark_switch));
+  return row;
+}
+
+static GtkWidget *
+build_scenes (V21ProjectorPage *self)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *group = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  gtk_widget_add_css_class (group, "linked");
+  for (guint i = 0; i < V21_N_SCENES; i++)
+    {
+      self->scene_buttons[i] = gtk_toggle_button_new_with_label (_(scene_titles[i]));
+      if (i > 0)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (self->scene_buttons[i]),
+                                     GTK_TOGGLE_BUTTON (self->scene_buttons[0]));
+      g_signal_connect (self->scene_buttons[i], "toggled", G_CALLBACK (on_scene_toggled), self);
+      gtk_box_append (GTK_BOX (group), self->scene_buttons[i]);
+    }
+  gtk_widget_set_tooltip_text (self->scene_buttons[V21_SCENE_BLACK], _("Black screen (Ctrl+B)"));
+  gtk_box_append (GTK_BOX (row), group);
+  self->freeze_button = gtk_toggle_button_new_with_label (_("Freeze"));
+  gtk_widget_set_tooltip_text (self->freeze_button, _("Keep the current picture on the projector (Ctrl+Shift+F)"));
+  g_signal_connect_swapped (self->freeze_button, "toggled", G_CALLBACK (on_freeze_toggled), self);
+  gtk_box_append (GTK_BOX (row), self->freeze_button);
+  return row;
+}
+
+static GtkWidget *
+build_side (V21ProjectorPage *self)
+{
+  GtkWidget *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *nav = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *button;
+  GtkWidget *heading;
+
+  gtk_widget_set_size_request (side, 280, -1);
+  self->sequence_label = gtk_label_new ("–");
+  gtk_widget_add_css_class (self->sequence_label, "title-3");
+  gtk_label_set_wrap (GTK_LABEL (self->sequence_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->sequence_label), 0);
+  gtk_box_append (GTK_BOX (side), self->sequence_label);
+
+  self->timer_label = gtk_label_new ("–");
+  gtk_widget_add_css_class (self->timer_label, "title-1");
+  gtk_widget_add_css_class (self->timer_label, "numeric");
+  gtk_box_append (GTK_BOX (side), self->timer_label);
+
+  button = gtk_button_new_from_icon_name ("go-previous-symbolic");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.previous-sequence");
+  gtk_widget_set_tooltip_text (button, _("Previous sequence (Ctrl+Page Up)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Previous sequence"), -1);
+  gtk_box_append (GTK_BOX (nav), button);
+  button = gtk_button_new_with_label (_("Start or pause"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.toggle-timer");
+  gtk_widget_set_tooltip_text (button, _("Start or pause the timer (Ctrl+Shift+T)"));
+  gtk_widget_set_hexpand (button, TRUE);
+  gtk_box_append (GTK_BOX (nav), button);
+  button = gtk_button_new_from_icon_name ("go-next-symbolic");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.next-sequence");
+  gtk_widget_set_tooltip_text (button, _("Next sequence (Ctrl+Page Down)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Next sequence"), -1);
+  gtk_box_append (GTK_BOX (nav), button);
+  gtk_box_append (GTK_BOX (side), nav);
+
+  self->next_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->next_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->next_label), 0);
+  gtk_widget_add_css_class (self->next_label, "dim-label");
+  gtk_box_append (GTK_BOX (side), self->next_label);
+
+  heading = gtk_label_new (_("Private notes"));
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_box_append (GTK_BOX (side), heading);
+  self->notes_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->notes_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->notes_label), 0);
+  gtk_label_set_selectable (GTK_LABEL (self->notes_label), TRUE);
+  gtk_box_append (GTK_BOX (side), self->notes_label);
+  return side;
+}
+
+static void
+v21_projector_page_dispose (GObject *object)
+{
+  V21ProjectorPage *self = V21_PROJECTOR_PAGE (object);
+
+  if (self->monitors != NULL)
+    g_signal_handlers_disconnect_by_data (self->monitors, self);
+  g_clear_object (&self->monitors);
+  g_clear_object (&self->settings);
+  self->session = NULL;
+  g_clear_object (&self->workshop);
+  G_OBJECT_CLASS (v21_projector_page_parent_class)->dispose (object);
+}
+
+static void
+v21_projector_page_class_init (V21ProjectorPageClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = v21_projector_page_dispose;
+}
+
+static void
+v21_projector_page_init (V21ProjectorPage *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *main = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+  GtkWidget *frame = gtk_aspect_frame_new (0.5, 0, 16.0 / 9.0, FALSE);
+
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_end (box, 18);
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 18);
+  gtk_box_append (GTK_BOX (box), build_controls (self));
+  gtk_box_append (GTK_BOX (box), build_scenes (self));
+
+  self->thumbnail = gtk_drawing_area_new ();
+  gtk_widget_set_hexpand (self->thumbnail, TRUE);
+  gtk_widget_set_vexpand (self->thumbnail, TRUE);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->thumbnail), draw_thumbnail, self, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->thumbnail), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("What the projector shows"), -1);
+  gtk_aspect_frame_set_child (GTK_ASPECT_FRAME (frame), self->thumbnail);
+  gtk_widget_set_hexpand (frame, TRUE);
+  gtk_widget_add_css_class (self->thumbnail, "card");
+  gtk_box_append (GTK_BOX (main), frame);
+  gtk_box_append (GTK_BOX (main), build_side (self));
+  gtk_widget_set_vexpand (main, TRUE);
+  gtk_box_append (GTK_BOX (box), main);
+  adw_bin_set_child (ADW_BIN (self), box);
+}
+
+GtkWidget *
+v21_projector_page_new (V21Workshop *workshop)
+{
+  V21ProjectorPage *self = g_object_new (V21_TYPE_PROJECTOR_PAGE, NULL);
+  GApplication *app = g_application_get_default ();
+  GSettings *settings = V21_IS_APPLICATION (app) ? v21_application_get_settings (V21_APPLICATION (app)) : NULL;
+
+  self->workshop = g_object_ref (workshop);
+  self->session = v21_session_get (workshop);
+  if (settings != NULL)
+    self->settings = g_object_ref (settings);
+  self->monitors = g_object_ref (gdk_display_get_monitors (gdk_display_get_default ()));
+  g_signal_connect_swapped (self->monitors, "items-changed", G_CALLBACK (fill_monitors), self);
+  fill_monitors (self);
+  g_signal_connect_object (self->session, "changed", G_CALLBACK (on_session_changed), self, G_CONNECT_SWAPPED);
+  on_session_changed (self);
+  return GTK_WIDGET (self);
+}

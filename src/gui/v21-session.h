@@ -1,0 +1,88 @@
+/* v21-session.h — the state of a running seminar, shared by the live page,
+ * the presenter console and the projector window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "v21-projector-scene.h"
+#include "v21-timer.h"
+#include "v21-workshop.h"
+
+G_BEGIN_DECLS
+
+#define V21_TYPE_SESSION (v21_session_get_type ())
+G_DECLARE_FINAL_TYPE (V21Session, v21_session, V21, SESSION, GObject)
+
+/* One timer per sequence, so that going back and forth keeps each one. */
+typedef struct
+{
+  V21Timer   timer;
+  GDateTime *started;   /* wall clock of the first start */
+} V21SessionTimer;
+
+/* The session of @workshop, created on first use; it lives as long as the
+ * workshop (one workshop per window, so one session per window). Emits
+ * "changed" whenever anything it holds changes, and a few times a second while
+ * the current timer runs. */
+V21Session      *v21_session_get            (V21Workshop *workshop);
+V21Workshop     *v21_session_get_workshop   (V21Session  *self);
+
+/* The current sequence: the live page's, the projector's, the console's. */
+V21Record       *v21_session_get_sequence   (V21Session  *self);
+void             v21_session_set_sequence   (V21Session  *self,
+                                             V21Record   *sequence);
+gboolean         v21_session_go_next        (V21Session  *self);
+gboolean         v21_session_go_previous    (V21Session  *self);
+
+/* The timer of @sequence (NULL: the current one), created on first use. */
+V21SessionTimer *v21_session_get_timer      (V21Session  *self,
+                                             V21Record   *sequence);
+void             v21_session_forget_timer   (V21Session  *self,
+                                             V21Record   *sequence);
+void             v21_session_toggle_timer   (V21Session  *self);
+/* Tells the others that the current timer was changed directly. */
+void             v21_session_timer_changed  (V21Session  *self);
+
+/* What the room sees */
+V21Scene         v21_session_get_scene      (V21Session  *self);
+void             v21_session_set_scene      (V21Session  *self,
+                                             V21Scene     scene);
+gboolean         v21_session_get_black      (V21Session  *self);
+void             v21_session_set_black      (V21Session  *self,
+                                             gboolean     black);
+gboolean         v21_session_get_frozen     (V21Session  *self);
+void             v21_session_set_frozen     (V21Session  *self,
+                                             gboolean     frozen);
+gboolean         v21_session_get_dark       (V21Session  *self);
+void             v21_session_set_dark       (V21Session  *self,
+                                             gboolean     dark);
+/* The round of the votes scene: the chosen one, else the current sequence's last. */
+V21Record       *v21_session_get_round      (V21Session  *self);
+void             v21_session_set_round      (V21Session  *self,
+                                             V21Record   *round);
+const char      *v21_session_get_scenario   (V21Session  *self);
+void             v21_session_set_scenario   (V21Session  *self,
+                                             const char  *scenario_id);
+/* The size of the projector's picture (what freeze keeps). */
+void             v21_session_set_screen_size (V21Session *self,
+                                              int         width,
+                                              int         height);
+
+/* Draws what the projector shows, at any size: the projector and the
+ * console's thumbnail both call this. */
+void             v21_session_draw           (V21Session  *self,
+                                             cairo_t     *cr,
+                                             double       width,
+                                             double       height);
+
+/* The projector window, opened on demand (NULL when closed). */
+gboolean         v21_session_get_projecting (V21Session  *self);
+void             v21_session_set_projecting (V21Session  *self,
+                                             gboolean     projecting);
+GtkWindow       *v21_session_get_projector  (V21Session  *self);
+
+G_END_DECLS

@@ -1,0 +1,513 @@
+/* v21-projector-scene.c — what the room sees: one scene drawn full screen
+ *
+ * Every size comes from the height (v21_projector_sizes()), so the same
+ * function draws the projector, the console's thumbnail and the tests' PNGs.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "v21-render"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "v21-bar-chart.h"
+#include "v21-cards.h"
+#include "v21-heat-map.h"
+#include "v21-projector-scene.h"
+#include "v21-render-style.h"
+#include "v21-render-text.h"
+#include "v21-trajectory-diagram.h"
+#include "v21-votes.h"
+
+static const char * const scene_names[V21_N_SCENES] = {
+  "title", "sequence", "board", "votes", "diagram", "heat-map", "black",
+};
+
+const char *
+v21_scene_to_string (V21Scene scene)
+{
+  g_return_val_if_fail (scene < V21_N_SCENES, NULL);
+  return scene_names[scene];
+}
+
+gboolean
+v21_scene_from_string (const char *name,
+                       V21Scene   *scene)
+{
+  for (guint i = 0; i < V21_N_SCENES; i++)
+    if (g_strcmp0 (name, scene_names[i]) == 0)
+      {
+        *scene = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+v21_projector_sizes (double             height,
+                     V21ProjectorSizes *sizes)
+{
+  sizes->body = ceil (height / 28.0);
+  sizes->heading = ceil (sizes->body * 1.5);
+  sizes->title = ceil (sizes->body * 2.2);
+  sizes->timer = ceil (height * 0.28);
+  sizes->margin = ceil (height / 18.0);
+}
+
+void
+v21_projector_colors (gboolean     dark,
+                      const char **background,
+                      const char **foreground,
+                      const char **warning)
+{
+  /* Light: 17.4:1 and 7.5:1 on white. Dark: 18.1:1 and 9.6:1 on #121212. */
+  *background = dark ? "#121212" : "#ffffff";
+  *foreground = dark ? "#ffffff" : "#1c1c1c";
+  *warning = dark ? "#ffa08f" : "#a51d2d";
+}
+
+/* Drawing context shared by the scenes */
+
+typedef struct
+{
+  V21Workshop       *workshop;
+  const V21SceneState *state;
+  cairo_t           *cr;
+  double             width;
+  double             height;
+  V21ProjectorSizes  sizes;
+  V21RenderStyle     style;
+  V21Rgba            warning;
+  PangoContext      *pango;
+} Scene;
+
+/* Draws @text at (@x, @y) within @max_width; returns its height. */
+static double
+show_text (Scene         *s,
+           const char    *text,
+           double         size,
+           gboolean       bold,
+           double         x,
+           double         y,
+           double         max_width,
+           int            max_lines,
+           const V21Rgba *color)
+{
+  g_autoptr(PangoLayout) layout = v21_render_text_layout (s->pango, &s->style, text, size,
+                                                          bold, max_width, max_lines);
+  double w, h;
+
+  v21_render_text_size (layout, &w, &h);
+  v21_render_text_show (s->cr, layout, x, y, color ? color : &s->style.foreground);
+  return h;
+}
+
+static double
+measure_text (Scene      *s,
+              const char *text,
+              double      size,
+              gboolean    bold,
+              double      max_width,
+              int         max_lines)
+{
+  g_autoptr(PangoLayout) layout = v21_render_text_layout (s->pango, &s->style, text, size,
+                                                          bold, max_width, max_lines);
+  double w, h;
+
+  v21_render_text_size (layout, &w, &h);
+  return h;
+}
+
+static void
+draw_title (Scene *s)
+{
+  V21Record *root = v21_workshop_get_root (s->workshop);
+  json_object *territory = v21_record_get_value (root, "territory");
+  json_object *name = NULL;
+  double m = s->sizes.margin;
+  double w = s->width - 2 * m;
+  double y = s->height * 0.28;
+  g_autofree char *horizon = NULL;
+
+  y += show_text (s, v21_text (root, "title"), s->sizes.title, TRUE, m, y, w, 3, NULL);
+  y += s->sizes.body;
+  if (json_object_object_get_ex (territory, "name", &name) && json_object_get_string_len (name) > 0)
+    y += show_text (s, json_object_get_string (name), s->sizes.heading, FALSE, m, y, w, 2, NULL);
+  y += s->sizes.body * 0.5;
+  if (v21_record_get_int (root, "horizon_year", 0) > 0)
+    {
+      horizon = g_strdup_printf (_("Horizon %ld"), (long) v21_record_get_int (root, "horizon_year", 0));
+      show_text (s, horizon, s->sizes.heading, FALSE, m, y, w, 1, NULL);
+    }
+}
+
+static const char *
+sequence_instructions (Scene     *s,
+                       V21Record *sequence)
+{
+  const char *instructions = v21_text (sequence, "instructions");
+  V21Record *exercise;
+
+  if (*instructions != '\0')
+    return instructions;
+  exercise = v21_workshop_lookup (s->workshop, v21_text (sequence, "exercise"));
+  return exercise ? v21_text (exercise, "instructions") : "";
+}
+
+static void
+draw_sequence (Scene *s)
+{
+  V21Record *sequence = s->state->sequence;
+  double m = s->sizes.margin;
+  double w = s->width - 2 * m;
+  double y = m;
+  double timer_top = s->height - m - s->sizes.timer * 1.2;
+  int lines;
+
+  if (sequence == NULL)
+    {
+      show_text (s, _("No sequence"), s->sizes.heading, TRUE, m, y, w, 1, NULL);
+      return;
+    }
+  y += show_text (s, v21_text (sequence, "title"), s->sizes.heading, TRUE, m, y, w, 2, NULL);
+  y += s->sizes.body * 0.6;
+  lines = (int) MAX (1, floor ((timer_top - y) / (s->sizes.body * 1.25)));
+  show_text (s, sequence_instructions (s, sequence), s->sizes.body, FALSE, m, y, w, lines, NULL);
+  if (s->state->timer_text != NULL)
+    {
+      g_autoptr(PangoLayout) layout = v21_render_text_layout (s->pango, &s->style, s->state->timer_text,
+                                                              s->sizes.timer, TRUE, -1, 0);
+      double tw, th;
+
+      v21_render_text_size (layout, &tw, &th);
+      v21_render_text_show (s->cr, layout, (s->width - tw) / 2, s->height - m - th,
+                            s->state->overrun ? &s->warning : &s->style.foreground);
+    }
+}
+
+/* The board: one column per cluster, the cards without a cluster last */
+
+typedef struct
+{
+  V21Record  *cluster;  /* NULL for the cards in no cluster */
+  const char *name;
+  GPtrArray  *cards;   /* V21Record, borrowed */
+} Column;
+
+static GArray *
+board_columns (Scene *s)
+{
+  GListModel *cards = G_LIST_MODEL (v21_workshop_get_collection (s->workshop, "cards"));
+  GListModel *clusters = G_LIST_MODEL (v21_workshop_get_collection (s->workshop, "clusters"));
+  const char *sequence = v21_record_get_id (s->state->sequence);
+  GArray *columns = g_array_new (FALSE, TRUE, sizeof (Column));
+  Column loose = { NULL, _("Not grouped"), g_ptr_array_new () };
+  guint n = g_list_model_get_n_items (clusters);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(V21Record) cluster = g_list_model_get_item (clusters, i);
+      Column column = { cluster, v21_text (cluster, "name"), g_ptr_array_new () };
+
+      if (g_strcmp0 (v21_text (cluster, "sequence"), sequence) == 0)
+        g_array_append_val (columns, column);
+      else
+        g_ptr_array_unref (column.cards);
+    }
+  n = g_list_model_get_n_items (cards);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(V21Record) card = g_list_model_get_item (cards, i);
+      V21Record *cluster = v21_workshop_lookup (s->workshop, v21_text (card, "cluster"));
+      Column *target = &loose;
+
+      if (g_strcmp0 (v21_text (card, "sequence"), sequence) != 0)
+        continue;
+      for (guint c = 0; cluster && c < columns->len; c++)
+        if (g_array_index (columns, Column, c).cluster == cluster)
+          target = &g_array_index (columns, Column, c);
+      g_ptr_array_add (target->cards, card);
+    }
+  if (loose.cards->len > 0)
+    g_array_append_val (columns, loose);
+  else
+    g_ptr_array_unref (loose.cards);
+  return columns;
+}
+
+/* The height the tallest column needs with text at @size. */
+static double
+board_needed (Scene  *s,
+              GArray *columns,
+              double  column_width,
+              double  size)
+{
+  double tallest = 0;
+
+  for (guint c = 0; c < columns->len; c++)
+    {
+      Column *column = &g_array_index (columns, Column, c);
+      double h = measure_text (s, column->name, size * 1.15, TRUE, column_width, 2) + size * 0.5;
+
+      for (guint i = 0; i < column->cards->len; i++)
+        h += measure_text (s, v21_text (column->cards->pdata[i], "text"), size, FALSE,
+                           column_width - size, 3) + size * 0.9;
+      tallest = MAX (tallest, h);
+    }
+  return tallest;
+}
+
+static void
+draw_column (Scene  *s,
+             Column *column,
+             double  x,
+             double  y,
+             double  width,
+             double  bottom,
+             double  size)
+{
+  double pad = size * 0.3;
+
+  y += show_text (s, column->name, size * 1.15, TRUE, x, y, width, 2, NULL) + size * 0.5;
+  for (guint i = 0; i < column->cards->len; i++)
+    {
+      const char *text = v21_text (column->cards->pdata[i], "text");
+      double h = measure_text (s, text, size, FALSE, width - 2 * pad, 3);
+
+      if (y + h + 2 * pad > bottom)
+        {
+          g_autofree char *more = g_strdup_printf (ngettext ("+%u more card", "+%u more cards",
+                                                             column->cards->len - i),
+                                                   column->cards->len - i);
+          show_text (s, more, size, TRUE, x, y, width, 1, NULL);
+          return;
+        }
+      v21_render_rounded_rectangle (s->cr, x, y, width, h + 2 * pad, pad);
+      cairo_set_line_width (s->cr, MAX (2, size / 12));
+      v21_render_set_color (s->cr, &s->style.foreground, 1);
+      cairo_stroke (s->cr);
+      show_text (s, text, size, FALSE, x + pad, y + pad, width - 2 * pad, 3, NULL);
+      y += h + 2 * pad + size * 0.3;
+    }
+}
+
+static void
+draw_board (Scene *s)
+{
+  double m = s->sizes.margin;
+  double top;
+  GArray *columns;
+  double gap = s->sizes.body;
+  double column_width;
+  double size = s->sizes.body;
+
+  top = m + show_text (s, s->state->sequence ? v21_text (s->state->sequence, "title") : _("Board"),
+                       s->sizes.heading, TRUE, m, m, s->width - 2 * m, 1, NULL) + s->sizes.body * 0.6;
+  if (s->state->sequence == NULL)
+    return;
+  columns = board_columns (s);
+  if (columns->len == 0)
+    show_text (s, _("No cards yet"), s->sizes.body, FALSE, m, top, s->width - 2 * m, 1, NULL);
+  else
+    {
+      column_width = (s->width - 2 * m - gap * (columns->len - 1)) / columns->len;
+      /* Larger text when there is room, never below the body size. */
+      for (double factor = 1.6; factor > 1.0; factor -= 0.15)
+        if (board_needed (s, columns, column_width, s->sizes.body * factor) <= s->height - m - top)
+          {
+            size = s->sizes.body * factor;
+            break;
+          }
+      for (guint c = 0; c < columns->len; c++)
+        draw_column (s, &g_array_index (columns, Column, c), m + c * (column_width + gap), top,
+                     column_width, s->height - m, size);
+    }
+  for (guint c = 0; c < columns->len; c++)
+    g_ptr_array_unref (g_array_index (columns, Column, c).cards);
+  g_array_unref (columns);
+}
+
+/* Votes: the targets while the round is hidden, the bars once revealed */
+
+static void
+draw_targets (Scene     *s,
+              V21Record *round,
+              double     top)
+{
+  json_object *targets = v21_record_get_value (round, "targets");
+  double m = s->sizes.margin;
+  double column_width = (s->width - 2 * m - s->sizes.body) / 2;
+  double y = top;
+  guint n = json_object_is_type (targets, json_type_array) ? json_object_array_length (targets) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      V21Record *target = v21_workshop_lookup (s->workshop,
+                                               json_object_get_string (json_object_array_get_idx (targets, i)));
+      const char *label;
+      double x = m + (i % 2) * (column_width + s->sizes.body);
+      double h;
+
+      if (target == NULL)
+        continue;
+      label = *v21_text (target, "text") ? v21_text (target, "text") : v21_text (target, "name");
+      h = measure_text (s, label, s->sizes.body, FALSE, column_width, 2);
+      if (y + h > s->height - m)
+        break;
+      show_text (s, label, s->sizes.body, FALSE, x, y, column_width, 2, NULL);
+      if (i % 2 == 1 || i + 1 == n)
+        y += MAX (h, s->sizes.body * 1.3) + s->sizes.body * 0.5;
+    }
+}
+
+static void
+draw_results (Scene     *s,
+              V21Record *round,
+              double     top)
+{
+  g_autoptr(V21VoteResults) results = v21_vote_results_new (s->workshop, round);
+  g_autofree V21BarItem *items = g_new0 (V21BarItem, MAX (results->n_tallies, 1));
+  V21BarChart chart = { 0 };
+  double m = s->sizes.margin;
+
+  for (guint i = 0; i < results->n_tallies; i++)
+    {
+      items[i].label = results->tallies[i].label;
+      items[i].total = results->tallies[i].total;
+    }
+  chart.items = items;
+  chart.n_items = results->n_tallies;
+  cairo_save (s->cr);
+  cairo_translate (s->cr, m, top);
+  v21_render_bar_chart (&chart, s->cr, s->width - 2 * m, s->height - m - top, &s->style);
+  cairo_restore (s->cr);
+}
+
+static void
+draw_votes (Scene *s)
+{
+  V21Record *round = s->state->round;
+  double m = s->sizes.margin;
+  double top;
+
+  if (round == NULL)
+    {
+      show_text (s, _("No vote round"), s->sizes.heading, TRUE, m, m, s->width - 2 * m, 1, NULL);
+      return;
+    }
+  top = m + show_text (s, v21_text (round, "title"), s->sizes.heading, TRUE, m, m,
+                       s->width - 2 * m, 2, NULL) + s->sizes.body * 0.6;
+  /* Never a number before the facilitator reveals the round. */
+  if (v21_record_get_bool (round, "revealed"))
+    draw_results (s, round, top);
+  else
+    draw_targets (s, round, top);
+}
+
+static void
+draw_figure (Scene *s)
+{
+  double m = s->sizes.margin;
+
+  cairo_save (s->cr);
+  cairo_translate (s->cr, m / 2, m / 2);
+  if (s->state->scene == V21_SCENE_DIAGRAM)
+    v21_render_trajectories (s->workshop, s->state->scenario_id, s->cr,
+                             s->width - m, s->height - m, &s->style);
+  else
+    v21_render_heat_map (s->workshop, s->cr, s->width - m, s->height - m, &s->style);
+  cairo_restore (s->cr);
+}
+
+static void
+init_scene (Scene               *s,
+            V21Workshop         *workshop,
+            const V21SceneState *state,
+            cairo_t             *cr,
+            double               width,
+            double               height,
+            gboolean             dark)
+{
+  const char *background, *foreground, *warning;
+
+  s->workshop = workshop;
+  s->state = state;
+  s->cr = cr;
+  s->width = width;
+  s->height = height;
+  v21_projector_sizes (height, &s->sizes);
+  v21_render_style_init (&s->style, V21_RENDER_PROJECTOR, dark);
+  v21_projector_colors (dark, &background, &foreground, &warning);
+  v21_render_parse_color (background, &s->style.background);
+  v21_render_parse_color (foreground, &s->style.foreground);
+  v21_render_parse_color (foreground, &s->style.muted);
+  v21_render_parse_color (warning, &s->warning);
+  s->style.title_size = s->sizes.heading;
+  s->style.text_size = s->sizes.body;
+  s->style.small_size = s->sizes.body;
+  s->style.label_max_width = width / 5;
+  s->pango = v21_render_text_context ();
+}
+
+void
+v21_render_scene (V21Workshop         *workshop,
+                  const V21SceneState *state,
+                  cairo_t             *cr,
+                  double               width,
+                  double               height,
+                  gboolean             dark)
+{
+  Scene s = { 0 };
+
+  g_return_if_fail (V21_IS_WORKSHOP (workshop));
+  g_return_if_fail (state != NULL && cr != NULL);
+
+  cairo_save (cr);
+  if (state->scene == V21_SCENE_BLACK)
+    {
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      cairo_paint (cr);
+      cairo_restore (cr);
+      return;
+    }
+  init_scene (&s, workshop, state, cr, width, height, dark);
+  v21_render_set_color (cr, &s.style.background, 1);
+  cairo_paint (cr);
+  switch (state->scene)
+    {
+    case V21_SCENE_TITLE: draw_title (&s); break;
+    case V21_SCENE_SEQUENCE: draw_sequence (&s); break;
+    case V21_SCENE_BOARD: draw_board (&s); break;
+    case V21_SCENE_VOTES: draw_votes (&s); break;
+    case V21_SCENE_DIAGRAM:
+    case V21_SCENE_HEAT_MAP: draw_figure (&s); break;
+    case V21_SCENE_BLACK:
+    case V21_N_SCENES:
+    default: break;
+    }
+  g_object_unref (s.pango);
+  cairo_restore (cr);
+}
+
+V21Record *
+v21_scene_default_round (V21Workshop *workshop,
+                         V21Record   *sequence)
+{
+  GListModel *rounds = G_LIST_MODEL (v21_workshop_get_collection (workshop, "vote_rounds"));
+  guint n = g_list_model_get_n_items (rounds);
+  V21Record *last = NULL;
+
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(V21Record) round = g_list_model_get_item (rounds, i - 1);
+
+      if (last == NULL)
+        last = round;
+      if (sequence && g_strcmp0 (v21_text (round, "sequence"), v21_record_get_id (sequence)) == 0)
+        return round;
+    }
+  return last;
+}

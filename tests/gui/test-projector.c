@@ -1,0 +1,308 @@
+/* test-projector.c — the projector window, the presenter console, the shortcuts
+ *
+ * The pictures are checked offscreen at 1920×1080 through v21_session_draw(),
+ * the function both the projector window and the console's thumbnail call.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <gdk/x11/gdkx.h>
+#include <X11/keysym.h>
+
+#include "gui-test-util.h"
+#include "v21-application.h"
+#include "v21-live-page.h"
+#include "v21-projector-page.h"
+#include "v21-projector-window.h"
+#include "v21-session.h"
+#include "v21-window.h"
+
+#define WIDTH 1920
+#define HEIGHT 1080
+
+static V21Application *app;
+static char *tmp_dir;
+
+static GFile *
+copy_demo (void)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "examples",
+                                                   "demo.visions21", NULL);
+  g_autofree char *target = g_build_filename (tmp_dir, "demo.visions21", NULL);
+  g_autoptr(GFile) from = g_file_new_for_path (source);
+  g_autoptr(GFile) to = g_file_new_for_path (target);
+  g_autoptr(GError) error = NULL;
+
+  g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&to);
+}
+
+typedef struct
+{
+  V21Window   *window;
+  V21Workshop *workshop;
+  V21Session  *session;
+  GtkWidget   *entry;
+} Run;
+
+/* The demo open on the live page, its capture line focused. */
+static void
+run_open (Run *run)
+{
+  g_autoptr(GFile) file = copy_demo ();
+  GtkWidget *page;
+
+  run->window = v21_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (run->window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (run->window));
+  v21_window_open_file (run->window, file);
+  gui_test_spin (200);
+  run->workshop = v21_window_get_workshop (run->window);
+  run->session = v21_session_get (run->workshop);
+  page = gui_test_find_widget (GTK_WIDGET (run->window), V21_TYPE_LIVE_PAGE, NULL);
+  gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (page)), page);
+  gui_test_spin (200);
+  run->entry = gui_test_find_widget (page, GTK_TYPE_ENTRY, NULL);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (run->window)), run->entry));
+}
+
+static void
+run_close (Run *run)
+{
+  V21Window *window = run->window;
+
+  v21_session_set_projecting (run->session, FALSE);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_test_spin (100);
+  g_assert_null (window);
+}
+
+static cairo_surface_t *
+picture (V21Session *session)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+
+  v21_session_draw (session, cr, WIDTH, HEIGHT);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static guint
+count_differences (cairo_surface_t *a,
+                   cairo_surface_t *b)
+{
+  unsigned char *da = cairo_image_surface_get_data (a);
+  unsigned char *db = cairo_image_surface_get_data (b);
+  int stride = cairo_image_surface_get_stride (a);
+  guint n = 0;
+
+  for (int y = 0; y < HEIGHT; y += 2)
+    for (int x = 0; x < WIDTH; x += 2)
+      n += (*(guint32 *) (da + y * stride + x * 4) & 0xffffff) != (*(guint32 *) (db + y * stride + x * 4) & 0xffffff);
+  return n;
+}
+
+static gboolean
+all_black (cairo_surface_t *surface)
+{
+  unsigned char *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  for (int y = 0; y < HEIGHT; y += 5)
+    for (int x = 0; x < WIDTH; x += 5)
+      if ((*(guint32 *) (data + y * stride + x * 4) & 0xffffff) != 0)
+        return FALSE;
+  return TRUE;
+}
+
+/* The real window shows every scene, in both styles, without a warning. */
+static void
+test_window_scenes (void)
+{
+  Run run;
+  GtkWindow *projector;
+
+  run_open (&run);
+  v21_session_set_projecting (run.session, TRUE);
+  gui_test_spin (200);
+  projector = v21_session_get_projector (run.session);
+  g_assert_true (V21_IS_PROJECTOR_WINDOW (projector));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (projector)));
+  g_assert_false (gtk_window_get_decorated (projector));
+  g_assert_null (gtk_window_get_titlebar (projector));
+  g_assert_false (gtk_widget_get_focusable (gtk_window_get_child (projector)));
+  for (int dark = 0; dark < 2; dark++)
+    for (V21Scene scene = 0; scene < V21_N_SCENES; scene++)
+      {
+        v21_session_set_dark (run.session, dark);
+        v21_session_set_scene (run.session, scene);
+        gui_test_spin (60);
+      }
+  v21_session_set_projecting (run.session, FALSE);
+  gui_test_spin (50);
+  g_assert_null (v21_session_get_projector (run.session));
+  run_close (&run);
+}
+
+static void
+test_black_and_freeze (void)
+{
+  Run run;
+  cairo_surface_t *title, *black, *frozen, *board;
+
+  run_open (&run);
+  v21_session_set_scene (run.session, V21_SCENE_TITLE);
+  title = picture (run.session);
+  g_assert_false (all_black (title));
+
+  v21_session_set_black (run.session, TRUE);
+  black = picture (run.session);
+  g_assert_true (all_black (black));
+  v21_session_set_black (run.session, FALSE);
+
+  /* Frozen, the title stays while the facilitator goes to the board. */
+  v21_session_set_frozen (run.session, TRUE);
+  v21_session_set_scene (run.session, V21_SCENE_BOARD);
+  frozen = picture (run.session);
+  g_assert_cmpuint (count_differences (title, frozen), ==, 0);
+  v21_session_set_frozen (run.session, FALSE);
+  board = picture (run.session);
+  g_assert_cmpuint (count_differences (title, board), >, 1000);
+
+  cairo_surface_destroy (title);
+  cairo_surface_destroy (black);
+  cairo_surface_destroy (frozen);
+  cairo_surface_destroy (board);
+  run_close (&run);
+}
+
+/* Each shortcut, sent while the capture line has the focus; typing still types. */
+static void
+test_shortcuts (void)
+{
+  Run run;
+  V21Record *sequence, *round;
+  V21SessionTimer *timer;
+  gboolean revealed;
+
+  run_open (&run);
+  gui_test_send_keysym (run.entry, XK_F5, 0);
+  gui_test_spin (100);
+  g_assert_true (v21_session_get_projecting (run.session));
+  /* The projector takes no focus: the keys still reach the main window. */
+  gtk_window_present (GTK_WINDOW (run.window));
+  gui_test_spin (100);
+
+  gui_test_send_keysym (run.entry, XK_b, ControlMask);
+  g_assert_true (v21_session_get_black (run.session));
+  gui_test_send_keysym (run.entry, XK_b, ControlMask);
+  g_assert_false (v21_session_get_black (run.session));
+
+  gui_test_send_keysym (run.entry, XK_F, ControlMask | ShiftMask);
+  g_assert_true (v21_session_get_frozen (run.session));
+  gui_test_send_keysym (run.entry, XK_F, ControlMask | ShiftMask);
+  g_assert_false (v21_session_get_frozen (run.session));
+
+  sequence = v21_session_get_sequence (run.session);
+  g_assert_nonnull (v21_sequence_previous (run.workshop, sequence));
+  gui_test_send_keysym (run.entry, XK_Page_Up, ControlMask);
+  g_assert_true (v21_session_get_sequence (run.session) == v21_sequence_previous (run.workshop, sequence));
+  gui_test_send_keysym (run.entry, XK_Page_Down, ControlMask);
+  g_assert_true (v21_session_get_sequence (run.session) == sequence);
+
+  round = v21_session_get_round (run.session);
+  g_assert_nonnull (round);
+  revealed = v21_record_get_bool (round, "revealed");
+  gui_test_send_keysym (run.entry, XK_r, ControlMask);
+  g_assert_cmpint (v21_record_get_bool (round, "revealed"), !=, revealed);
+  gui_test_send_keysym (run.entry, XK_r, ControlMask);
+  g_assert_cmpint (v21_record_get_bool (round, "revealed"), ==, revealed);
+
+  timer = v21_session_get_timer (run.session, NULL);
+  g_assert_false (timer->timer.running);
+  gui_test_send_keysym (run.entry, XK_T, ControlMask | ShiftMask);
+  g_assert_true (timer->timer.running);
+  gui_test_send_keysym (run.entry, XK_T, ControlMask | ShiftMask);
+  g_assert_false (timer->timer.running);
+
+  gtk_editable_set_text (GTK_EDITABLE (run.entry), "");
+  gui_test_type_text (run.entry, "brft");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (run.entry)), ==, "brft");
+  gtk_editable_set_text (GTK_EDITABLE (run.entry), "");
+
+  gui_test_send_keysym (run.entry, XK_F5, 0);
+  gui_test_spin (100);
+  g_assert_false (v21_session_get_projecting (run.session));
+  run_close (&run);
+}
+
+/* The console's thumbnail draws what the projector draws. */
+static void
+test_console (void)
+{
+  Run run;
+  GtkWidget *page;
+
+  run_open (&run);
+  page = gui_test_find_widget (GTK_WIDGET (run.window), V21_TYPE_PROJECTOR_PAGE, NULL);
+  g_assert_nonnull (page);
+  gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (page)), page);
+  gui_test_spin (200);
+  g_assert_nonnull (gui_test_find_widget (page, GTK_TYPE_TOGGLE_BUTTON, NULL));
+  for (V21Scene scene = 0; scene < V21_N_SCENES; scene++)
+    {
+      v21_session_set_scene (run.session, scene);
+      gui_test_spin (30);
+    }
+  run_close (&run);
+}
+
+static void
+test_no_display (void)
+{
+  g_test_skip ("no display");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  tmp_dir = g_dir_make_tmp ("v21-projector-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_STATE_HOME", tmp_dir, TRUE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check () || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()) || !gui_test_xtest_init ())
+    {
+      g_test_add_func ("/gui/projector/no-display", test_no_display);
+      return g_test_run ();
+    }
+  app = v21_application_new (APPLICATION_ID, G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/gui/projector/window-scenes", test_window_scenes);
+  g_test_add_func ("/gui/projector/black-and-freeze", test_black_and_freeze);
+  g_test_add_func ("/gui/projector/shortcuts", test_shortcuts);
+  g_test_add_func ("/gui/projector/console", test_console);
+  status = g_test_run ();
+  g_clear_object (&app);
+  {
+    g_autoptr(GFile) dir = g_file_new_for_path (tmp_dir);
+
+    gui_test_remove_tree (dir);
+  }
+  g_free (tmp_dir);
+  return status;
+}

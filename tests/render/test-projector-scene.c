@@ -1,0 +1,223 @@
+/* test-projector-scene.c — the projector's scenes, drawn offscreen at 1920×1080
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "v21-projector-scene.h"
+#include "v21-render-style.h"
+#include "v21-votes.h"
+
+#define WIDTH 1920
+#define HEIGHT 1080
+
+static V21Workshop *
+load_demo (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "examples",
+                                                 "demo.visions21", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  V21Workshop *workshop = v21_workshop_load_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return workshop;
+}
+
+static cairo_surface_t *
+render (V21Workshop         *workshop,
+        const V21SceneState *state,
+        gboolean             dark)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+
+  v21_render_scene (workshop, state, cr, WIDTH, HEIGHT, dark);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static guint32
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y)
+{
+  unsigned char *data = cairo_image_surface_get_data (surface);
+
+  return *(guint32 *) (data + y * cairo_image_surface_get_stride (surface) + x * 4) & 0xffffff;
+}
+
+/* Pixels that differ between two pictures of the same size. */
+static guint
+count_differences (cairo_surface_t *a,
+                   cairo_surface_t *b)
+{
+  guint n = 0;
+
+  for (int y = 0; y < HEIGHT; y += 2)
+    for (int x = 0; x < WIDTH; x += 2)
+      n += pixel_at (a, x, y) != pixel_at (b, x, y);
+  return n;
+}
+
+static void
+test_sizes (void)
+{
+  V21ProjectorSizes sizes;
+
+  v21_projector_sizes (1080, &sizes);
+  g_assert_cmpfloat (sizes.body, >=, 1080.0 / 28);
+  g_assert_cmpfloat (sizes.body, <, 40);
+  g_assert_cmpfloat (sizes.heading, >, sizes.body);
+  g_assert_cmpfloat (sizes.title, >, sizes.heading);
+  g_assert_cmpfloat (sizes.timer, >, sizes.title);
+
+  v21_projector_sizes (720, &sizes);
+  g_assert_cmpfloat (sizes.body, >=, 720.0 / 28);
+  g_assert_cmpfloat (sizes.body, <, 1080.0 / 28);
+}
+
+static double
+luminance (const char *color)
+{
+  V21Rgba rgba;
+  double channels[3];
+
+  g_assert_true (v21_render_parse_color (color, &rgba));
+  channels[0] = rgba.red;
+  channels[1] = rgba.green;
+  channels[2] = rgba.blue;
+  for (int i = 0; i < 3; i++)
+    channels[i] = channels[i] <= 0.03928 ? channels[i] / 12.92 : pow ((channels[i] + 0.055) / 1.055, 2.4);
+  return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2];
+}
+
+static double
+contrast (const char *a,
+          const char *b)
+{
+  double la = luminance (a), lb = luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+static void
+test_contrast (void)
+{
+  for (int dark = 0; dark < 2; dark++)
+    {
+      const char *background, *foreground, *warning;
+
+      v21_projector_colors (dark, &background, &foreground, &warning);
+      g_assert_cmpfloat (contrast (background, foreground), >=, 7);
+      g_assert_cmpfloat (contrast (background, warning), >=, 7);
+    }
+}
+
+static void
+test_black (void)
+{
+  g_autoptr(V21Workshop) workshop = load_demo ();
+  V21SceneState state = { .scene = V21_SCENE_BLACK };
+
+  for (int dark = 0; dark < 2; dark++)
+    {
+      cairo_surface_t *surface = render (workshop, &state, dark);
+
+      for (int y = 0; y < HEIGHT; y += 7)
+        for (int x = 0; x < WIDTH; x += 7)
+          g_assert_cmphex (pixel_at (surface, x, y), ==, 0);
+      cairo_surface_destroy (surface);
+    }
+}
+
+/* V21_SCENE_PNG_DIR=/tmp/x keeps the pictures, to look at them. */
+static void
+save_if_asked (cairo_surface_t *surface,
+               V21Scene         scene,
+               gboolean         dark)
+{
+  const char *dir = g_getenv ("V21_SCENE_PNG_DIR");
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+  name = g_strdup_printf ("%s-%s.png", v21_scene_to_string (scene), dark ? "dark" : "light");
+  path = g_build_filename (dir, name, NULL);
+  cairo_surface_write_to_png (surface, path);
+}
+
+/* Each scene draws something on its background, in both styles. */
+static void
+test_every_scene (void)
+{
+  g_autoptr(V21Workshop) workshop = load_demo ();
+  g_autoptr(V21Record) card = g_list_model_get_item (G_LIST_MODEL (v21_workshop_get_collection (workshop, "cards")), 0);
+  V21Record *sequence = v21_workshop_lookup (workshop, v21_record_get_string (card, "sequence"));
+  V21SceneState state = { .sequence = sequence, .timer_text = "12:34" };
+
+  state.round = v21_scene_default_round (workshop, NULL);
+  g_assert_nonnull (state.round);
+  for (V21Scene scene = 0; scene < V21_SCENE_BLACK; scene++)
+    for (int dark = 0; dark < 2; dark++)
+      {
+        V21SceneState blank = { .scene = V21_SCENE_BLACK };
+        cairo_surface_t *surface, *black;
+
+        state.scene = scene;
+        surface = render (workshop, &state, dark);
+        save_if_asked (surface, scene, dark);
+        black = render (workshop, &blank, dark);
+        g_assert_cmpuint (count_differences (surface, black), >, 1000);
+        cairo_surface_destroy (surface);
+        cairo_surface_destroy (black);
+      }
+}
+
+/* A hidden round shows its targets and no bar: revealing it adds the bars. */
+static void
+test_hidden_votes (void)
+{
+  g_autoptr(V21Workshop) workshop = load_demo ();
+  g_autoptr(GError) error = NULL;
+  V21SceneState state = { .scene = V21_SCENE_VOTES };
+  cairo_surface_t *hidden, *revealed, *hidden_again;
+  g_autoptr(V21VoteResults) results = NULL;
+
+  state.round = v21_scene_default_round (workshop, NULL);
+  results = v21_vote_results_new (workshop, state.round);
+  g_assert_cmpint (results->total, >, 0);
+  v21_vote_round_reveal (workshop, state.round, FALSE, &error);
+  g_assert_no_error (error);
+  hidden = render (workshop, &state, FALSE);
+  v21_vote_round_reveal (workshop, state.round, TRUE, &error);
+  g_assert_no_error (error);
+  revealed = render (workshop, &state, FALSE);
+  v21_vote_round_reveal (workshop, state.round, FALSE, &error);
+  g_assert_no_error (error);
+  hidden_again = render (workshop, &state, FALSE);
+
+  g_assert_cmpuint (count_differences (hidden, revealed), >, 5000);
+  g_assert_cmpuint (count_differences (hidden, hidden_again), ==, 0);
+  cairo_surface_destroy (hidden);
+  cairo_surface_destroy (revealed);
+  cairo_surface_destroy (hidden_again);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/render/projector/sizes", test_sizes);
+  g_test_add_func ("/render/projector/contrast", test_contrast);
+  g_test_add_func ("/render/projector/black", test_black);
+  g_test_add_func ("/render/projector/every-scene", test_every_scene);
+  g_test_add_func ("/render/projector/hidden-votes", test_hidden_votes);
+  return g_test_run ();
+}
