@@ -1054,6 +1054,24 @@ v21_workshop_end_group (V21Workshop *self)
   update_state (self, was_modified, could_undo, could_redo);
 }
 
+/* Ends the innermost group by reverting what it did: it leaves no trace in the
+ * history. For an operation that fails half way through. */
+void
+v21_workshop_cancel_group (V21Workshop *self)
+{
+  V21Command *group;
+
+  g_return_if_fail (V21_IS_WORKSHOP (self));
+  g_return_if_fail (self->groups->len > 0);
+  group = g_ptr_array_steal_index (self->groups, self->groups->len - 1);
+  if (v21_command_n_children (group) > 0)
+    {
+      v21_command_revert (group, &self->hooks);
+      g_signal_emit (self, signals[CHANGED], 0);
+    }
+  v21_command_free (group);
+}
+
 gboolean
 v21_workshop_can_undo (V21Workshop *self)
 {

@@ -94,6 +94,8 @@ gboolean       v21_workshop_move             (V21Workshop  *self,
 void           v21_workshop_begin_group      (V21Workshop  *self,
                                               const char   *label);
 void           v21_workshop_end_group        (V21Workshop  *self);
+/* Ends the innermost group undoing its edits, leaving no trace in the history. */
+void           v21_workshop_cancel_group     (V21Workshop  *self);
 
 gboolean       v21_workshop_can_undo         (V21Workshop  *self);
 gboolean       v21_workshop_can_redo         (V21Workshop  *self);

@@ -1,0 +1,634 @@
+/* Running the seminar live, without a screen: the timer and the drift against
+ * the run sheet, the capture line's prefixes, merging and clustering cards,
+ * votes (budget, hidden results, ranking) and the robustness grid. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "v21-capture.h"
+#include "v21-cards.h"
+#include "v21-robustness.h"
+#include "v21-timer.h"
+#include "v21-votes.h"
+
+#define SEC ((gint64) G_USEC_PER_SEC)
+#define MINUTE (60 * SEC)
+
+static V21Workshop *
+load_minimal (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", "minimal.visions21", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  V21Workshop *workshop = v21_workshop_load_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return workshop;
+}
+
+static V21Record *
+get (V21Workshop *workshop,
+     const char  *id)
+{
+  V21Record *record = v21_workshop_lookup (workshop, id);
+
+  g_assert_nonnull (record);
+  return record;
+}
+
+static void
+assert_timer (const V21Timer *timer,
+              gint64          now,
+              const char     *expected,
+              V21TimerPhase   phase)
+{
+  g_autofree char *text = v21_timer_format (timer, now);
+
+  g_assert_cmpstr (text, ==, expected);
+  g_assert_cmpint (v21_timer_phase (timer, now), ==, phase);
+}
+
+/* The timer */
+
+static void
+test_timer_countdown (void)
+{
+  V21Timer timer;
+  gint64 t0 = 5000 * SEC;   /* any monotonic origin */
+
+  v21_timer_init (&timer, 10);
+  g_assert_false (v21_timer_is_started (&timer));
+  assert_timer (&timer, t0, "10:00", V21_TIMER_NORMAL);
+  v21_timer_start (&timer, t0);
+  assert_timer (&timer, t0 + 61 * SEC, "8:59", V21_TIMER_NORMAL);
+  assert_timer (&timer, t0 + 7 * MINUTE + 59 * SEC, "2:01", V21_TIMER_NORMAL);
+  /* 20 % of ten minutes left: the warning. */
+  assert_timer (&timer, t0 + 8 * MINUTE, "2:00", V21_TIMER_WARNING);
+  assert_timer (&timer, t0 + 10 * MINUTE - SEC / 2, "0:01", V21_TIMER_WARNING);
+  assert_timer (&timer, t0 + 10 * MINUTE, "0:00", V21_TIMER_WARNING);
+  assert_timer (&timer, t0 + 13 * MINUTE + 12 * SEC, "+3:12", V21_TIMER_OVERRUN);
+  g_assert_cmpint (v21_timer_remaining (&timer, t0 + 13 * MINUTE + 12 * SEC), ==, -(3 * MINUTE + 12 * SEC));
+}
+
+static void
+test_timer_pause (void)
+{
+  V21Timer timer;
+
+  v21_timer_init (&timer, 30);
+  v21_timer_toggle (&timer, 0);
+  v21_timer_toggle (&timer, 10 * MINUTE);          /* pause after ten minutes */
+  g_assert_true (v21_timer_is_started (&timer));
+  g_assert_false (timer.running);
+  assert_timer (&timer, 50 * MINUTE, "20:00", V21_TIMER_NORMAL);
+  v21_timer_start (&timer, 50 * MINUTE);
+  v21_timer_start (&timer, 55 * MINUTE);           /* a second start changes nothing */
+  assert_timer (&timer, 60 * MINUTE, "10:00", V21_TIMER_NORMAL);
+  v21_timer_pause (&timer, 60 * MINUTE);
+  v21_timer_pause (&timer, 70 * MINUTE);
+  g_assert_cmpint (v21_timer_elapsed (&timer, 90 * MINUTE), ==, 20 * MINUTE);
+}
+
+static void
+test_timer_extra_time (void)
+{
+  V21Timer timer;
+
+  v21_timer_init (&timer, 10);
+  v21_timer_start (&timer, 0);
+  assert_timer (&timer, 9 * MINUTE, "1:00", V21_TIMER_WARNING);
+  v21_timer_add (&timer, V21_TIMER_EXTRA_MINUTES);
+  assert_timer (&timer, 9 * MINUTE, "6:00", V21_TIMER_NORMAL);
+  assert_timer (&timer, 16 * MINUTE, "+1:00", V21_TIMER_OVERRUN);
+  v21_timer_add (&timer, V21_TIMER_EXTRA_MINUTES);
+  assert_timer (&timer, 16 * MINUTE, "4:00", V21_TIMER_WARNING);   /* 20 % of 20 min */
+  /* Reset: the full time again, stopped, the extra time kept. */
+  v21_timer_reset (&timer);
+  g_assert_false (v21_timer_is_started (&timer));
+  assert_timer (&timer, 30 * MINUTE, "20:00", V21_TIMER_NORMAL);
+}
+
+static void
+test_timer_across_days (void)
+{
+  V21Timer timer;
+  gint64 evening = 86400LL * 3 * SEC + 17 * 3600LL * SEC;   /* day 3, 17:00 */
+  gint64 morning = evening + 16 * 3600LL * SEC;              /* day 4, 09:00 */
+
+  /* A long sequence paused at the end of day one goes on next morning. */
+  v21_timer_init (&timer, 150);
+  v21_timer_start (&timer, evening);
+  v21_timer_pause (&timer, evening + 45 * MINUTE);
+  assert_timer (&timer, morning, "1:45:00", V21_TIMER_NORMAL);
+  v21_timer_start (&timer, morning);
+  assert_timer (&timer, morning + 62 * MINUTE + 3 * SEC, "42:57", V21_TIMER_NORMAL);
+  assert_timer (&timer, morning + 3 * 3600LL * SEC, "+1:15:00", V21_TIMER_OVERRUN);
+}
+
+/* The drift against the run sheet */
+
+static GDateTime *
+at (const char *iso)
+{
+  GDateTime *time = g_date_time_new_from_iso8601 (iso, NULL);
+
+  g_assert_nonnull (time);
+  return time;
+}
+
+static void
+assert_drift (V21Workshop *workshop,
+              const char  *sequence,
+              const char  *now,
+              gint64       remaining,
+              gint64       seconds,
+              const char  *text)
+{
+  g_autoptr(GDateTime) time = at (now);
+  gint64 drift = v21_sequence_drift (workshop, get (workshop, sequence), time, remaining);
+  g_autofree char *label = v21_drift_format (drift);
+
+  g_assert_cmpint (drift, ==, seconds);
+  g_assert_cmpstr (label, ==, text);
+}
+
+static void
+test_drift (void)
+{
+  g_autoptr(V21Workshop) workshop = load_minimal ();
+
+  /* s1: day 1 (2027-03-18) at 09:30 for 90 minutes. */
+  assert_drift (workshop, "s1", "2027-03-18T09:42:00+01:00", 90 * 60, 12 * 60, "12 min late");
+  assert_drift (workshop, "s1", "2027-03-18T09:25:00+01:00", 90 * 60, -5 * 60, "5 min ahead");
+  assert_drift (workshop, "s1", "2027-03-18T10:30:00+01:00", 30 * 60, 0, "On time");
+  /* Overrun: the expected end is now. */
+  assert_drift (workshop, "s1", "2027-03-18T11:10:00+01:00", -10 * 60, 10 * 60, "10 min late");
+  /* s3 is on day 2, 10:00, 30 minutes: the day's date counts. */
+  assert_drift (workshop, "s3", "2027-03-19T10:12:00+01:00", 30 * 60, 12 * 60, "12 min late");
+  assert_drift (workshop, "s3", "2027-03-19T10:12:20+01:00", 30 * 60, 12 * 60 + 20, "12 min late");
+}
+
+static void
+test_sequence_end (void)
+{
+  g_autoptr(V21Workshop) workshop = load_minimal ();
+  g_autoptr(GDateTime) started = at ("2027-03-18T11:04:00+01:00");
+  g_autoptr(GError) error = NULL;
+  V21Record *pause = get (workshop, "s2");
+
+  g_assert_true (v21_sequence_end (workshop, pause, started, 17 * MINUTE + 40 * SEC, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (v21_record_get_string (pause, "actual_start"), ==, "2027-03-18T11:04:00+01:00");
+  g_assert_cmpint (v21_record_get_int (pause, "actual_minutes", -1), ==, 18);
+  g_assert_cmpstr (v21_record_get_string (pause, "status"), ==, "done");
+  /* One step undoes it all. */
+  g_assert_true (v21_workshop_undo (workshop));
+  g_assert_false (v21_workshop_can_undo (workshop));
+  g_assert_true (v21_record_is_null (pause, "actual_start"));
+  g_assert_true (v21_record_is_null (pause, "actual_minutes"));
+  g_assert_cmpstr (v21_record_get_string (pause, "status"), ==, "planned");
+}
+
+static void
+test_sequence_navigation (void)
+{
+  g_autoptr(V21Workshop) workshop = load_minimal ();
+
+  g_assert_true (v21_sequence_current (workshop) == get (workshop, "s2"));
+  g_assert_true (v21_sequence_next (workshop, get (workshop, "s1")) == get (workshop, "s2"));
+  g_assert_true (v21_sequence_next (workshop, get (workshop, "s2")) == get (workshop, "s3"));
+  g_assert_null (v21_sequence_next (workshop, get (workshop, "s3")));
+  g_assert_true (v21_sequence_previous (workshop, get (workshop, "s2")) == get (workshop, "s1"));
+  g_assert_null (v21_sequence_previous (workshop, get (workshop, "s1")));
+}
+
+/* The capture line */
+
+static void
+test_capture_prefixes (void)
+{
+  static const struct { const char *line; const char *kind; int table; const char *text; } cases[] = {
+    { "Vieillissement", NULL, 0, "Vieillissement" },
+    { "e: L'eau l'été", "issue", 0, "L'eau l'été" },
+    { "Enjeu : L'eau", "issue", 0, "L'eau" },
+    { "m: Sécheresse", "threat", 0, "Sécheresse" },
+    { "MENACE: crue", "threat", 0, "crue" },
+    { "r: haies", "resource", 0, "haies" },
+    { "Ressource: haies", "resource", 0, "haies" },
+    { "t: vieillissement", "trend", 0, "vieillissement" },
+    { "s: tiers-lieux", "weak_signal", 0, "tiers-lieux" },
+    { "signal faible: tiers-lieux", "weak_signal", 0, "tiers-lieux" },
+    { "d: l'eau en 2040", "challenge", 0, "l'eau en 2040" },
+    { "Défi: l'eau", "challenge", 0, "l'eau" },
+    { "defi: l'eau", "challenge", 0, "l'eau" },
+    { "i: une idée", "idea", 0, "une idée" },
+    { "Idée: une idée", "idea", 0, "une idée" },
+    { "a: covoiturage", "action", 0, "covoiturage" },
+    { "v: sobre", "vision", 0, "sobre" },
+    { "threat: drought", "threat", 0, "drought" },
+    { "Weak signal: remote work", "weak_signal", 0, "remote work" },
+    { "idea: x", "idea", 0, "x" },
+    { "#3 texte", NULL, 3, "texte" },
+    { "#12: texte", NULL, 12, "texte" },
+    { "t3: texte", NULL, 3, "texte" },
+    { "Table 2: texte", NULL, 2, "texte" },
+    { "t3: m: crue", "threat", 3, "crue" },
+    { "m: #4 crue", "threat", 4, "crue" },
+    { "#2 e: eau", "issue", 2, "eau" },
+    /* Not prefixes: the words stay in the text. */
+    { "Eau : partager", NULL, 0, "Eau : partager" },
+    { "#3texte", NULL, 0, "#3texte" },
+    { "#0 texte", NULL, 0, "#0 texte" },
+    { "t0: texte", NULL, 0, "t0: texte" },
+    { "  m:   ", "threat", 0, "" },
+    { "", NULL, 0, "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      V21Capture capture;
+
+      v21_capture_parse (cases[i].line, &capture);
+      g_test_message ("%s", cases[i].line);
+      g_assert_cmpstr (capture.kind, ==, cases[i].kind);
+      g_assert_cmpint (capture.table, ==, cases[i].table);
+      g_assert_cmpstr (capture.text, ==, cases[i].text);
+      v21_capture_clear (&capture);
+    }
+  g_assert_cmpstr (v21_capture_kind_for_key (1), ==, "issue");
+  g_assert_cmpstr (v21_capture_kind_for_key (2), ==, "threat");
+  g_assert_cmpstr (v21_capture_kind_for_key (5), ==, "weak_signal");
+  g_assert_cmpstr (v21_capture_kind_for_key (9), ==, "vision");
+  g_assert_null (v21_capture_kind_for_key (0));
+  g_assert_null (v21_capture_kind_for_key (10));
+}
+
+static void
+test_capture_add (void)
+{
+  g_autoptr(V21Workshop) workshop = load_minimal ();
+  g_autoptr(GError) error = NULL;
+  V21Collection *cards = v21_workshop_get_collection (workshop, "cards");
+  guint n = v21_collection_get_n (cards);
+  V21Record *card;
+
+  g_assert_true (v21_capture_table (workshop, 2) == get (workshop, "t2"));
+  g_assert_null (v21_capture_table (workshop, 3));
+  card = v21_capture_add_card (workshop, "threat", "Crues", get (workshop, "t2"), get (workshop, "s2"), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (v21_collection_get_n (cards), ==, n + 1);
+  g_assert_true (v21_collection_get (cards, n) == card);
+  g_assert_cmpstr (v21_record_get_string (card, "kind"), ==, "threat");
+  g_assert_cmpstr (v21_record_get_string (card, "table"), ==, "t2");
+  g_assert_cmpstr (v21_record_get_string (card, "sequence"), ==, "s2");
+  g_assert_cmpstr (v21_record_get_string (card, "created"), !=, "");
+  g_assert_null (v21_capture_add_card (workshop, NULL, "x", NULL, NULL, NULL, &error));
+  g_assert_error (error, V21_ERROR, V21_ERROR_VALUE);
+  g_clear_error (&error);
+  g_assert_null (v21_capture_add_card (workshop, "idea", "", NULL, NULL, NULL, &error));
+  g_assert_error (error, V21_ERROR, V21_ERROR_VALUE);
+  g_assert_true (v21_workshop_undo (workshop));
+  g_assert_cmpuint (v21_collection_get_n (cards), ==, n);
+}
+
+/* Cards */
+
+static gint64
+round_total (V21Workshop *workshop,
+             const char  *round,
+             const char  *voter)
+{
+  V21Collection *votes = v21_workshop_get_collection (workshop, "votes");
+  gint64 total = 0;
+
+  for (guint i = 0; i < v21_collection_get_n (votes); i++)
+    {
+      V21Record *vote = v21_collection_get (votes, i);
+
+      if (g_strcmp0 (v21_record_get_string (vote, "round"), round) == 0
+          && (voter == NULL || g_strcmp0 (v21_record_get_string (vote, "voter"), voter) == 0))
+        total += v21_record_get_int (vote, "count", 0);
+    }
+  return total;
+}
+
+static void
+test_merge_keeps_votes (void)
+{
+  g_autoptr(V21Workshop) workshop = load_minimal ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  V21Record *kept = get (workshop, "c5");
+  V21Record *round = get (workshop, "vr1");
+  V21Record *p2 = get (workshop, "p2");
+  gint64 total;
+
+  /* p2 votes for both cards: after the merge, one vote of 2 on the kept card. */
+  g_assert_true (v21_votes_set_count (workshop, round, p2, kept, 1, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (v21_cards_link (workshop, get (workshop, "c3"), get (workshop, "c6"), NULL, &error));
+  total = round_total (workshop, "vr1", NULL);
+  before = v21_workshop_to_data (workshop, NULL);
+
+  g_assert_true (v21_cards_merge (workshop, kept, get (workshop, "c6"), &error));
+  g_assert_no_error (error);
+  g_assert_null (v21_workshop_lookup (workshop, "c6"));
+  g_assert_cmpstr (v21_record_get_string (kept, "text"), ==,
+                   "Récupérer l'eau de pluie des bâtiments publics / Un territoire sobre et solidaire");
+  /* Every vote is still there, on the kept card. */
+  g_assert_cmpint (round_total (workshop, "vr1", NULL), ==, total);
+  g_assert_cmpint (round_total (workshop, "vr1", "p1"), ==, 3);
+  g_assert_cmpint (v21_votes_get_count (workshop, round, p2, kept), ==, 2);
+  g_assert_cmpint (json_object_array_length (v21_record_get_value (round, "targets")), ==, 2);
+  /* The trajectory point and the link follow the kept card. */
+  g_assert_cmpstr (v21_record_get_string (get (workshop, "pt5"), "card"), ==, "c5");
+  {
+    V21Collection *links = v21_workshop_get_collection (workshop, "links");
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < v21_collection_get_n (links); i++)
+      found |= g_strcmp0 (v21_record_get_string (v21_collection_get (links, i), "from"), "c3") == 0
+               && g_strcmp0 (v21_record_get_string (v21_collection_get (links, i), "to"), "c5") == 0;
+    g_assert_true (found);
+  }
+  /* Both scored the same challenge: the kept card's score stays, one per cell. */
+  g_assert_null (v21_workshop_lookup (workshop, "r2"));
+  g_assert_cmpint (v21_record_get_int (get (workshop, "r1"), "score", -1), ==, 2);
+
+  /* One undo step gives everything back. */
+  g_assert_cmpstr (v21_workshop_get_undo_label (workshop), ==, "Merge cards");
+  g_assert_true (v21_workshop_undo (workshop));
+  after = v21_workshop_to_data (workshop, NULL);
+  g_assert_cmpstr (before, ==, after);
+
+  g_assert_false (v21_cards_merge (workshop, kept, kept, &error));
+  g_assert_error (error, V21_ERROR, V21_ERROR_VALUE);
+}
+
+static void
+test_clusters_keep_votes (void)
+{
+  g_autoptr(V21Workshop) workshop = load_minimal ();
+  g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  V21Record *cluster;
+  gint64 total = round_total (workshop, "vr1", NULL);
+
+  g_ptr_array_add (cards, get (workshop, "c4"));
+  g_ptr_array_add (cards, get (workshop, "c5"));
+  cluster = v21_cluster_create (workshop, "  Eau  ", "action", NULL, cards, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (v21_record_get_string (cluster, "name"), ==, "Eau");
+  g_assert_cmpstr (v21_record_get_string (get (workshop, "c4"), "cluster"), ==, v21_record_get_id (cluster));
+  g_assert_cmpstr (v21_workshop_get_undo_label (workshop), ==, "New cluster");
+
+  g_assert_true (v21_cards_move_to_cluster (workshop, get (workshop, "c5"), get (workshop, "cl2"), &error));
+  g_assert_cmpstr (v21_record_get_string (get (workshop, "c5"), "cluster"), ==, "cl2");
+  g_assert_true (v21_cards_move_to_cluster (workshop, get (workshop, "c4"), NULL, &error));
+  g_assert_true (v21_record_is_null (get (workshop, "c4"), "cluster"));
+  g_assert_cmpint (round_total (workshop, "vr1", NULL), ==, total);
+
+  g_assert_true (v21_cluster_rename (workshop, cluster, "Eau et sols", &error));
+  g_assert_cmpstr (v21_record_get_string (cluster, "name"), ==, "Eau et sols");
+  g_assert_false (v21_cluster_rename (workshop, cluster, "   ", &error));
+  g_assert_error (error, V21_ERROR, V21_ERROR_VALUE);
+  g_clear_error (&error);
+
+  g_assert_true (v21_workshop_undo (workshop));   /* rename */
+  g_assert_true (v21_workshop_undo (workshop));   /* c4 out */
+  g_assert_true (v21_workshop_undo (workshop));   /* c5 to cl2 */
+  g_assert_true (v21_workshop_undo (workshop));   /* the new cluster */
+  g_assert_null (v21_workshop_lookup (workshop, v21_record_get_id (cluster)));
+  g_assert_true (v21_record_is_null (get (workshop, "c4"), "cluster"));
+}
+
+static void
+test_link (void)
+{
+  g_autoptr(V21Workshop) workshop = load_minimal ();
+  g_autoptr(GError) error = NULL;
+  V21Record *link;
+
+  g_assert_cmpstr (v21_link_kind_for ("threat", "issue"), ==, "threatens");
+  g_assert_cmpstr (v21_link_kind_for ("resource", "issue"), ==, "mobilises");
+  g_assert_cmpstr (v21_link_kind_for ("action", "challenge"), ==, "answers");
+  link = v21_cards_link (workshop, get (workshop, "c2"), get (workshop, "c1"), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (v21_record_get_string (link, "kind"), ==, "threatens");
+  g_assert_null (v21_cards_link (workshop, get (workshop, "c2"), get (workshop, "c1"), NULL, &error));
+  g_assert_error (error, V21_ERROR, V21_ERROR_VALUE);
+  g_clear_error (&error);
+  g_assert_null (v21_cards_link (workshop, get (workshop, "c2"), get (workshop, "c2"), NULL, &error));
+  g_assert_error (error, V21_ERROR, V21_ERROR_VALUE);
+}
+
+/* Votes */
+
+static void
+test_votes_budget (void)
+{
+  g_autoptr(V21Workshop) workshop = load_minimal ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = v21_workshop_to_data (workshop, NULL);
+  g_autofree char *after = NULL;
+  V21Record *round = get (workshop, "vr1");
+  V21Record *p1 = get (workshop, "p1");
+
+  /* p1 gave 2 + 1 of a budget of 3. */
+  g_assert_cmpint (v21_votes_used (workshop, round, p1), ==, 3);
+  g_assert_false (v21_votes_set_count (workshop, round, p1, get (workshop, "c6"), 1, &error));
+  g_assert_error (error, V21_ERROR, V21_ERROR_VALUE);
+  g_assert_cmpstr (error->message, ==,
+                   "Camille Martin has 3 votes in this round and already gave 3 elsewhere: at most 0 here");
+  g_clear_error (&error);
+  g_assert_false (v21_votes_set_count (workshop, round, p1, get (workshop, "c5"), 2, &error));
+  g_assert_true (strstr (error->message, "at most 1 here") != NULL);
+  g_clear_error (&error);
+  after = v21_workshop_to_data (workshop, NULL);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (v21_workshop_can_undo (workshop));
+
+  /* Moving a vote: lower one count, then raise another. */
+  g_assert_true (v21_votes_set_count (workshop, round, p1, get (workshop, "c4"), 0, &error));
+  g_assert_true (v21_votes_set_count (workshop, round, p1, get (workshop, "c5"), 3, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (v21_votes_get_count (workshop, round, p1, get (workshop, "c4")), ==, 0);
+  g_assert_cmpint (v21_votes_get_count (workshop, round, p1, get (workshop, "c5")), ==, 3);
+
+  /* Counted dots (no voter) have no budget. */
+  g_assert_true (v21_votes_set_count (workshop, round, NULL, get (workshop, "c6"), 40, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (v21_votes_get_count (workshop, round, NULL, get (workshop, "c6")), ==, 40);
+  g_assert_false (v21_votes_set_count (workshop, round, NULL, get (workshop, "c6"), -1, &error));
+  g_assert_error (error, V21_ERROR, V21_ERROR_VALUE);
+}
+
+static void
+test_votes_hidden (void)
+{
+  g_autoptr(V21Workshop) workshop = load_minimal ();
+  g_autoptr(GError) error = NULL;
+  V21Record *round = get (workshop, "vr1");
+  V21VoteResults *results;
+
+  results = v21_vote_results_new (workshop, round);
+  g_assert_false (results->revealed);
+  v21_vote_results_free (results);
+  g_assert_true (v21_vote_round_reveal (workshop, round, TRUE, &error));
+  results = v21_vote_results_new (workshop, round);
+  g_assert_true (results->revealed);
+  v21_vote_results_free (results);
+  g_assert_true (v21_workshop_undo (workshop));
+  g_assert_false (v21_record_get_bool (round, "revealed"));
+}
+
+static void
+test_votes_ranking (void)
+{
+  g_autoptr(V21Workshop) workshop = load_minimal ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(V21VoteResults) results = NULL;
+  V21Record *round;
+  V21Collection *cards = v21_workshop_get_collection (workshop, "cards");
+  static const char *texts[] = { "A", "B", "C", "D" };
+  V21Record *card[4];
+
+  for (guint i = 0; i < 4; i++)
+    card[i] = v21_capture_add_card (workshop, "idea", texts[i], NULL, get (workshop, "s3"), NULL, &error);
+  round = v21_vote_round_create (workshop, "Idées", "cards", "idea", get (workshop, "s3"),
+                                 "dots", 5, "tables", &error);
+  g_assert_no_error (error);
+  g_assert_false (v21_record_get_bool (round, "revealed"));
+  g_assert_cmpint (json_object_array_length (v21_record_get_value (round, "targets")), ==, 4);
+  g_assert_cmpuint (v21_collection_get_n (cards), ==, 10);
+
+  /* A: 3 (t1) + 1 (t2); B: 4 (t2); C: 2 counted dots; D: nothing. */
+  g_assert_true (v21_votes_set_count (workshop, round, get (workshop, "t1"), card[0], 3, &error));
+  g_assert_true (v21_votes_set_count (workshop, round, get (workshop, "t2"), card[0], 1, &error));
+  g_assert_true (v21_votes_set_count (workshop, round, get (workshop, "t2"), card[1], 4, &error));
+  g_assert_true (v21_votes_set_count (workshop, round, NULL, card[2], 2, &error));
+  g_assert_no_error (error);
+
+  results = v21_vote_results_new (workshop, round);
+  g_assert_cmpuint (results->n_tallies, ==, 4);
+  g_assert_cmpuint (results->n_tables, ==, 2);
+  g_assert_cmpint (results->total, ==, 10);
+  g_assert_cmpint (results->max_total, ==, 4);
+  g_assert_cmpuint (results->n_voters, ==, 2);
+  /* Ties share a rank and keep the round's order. */
+  g_assert_true (results->tallies[0].target == card[0]);
+  g_assert_true (results->tallies[1].target == card[1]);
+  g_assert_cmpuint (results->tallies[0].rank, ==, 1);
+  g_assert_cmpuint (results->tallies[1].rank, ==, 1);
+  g_assert_true (results->tallies[2].target == card[2]);
+  g_assert_cmpuint (results->tallies[2].rank, ==, 3);
+  g_assert_cmpuint (results->tallies[3].rank, ==, 4);
+  g_assert_cmpstr (results->tallies[3].label, ==, "D");
+  /* Per table. */
+  g_assert_cmpint (results->tallies[0].per_table[0], ==, 3);
+  g_assert_cmpint (results->tallies[0].per_table[1], ==, 1);
+  g_assert_cmpint (results->tallies[1].per_table[1], ==, 4);
+  g_assert_cmpint (results->tallies[2].no_table, ==, 2);
+}
+
+static void
+test_votes_people_tables (void)
+{
+  g_autoptr(V21Workshop) workshop = load_minimal ();
+  g_autoptr(V21VoteResults) results = v21_vote_results_new (workshop, get (workshop, "vr1"));
+
+  /* vr1: p1 (table A) 2 on c4 and 1 on c5; p2 (table B) 1 on c6. */
+  g_assert_cmpuint (results->n_tallies, ==, 3);
+  g_assert_true (results->tallies[0].target == get (workshop, "c4"));
+  g_assert_cmpint (results->tallies[0].per_table[0], ==, 2);
+  g_assert_cmpuint (results->tallies[1].rank, ==, 2);
+  g_assert_cmpuint (results->tallies[2].rank, ==, 2);
+  g_assert_cmpint (results->tallies[2].per_table[1], ==, 1);
+}
+
+/* Robustness */
+
+static void
+test_robustness (void)
+{
+  g_autoptr(V21Workshop) workshop = load_minimal ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = v21_robustness_challenges (workshop);
+  g_autoptr(GPtrArray) columns = v21_robustness_answers (workshop);
+  V21Record *challenge = get (workshop, "c4");
+  V21Record *resource = get (workshop, "c3");
+  V21Record *score;
+
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpuint (columns->len, ==, 2);   /* c3 resource, c5 action */
+  g_assert_null (v21_robustness_find (workshop, challenge, resource));
+  g_assert_true (v21_robustness_set (workshop, challenge, resource, 1, "Fragile", &error));
+  g_assert_no_error (error);
+  score = v21_robustness_find (workshop, challenge, resource);
+  g_assert_cmpint (v21_record_get_int (score, "score", -1), ==, 1);
+  g_assert_true (v21_robustness_set (workshop, challenge, resource, 0, NULL, &error));
+  g_assert_cmpint (v21_record_get_int (score, "score", -1), ==, 0);
+  g_assert_cmpstr (v21_record_get_string (score, "comment"), ==, "Fragile");
+  g_assert_false (v21_robustness_set (workshop, challenge, resource, 4, NULL, &error));
+  g_assert_error (error, V21_ERROR, V21_ERROR_VALUE);
+  g_clear_error (&error);
+  g_assert_true (v21_robustness_clear (workshop, challenge, resource, &error));
+  g_assert_null (v21_robustness_find (workshop, challenge, resource));
+  g_assert_true (v21_workshop_undo (workshop));
+  g_assert_nonnull (v21_robustness_find (workshop, challenge, resource));
+}
+
+static void
+test_robustness_threat (void)
+{
+  g_autoptr(V21Workshop) workshop = load_minimal ();
+  g_autoptr(GError) error = NULL;
+  V21Collection *cards = v21_workshop_get_collection (workshop, "cards");
+  V21Collection *links = v21_workshop_get_collection (workshop, "links");
+  guint n_cards = v21_collection_get_n (cards);
+  guint n_links = v21_collection_get_n (links);
+  V21Record *threat;
+
+  threat = v21_robustness_to_threat (workshop, get (workshop, "c4"), get (workshop, "c5"),
+                                     get (workshop, "s1"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (v21_record_get_string (threat, "kind"), ==, "threat");
+  g_assert_cmpstr (v21_record_get_string (threat, "sequence"), ==, "s1");
+  g_assert_cmpstr (v21_record_get_string (threat, "text"), ==,
+                   "Garder l'eau sur le territoire: “Récupérer l'eau de pluie des bâtiments publics” does not hold");
+  g_assert_cmpuint (v21_collection_get_n (links), ==, n_links + 1);
+  g_assert_cmpstr (v21_workshop_get_undo_label (workshop), ==, "Turn into a threat");
+  g_assert_true (v21_workshop_undo (workshop));
+  g_assert_cmpuint (v21_collection_get_n (cards), ==, n_cards);
+  g_assert_cmpuint (v21_collection_get_n (links), ==, n_links);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/timer/countdown", test_timer_countdown);
+  g_test_add_func ("/core/timer/pause", test_timer_pause);
+  g_test_add_func ("/core/timer/extra-time", test_timer_extra_time);
+  g_test_add_func ("/core/timer/across-days", test_timer_across_days);
+  g_test_add_func ("/core/timer/drift", test_drift);
+  g_test_add_func ("/core/timer/end-sequence", test_sequence_end);
+  g_test_add_func ("/core/timer/navigation", test_sequence_navigation);
+  g_test_add_func ("/core/capture/prefixes", test_capture_prefixes);
+  g_test_add_func ("/core/capture/add", test_capture_add);
+  g_test_add_func ("/core/cards/merge-keeps-votes", test_merge_keeps_votes);
+  g_test_add_func ("/core/cards/clusters-keep-votes", test_clusters_keep_votes);
+  g_test_add_func ("/core/cards/link", test_link);
+  g_test_add_func ("/core/votes/budget", test_votes_budget);
+  g_test_add_func ("/core/votes/hidden", test_votes_hidden);
+  g_test_add_func ("/core/votes/ranking-ties", test_votes_ranking);
+  g_test_add_func ("/core/votes/people-tables", test_votes_people_tables);
+  g_test_add_func ("/core/robustness/scores", test_robustness);
+  g_test_add_func ("/core/robustness/to-threat", test_robustness_threat);
+
+  return g_test_run ();
+}
