@@ -26,6 +26,9 @@ static const Command commands[] = {
   { "check", run_check, N_("Check that workshop files are valid") },
   { "new", run_new, N_("Create a workshop with the toolkit’s two-day run sheet") },
   { "diagram", v21_cli_diagram, N_("Draw the trajectory diagram as PNG, SVG or PDF") },
+  { "export", v21_cli_export, N_("Write the report as PDF, HTML, Markdown or CSV") },
+  { "anonymize", v21_cli_anonymize, N_("Write a copy of a workshop without personal data") },
+  { "merge", v21_cli_merge, N_("Bring the tables’ files into the master workshop") },
 };
 
 static void
