@@ -25,6 +25,13 @@ G_BEGIN_DECLS
 V21Workshop *v21_anonymize      (V21Workshop *workshop,
                                  GError     **error);
 
+/* The same for the people who did not consent to be named only: what a
+ * report that names people goes through, so that a name typed in a card
+ * does not give away someone who asked not to be named. Private notes and
+ * everyone else stay as they are. */
+V21Workshop *v21_anonymize_unconsented (V21Workshop *workshop,
+                                        GError     **error);
+
 /* What v21_anonymize() makes of @text: the names of @workshop's people
  * replaced by their labels. */
 char        *v21_anonymize_text (V21Workshop *workshop,

@@ -462,8 +462,8 @@ chapter_summary (V21ReportBuilder *builder)
   _v21_report_heading (builder, 1, TRUE, _("In short"));
   /* Translators: the report's opening: "Les 18 et 19 mars 2027, 38 personnes
    * réunies en 6 tables ont construit une vision partagée de … à l'horizon 2056." */
-  intro = g_strdup_printf (_("On %s, %s working in %s built a shared vision of %s for %ld: the issues at stake, "
-                             "the threats to anticipate, the resources to mobilise and the paths from today to the horizon."),
+  intro = g_strdup_printf (_("On %s, %s working in %s built a shared vision of their territory, %s, for %ld: the issues "
+                             "at stake, the threats to anticipate, the resources to mobilise and the paths from today to the horizon."),
                            builder->report->dates != NULL ? builder->report->dates : "—", people, tables,
                            v21_workshop_get_territory_name (workshop), horizon);
   _v21_report_paragraph (builder, V21_TEXT_INTRO, NULL, intro);

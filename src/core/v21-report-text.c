@@ -263,15 +263,28 @@ static const char stylesheet[] =
   "  nav.toc a { color: inherit; text-decoration: none; }\n"
   "}\n";
 
+/* Escapes for HTML and XML alike (no &apos;, which older HTML readers
+ * such as word processors do not know); a new line becomes <br />. */
 static void
 html_text (GString    *out,
            const char *text)
 {
-  g_autofree char *escaped = g_markup_escape_text (text != NULL ? text : "", -1);
-  g_auto(GStrv) lines = g_strsplit (escaped, "\n", -1);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    g_string_append_printf (out, "%s%s", i > 0 ? "<br />" : "", lines[i]);
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+    switch (*p)
+      {
+      case '&': g_string_append (out, "&amp;"); break;
+      case '<': g_string_append (out, "&lt;"); break;
+      case '>': g_string_append (out, "&gt;"); break;
+      case '"': g_string_append (out, "&quot;"); break;
+      case '\'': g_string_append (out, "&#39;"); break;
+      case '\n': g_string_append (out, "<br />"); break;
+      case '\r': break;
+      default:
+        /* Control characters are not allowed in XML. */
+        if ((guchar) *p >= 0x20 || *p == '\t')
+          g_string_append_c (out, *p);
+        break;
+      }
 }
 
 static void

@@ -81,6 +81,8 @@ is_time_colon (gunichar before,
  * v21_typography_french:
  * @text: (nullable): a text
  *
+ * Also turns an apostrophe between two letters into the typographic one.
+ *
  * Returns: (transfer full): @text with French no-break spaces
  */
 char *
@@ -112,6 +114,14 @@ v21_typography_french (const char *text)
           break;
         case 0x00bb:   /* » */
           add_space_before (out, V21_NBSP);
+          break;
+        case '\'':
+          /* The typographic apostrophe, between two letters: "l’eau". */
+          if (g_unichar_isalpha (before) && g_unichar_isalpha (g_utf8_get_char (next)))
+            {
+              g_string_append_unichar (out, 0x2019);
+              continue;
+            }
           break;
         default:
           break;

@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 /* @text with French spacing: a no-break space before ":" and inside « »,
  * a narrow no-break space before ";", "!" and "?" (an ordinary space there
  * becomes the no-break one). Times (10:30), web addresses (https://) and
- * repeated marks ("?!") are left as they are. */
+ * repeated marks ("?!") are left as they are. An apostrophe between two
+ * letters becomes the typographic one (l’eau). */
 char     *v21_typography_french     (const char *text);
 
 /* Whether the report's language (the translation in use) wants French typography. */

@@ -217,7 +217,8 @@ v21_report_export (V21Workshop     *workshop,
   g_return_val_if_fail (V21_IS_WORKSHOP (workshop), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  source = anonymize ? v21_anonymize (workshop, error) : g_object_ref (workshop);
+  /* Even a report that names people names only those who consented. */
+  source = anonymize ? v21_anonymize (workshop, error) : v21_anonymize_unconsented (workshop, error);
   if (source == NULL)
     return FALSE;
   if (format == V21_REPORT_CSV)
