@@ -11,11 +11,13 @@
 #include <glib/gi18n.h>
 
 #include "v21-pages.h"
+#include "v21-report-page.h"
 #include "v21-trajectory-page.h"
 
 /* Each page adds its line here, in the order of the sidebar. */
 static const V21PageInfo pages[] = {
   { "trajectories", N_("Results"), N_("Scenarios and trajectories"), "applications-graphics-symbolic", v21_trajectory_page_new },
+  { "report", N_("Report"), N_("Written report"), "x-office-document-symbolic", v21_report_page_new },
   { NULL, NULL, NULL, NULL, NULL }
 };
 
