@@ -13,6 +13,7 @@
 #include "v21-csv.h"
 #include "v21-capture.h"
 #include "v21-report.h"
+#include "v21-report-private.h"
 
 #define BOM "\xef\xbb\xbf"
 
@@ -65,8 +66,8 @@ field_of (V21Workshop *workshop,
 
   if (v21_record_is_null (record, ref))
     return "";
-  target = v21_workshop_lookup (workshop, v21_record_get_string (record, ref));
-  return target != NULL ? v21_record_get_string (target, field) : "";
+  target = v21_workshop_lookup (workshop, _v21_text (record, ref));
+  return target != NULL ? _v21_text (target, field) : "";
 }
 
 char *
@@ -85,13 +86,13 @@ v21_csv_cards (V21Workshop *workshop,
       V21Record *card = v21_collection_get (cards, i);
       const char *cells[] = {
         v21_record_get_id (card),
-        v21_card_kind_label (v21_record_get_string (card, "kind")),
-        v21_record_get_string (card, "text"),
-        v21_record_get_string (card, "details"),
+        v21_card_kind_label (_v21_text (card, "kind")),
+        _v21_text (card, "text"),
+        _v21_text (card, "details"),
         field_of (workshop, card, "table", "name"),
         field_of (workshop, card, "sequence", "title"),
         field_of (workshop, card, "cluster", "name"),
-        v21_record_get_string (card, "created"),
+        _v21_text (card, "created"),
       };
 
       add_row (out, cells, G_N_ELEMENTS (cells));
@@ -107,8 +108,8 @@ target_label (V21Record *target)
   if (target == NULL)
     return "";
   if (g_strcmp0 (v21_record_get_collection (target), "clusters") == 0)
-    return v21_record_get_string (target, "name");
-  return v21_record_get_string (target, "text");
+    return _v21_text (target, "name");
+  return _v21_text (target, "text");
 }
 
 char *
@@ -123,10 +124,10 @@ v21_csv_votes (V21Workshop *workshop,
   for (guint i = 0; i < v21_collection_get_n (votes); i++)
     {
       V21Record *vote = v21_collection_get (votes, i);
-      V21Record *round = v21_workshop_lookup (workshop, v21_record_get_string (vote, "round"));
-      V21Record *target = v21_workshop_lookup (workshop, v21_record_get_string (vote, "target"));
+      V21Record *round = v21_workshop_lookup (workshop, _v21_text (vote, "round"));
+      V21Record *target = v21_workshop_lookup (workshop, _v21_text (vote, "target"));
       V21Record *voter = v21_record_is_null (vote, "voter") ? NULL
-                         : v21_workshop_lookup (workshop, v21_record_get_string (vote, "voter"));
+                         : v21_workshop_lookup (workshop, _v21_text (vote, "voter"));
       g_autofree char *voter_name = NULL;
       g_autofree char *count = g_strdup_printf ("%ld", (long) v21_record_get_int (vote, "count", 0));
       const char *voter_table = "";
@@ -140,12 +141,12 @@ v21_csv_votes (V21Workshop *workshop,
         }
       else
         {
-          voter_name = g_strdup (v21_record_get_string (voter, "name"));
+          voter_name = g_strdup (_v21_text (voter, "name"));
           voter_table = voter_name;
         }
       {
         const char *cells[] = {
-          round != NULL ? v21_record_get_string (round, "title") : "",
+          round != NULL ? _v21_text (round, "title") : "",
           target_label (target), voter_name, voter_table, count,
         };
 

@@ -12,6 +12,7 @@
 
 #include "v21-merge.h"
 #include "v21-schema.h"
+#include "v21-report-private.h"
 
 /* The lists whose differing records keep both versions. */
 static const char * const produced[] = {
@@ -404,7 +405,7 @@ merge_score (Merge       *merge,
              V21Record   *mine,
              json_object *theirs)
 {
-  const char *comment = v21_record_get_string (mine, "comment");
+  const char *comment = _v21_text (mine, "comment");
   const char *their_comment = string_of (theirs, "comment");
   long their_score = (long) json_object_get_int64 (json_object_object_get (theirs, "score"));
   /* Translators: added to a robustness comment when a merged file scored the same cell differently. */

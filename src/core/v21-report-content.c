@@ -44,7 +44,7 @@ table_name (V21Workshop *workshop,
 {
   V21Record *table = lookup_in (workshop, table_id, "tables");
 
-  return table != NULL ? v21_record_get_string (table, "name") : NULL;
+  return table != NULL ? _v21_text (table, "name") : NULL;
 }
 
 static const char *
@@ -55,7 +55,7 @@ exercise_of_sequence (V21Workshop *workshop,
 
   if (sequence == NULL || v21_record_is_null (sequence, "exercise"))
     return NULL;
-  return v21_record_get_string (sequence, "exercise");
+  return _v21_text (sequence, "exercise");
 }
 
 static gboolean
@@ -231,7 +231,7 @@ parts_collect (Parts       *parts,
       V21Record *sequence = v21_collection_get (sequences, i);
 
       if (!v21_record_is_null (sequence, "exercise"))
-        g_ptr_array_add (part_for (parts, workshop, v21_record_get_string (sequence, "exercise"))->sequences,
+        g_ptr_array_add (part_for (parts, workshop, _v21_text (sequence, "exercise"))->sequences,
                          sequence);
     }
   for (guint i = 0; i < v21_collection_get_n (cards); i++)
@@ -239,7 +239,7 @@ parts_collect (Parts       *parts,
       V21Record *card = v21_collection_get (cards, i);
 
       g_ptr_array_add (part_for (parts, workshop,
-                                 exercise_of_sequence (workshop, v21_record_get_string (card, "sequence")))->cards,
+                                 exercise_of_sequence (workshop, _v21_text (card, "sequence")))->cards,
                        card);
     }
   for (guint i = 0; i < v21_collection_get_n (rounds); i++)
@@ -247,7 +247,7 @@ parts_collect (Parts       *parts,
       V21Record *round = v21_collection_get (rounds, i);
 
       g_ptr_array_add (part_for (parts, workshop,
-                                 exercise_of_sequence (workshop, v21_record_get_string (round, "sequence")))->rounds,
+                                 exercise_of_sequence (workshop, _v21_text (round, "sequence")))->rounds,
                        round);
     }
   /* The robustness test belongs where its challenges were written, else to
@@ -258,7 +258,7 @@ parts_collect (Parts       *parts,
 
       if (challenges->len > 0)
         part = part_for (parts, workshop,
-                         exercise_of_sequence (workshop, v21_record_get_string (g_ptr_array_index (challenges, 0),
+                         exercise_of_sequence (workshop, _v21_text (g_ptr_array_index (challenges, 0),
                                                                                 "sequence")));
       for (guint i = 0; (part == NULL || part == parts->other) && i < v21_collection_get_n (exercises); i++)
         if (has_output (v21_collection_get (exercises, i), "challenge"))
@@ -304,7 +304,7 @@ first_results_of_kind (V21Workshop *workshop,
       V21Record *round = v21_collection_get (rounds, i);
       V21VoteResults *results;
 
-      if (g_strcmp0 (v21_record_get_string (round, "card_kind"), kind) != 0)
+      if (g_strcmp0 (_v21_text (round, "card_kind"), kind) != 0)
         continue;
       results = v21_vote_results_new (workshop, round);
       if (results->total > 0)
@@ -342,7 +342,7 @@ ranking_list (V21ReportBuilder *builder,
               guint             max)
 {
   V21ReportBlock *list = _v21_report_list (builder);
-  gboolean points = g_strcmp0 (v21_record_get_string (results->round, "method"), "points") == 0;
+  gboolean points = g_strcmp0 (_v21_text (results->round, "method"), "points") == 0;
 
   for (guint i = 0; i < results->n_tallies && i < max; i++)
     {
@@ -358,8 +358,8 @@ vote_section (V21ReportBuilder *builder,
               V21Record        *round)
 {
   g_autoptr(V21VoteResults) results = v21_vote_results_new (builder->workshop, round);
-  gboolean points = g_strcmp0 (v21_record_get_string (round, "method"), "points") == 0;
-  gboolean by_tables = g_strcmp0 (v21_record_get_string (round, "voters"), "tables") == 0;
+  gboolean points = g_strcmp0 (_v21_text (round, "method"), "points") == 0;
+  gboolean by_tables = g_strcmp0 (_v21_text (round, "voters"), "tables") == 0;
   gint64 budget = v21_record_get_int (round, "budget", 0);
   g_autofree char *total = votes_text (results->total, points);
   g_autofree char *method = NULL;
@@ -370,7 +370,7 @@ vote_section (V21ReportBuilder *builder,
   V21ReportBlock *table;
   g_autofree char *caption = NULL;
 
-  _v21_report_heading (builder, 3, FALSE, v21_record_get_string (round, "title"));
+  _v21_report_heading (builder, 3, FALSE, _v21_text (round, "title"));
   if (points)
     method = g_strdup_printf (by_tables ? g_dngettext (GETTEXT_PACKAGE, "Points: %ld per table", "Points: %ld per table", budget)
                                         : g_dngettext (GETTEXT_PACKAGE, "Points: %ld per person", "Points: %ld per person", budget),
@@ -405,7 +405,7 @@ vote_section (V21ReportBuilder *builder,
   if (results->total == 0)
     return;
   /* Translators: a figure's caption; %s is the title of a vote. */
-  caption = g_strdup_printf (_("Results: %s"), v21_record_get_string (round, "title"));
+  caption = g_strdup_printf (_("Results: %s"), _v21_text (round, "title"));
   _v21_report_figure (builder, V21_FIGURE_VOTES, v21_record_get_id (round), caption,
                       (70.0 + 22.0 * results->n_tallies) / CONTENT_WIDTH);
 }
@@ -425,7 +425,7 @@ desired_scenario (V21Workshop *workshop)
   V21Collection *scenarios = v21_workshop_get_collection (workshop, "scenarios");
 
   for (guint i = 0; i < v21_collection_get_n (scenarios); i++)
-    if (g_strcmp0 (v21_record_get_string (v21_collection_get (scenarios, i), "kind"), "desired") == 0)
+    if (g_strcmp0 (_v21_text (v21_collection_get (scenarios, i), "kind"), "desired") == 0)
       return v21_collection_get (scenarios, i);
   return NULL;
 }
@@ -489,10 +489,10 @@ chapter_summary (V21ReportBuilder *builder)
     }
   if (desired != NULL)
     {
-      g_auto(GStrv) lines = g_strsplit (v21_record_get_string (desired, "narrative"), "\n", 2);
+      g_auto(GStrv) lines = g_strsplit (_v21_text (desired, "narrative"), "\n", 2);
 
       _v21_report_heading (builder, 3, FALSE, _("The shared vision"));
-      _v21_report_paragraph (builder, V21_TEXT_BODY, v21_record_get_string (desired, "title"), NULL);
+      _v21_report_paragraph (builder, V21_TEXT_BODY, _v21_text (desired, "title"), NULL);
       if (lines[0] != NULL)
         _v21_report_paragraph (builder, V21_TEXT_QUOTE, NULL, lines[0]);
     }
@@ -568,8 +568,8 @@ chapter_context (V21ReportBuilder *builder)
 
         _v21_report_list_add (facts, _("Population:"), text, NULL);
       }
-    if (v21_record_get_string (root, "framework")[0] != '\0')
-      _v21_report_list_add (facts, _("Process:"), label_of (frameworks, framework_labels, v21_record_get_string (root, "framework")), NULL);
+    if (_v21_text (root, "framework")[0] != '\0')
+      _v21_report_list_add (facts, _("Process:"), label_of (frameworks, framework_labels, _v21_text (root, "framework")), NULL);
     _v21_report_list_add (facts, _("Horizon:"), horizon_text, NULL);
     if (builder->report->dates != NULL)
       _v21_report_list_add (facts, _("Dates:"), builder->report->dates, NULL);
@@ -581,10 +581,10 @@ chapter_context (V21ReportBuilder *builder)
       _v21_report_heading (builder, 2, TRUE, _("The territory"));
       _v21_report_paragraphs (builder, V21_TEXT_BODY, context);
     }
-  if (v21_record_get_string (root, "political_goal")[0] != '\0')
+  if (_v21_text (root, "political_goal")[0] != '\0')
     {
       _v21_report_heading (builder, 2, TRUE, _("What the elected officials expect"));
-      _v21_report_paragraphs (builder, V21_TEXT_BODY, v21_record_get_string (root, "political_goal"));
+      _v21_report_paragraphs (builder, V21_TEXT_BODY, _v21_text (root, "political_goal"));
     }
   _v21_report_heading (builder, 2, TRUE, _("The method"));
   _v21_report_paragraph (builder, V21_TEXT_BODY, NULL,
@@ -602,8 +602,8 @@ chapter_context (V21ReportBuilder *builder)
         {
           V21Record *exercise = v21_collection_get (exercises, i);
 
-          _v21_report_list_add (list, v21_record_get_string (exercise, "code"),
-                                v21_record_get_string (exercise, "title"), NULL);
+          _v21_report_list_add (list, _v21_text (exercise, "code"),
+                                _v21_text (exercise, "title"), NULL);
         }
     }
 }
@@ -722,10 +722,10 @@ tables_composition (V21ReportBuilder *builder)
         {
           V21Record *person = v21_collection_get (people, i);
 
-          if (g_strcmp0 (v21_record_get_string (person, "table"), v21_record_get_id (record)) != 0)
+          if (g_strcmp0 (_v21_text (person, "table"), v21_record_get_id (record)) != 0)
             continue;
           n++;
-          count_add (counts, v21_category_label (v21_record_get_string (person, "category")));
+          count_add (counts, v21_category_label (_v21_text (person, "category")));
         }
       for (guint i = 0; i < counts->len; i++)
         {
@@ -735,7 +735,7 @@ tables_composition (V21ReportBuilder *builder)
                                   count->name[0] != '\0' ? count->name : "—", count->count);
         }
       number = g_strdup_printf ("%u", n);
-      _v21_report_cell (row, v21_record_get_string (record, "name"), NULL);
+      _v21_report_cell (row, _v21_text (record, "name"), NULL);
       _v21_report_cell (row, number, NULL);
       _v21_report_cell (row, mix->str, NULL);
     }
@@ -766,11 +766,11 @@ named_people (V21ReportBuilder *builder)
       if (table == NULL)
         table = _v21_report_table (builder, 4, headers, widths, 0);
       row = _v21_report_row (table);
-      category = capitalize (v21_category_label (v21_record_get_string (person, "category")));
-      _v21_report_cell (row, v21_record_get_string (person, "name"), NULL);
-      _v21_report_cell (row, v21_record_get_string (person, "organisation"), NULL);
+      category = capitalize (v21_category_label (_v21_text (person, "category")));
+      _v21_report_cell (row, _v21_text (person, "name"), NULL);
+      _v21_report_cell (row, _v21_text (person, "organisation"), NULL);
       _v21_report_cell (row, category, NULL);
-      _v21_report_cell (row, table_name (workshop, v21_record_get_string (person, "table")), NULL);
+      _v21_report_cell (row, table_name (workshop, _v21_text (person, "table")), NULL);
     }
   if (builder->report->anonymized)
     _v21_report_paragraph (builder, V21_TEXT_NOTE, NULL,
@@ -802,8 +802,8 @@ chapter_people (V21ReportBuilder *builder)
   for (guint i = 0; i < n; i++)
     {
       V21Record *person = v21_collection_get (people, i);
-      const char *category = v21_category_label (v21_record_get_string (person, "category"));
-      g_autofree char *organisation = organisation_short (v21_record_get_string (person, "organisation"));
+      const char *category = v21_category_label (_v21_text (person, "category"));
+      g_autofree char *organisation = organisation_short (_v21_text (person, "organisation"));
 
       if (category[0] == '\0')
         no_category++;
@@ -865,9 +865,9 @@ actual_start (V21Record *sequence)
 {
   g_autoptr(GDateTime) time = NULL;
 
-  if (v21_record_is_null (sequence, "actual_start") || v21_record_get_string (sequence, "actual_start")[0] == '\0')
+  if (v21_record_is_null (sequence, "actual_start") || _v21_text (sequence, "actual_start")[0] == '\0')
     return -1;
-  time = g_date_time_new_from_iso8601 (v21_record_get_string (sequence, "actual_start"), NULL);
+  time = g_date_time_new_from_iso8601 (_v21_text (sequence, "actual_start"), NULL);
   if (time == NULL)
     return -1;
   return g_date_time_get_hour (time) * 60 + g_date_time_get_minute (time);
@@ -900,7 +900,7 @@ day_section (V21ReportBuilder *builder,
   V21Collection *sequences = v21_workshop_get_collection (workshop, "sequences");
   const char *headers[] = { _("Planned"), _("Held"), _("Session block"), _("Gap at the end") };
   const double widths[] = { 0.18, 0.18, 0.48, 0.16 };
-  g_autofree char *date = _v21_report_day (v21_record_get_string (day, "date"));
+  g_autofree char *date = _v21_report_day (_v21_text (day, "date"));
   /* Translators: "Jour 1 — jeudi 18 mars 2027". */
   g_autofree char *title = g_strdup_printf (_("Day %u — %s"), number, date);
   V21ReportBlock *table;
@@ -908,11 +908,11 @@ day_section (V21ReportBuilder *builder,
 
   _v21_report_heading (builder, 2, TRUE, title);
   table = _v21_report_table (builder, 4, headers, widths, 1 << 3);
-  parse_time (v21_record_get_string (day, "end"), &day_end);
+  parse_time (_v21_text (day, "end"), &day_end);
   for (guint i = 0; i < v21_collection_get_n (sequences); i++)
     {
       V21Record *sequence = v21_collection_get (sequences, i);
-      V21Record *exercise = lookup_in (workshop, v21_record_get_string (sequence, "exercise"), "exercises");
+      V21Record *exercise = lookup_in (workshop, _v21_text (sequence, "exercise"), "exercises");
       gint64 minutes = v21_record_get_int (sequence, "minutes", 0);
       gint64 actual_minutes = v21_record_is_null (sequence, "actual_minutes") ? -1
                               : v21_record_get_int (sequence, "actual_minutes", -1);
@@ -923,17 +923,17 @@ day_section (V21ReportBuilder *builder,
       g_autofree char *note = NULL;
       GPtrArray *row;
 
-      if (g_strcmp0 (v21_record_get_string (sequence, "day"), v21_record_get_id (day)) != 0)
+      if (g_strcmp0 (_v21_text (sequence, "day"), v21_record_get_id (day)) != 0)
         continue;
       row = _v21_report_row (table);
-      if (parse_time (v21_record_get_string (sequence, "start"), &start))
+      if (parse_time (_v21_text (sequence, "start"), &start))
         {
           planned = span_text (start, (int) minutes);
           planned_end = start + (int) minutes;
         }
       else
         planned = _v21_report_duration (minutes);
-      if (g_strcmp0 (v21_record_get_string (sequence, "status"), "skipped") == 0)
+      if (g_strcmp0 (_v21_text (sequence, "status"), "skipped") == 0)
         held_text = g_strdup (_("not held"));
       else if (held >= 0 && actual_minutes >= 0)
         {
@@ -951,13 +951,13 @@ day_section (V21ReportBuilder *builder,
       else
         held_text = g_strdup ("—");
       if (exercise != NULL)
-        note = g_strdup_printf ("%s · %s", v21_record_get_string (exercise, "code"),
-                                sequence_kind_label (v21_record_get_string (sequence, "kind")));
+        note = g_strdup_printf ("%s · %s", _v21_text (exercise, "code"),
+                                sequence_kind_label (_v21_text (sequence, "kind")));
       else
-        note = g_strdup (sequence_kind_label (v21_record_get_string (sequence, "kind")));
+        note = g_strdup (sequence_kind_label (_v21_text (sequence, "kind")));
       _v21_report_cell (row, planned, NULL);
       _v21_report_cell (row, held_text, NULL);
-      _v21_report_cell (row, v21_record_get_string (sequence, "title"), note);
+      _v21_report_cell (row, _v21_text (sequence, "title"), note);
       _v21_report_cell (row, drift != NULL ? drift : "", NULL);
     }
   if (held_end >= 0 && (planned_end >= 0 || day_end >= 0))
@@ -1004,10 +1004,10 @@ cards_of_kind (V21ReportBuilder *builder,
     {
       V21Record *card = g_ptr_array_index (cards, i);
 
-      if (g_strcmp0 (v21_record_get_string (card, "kind"), kind) != 0)
+      if (g_strcmp0 (_v21_text (card, "kind"), kind) != 0)
         continue;
       g_ptr_array_add (of_kind, card);
-      if (lookup_in (workshop, v21_record_get_string (card, "cluster"), "clusters") != NULL)
+      if (lookup_in (workshop, _v21_text (card, "cluster"), "clusters") != NULL)
         clustered++;
     }
   if (of_kind->len == 0)
@@ -1023,20 +1023,20 @@ cards_of_kind (V21ReportBuilder *builder,
       for (guint i = 0; i < of_kind->len; i++)
         {
           V21Record *card = g_ptr_array_index (of_kind, i);
-          const char *in = v21_record_is_null (card, "cluster") ? NULL : v21_record_get_string (card, "cluster");
+          const char *in = v21_record_is_null (card, "cluster") ? NULL : _v21_text (card, "cluster");
 
           if (cluster != NULL ? g_strcmp0 (in, cluster_id) != 0 : lookup_in (workshop, in, "clusters") != NULL)
             continue;
           if (list == NULL)
             {
               if (cluster != NULL)
-                _v21_report_paragraph (builder, V21_TEXT_BODY, v21_record_get_string (cluster, "name"), NULL);
+                _v21_report_paragraph (builder, V21_TEXT_BODY, _v21_text (cluster, "name"), NULL);
               else if (clustered > 0)
                 _v21_report_paragraph (builder, V21_TEXT_BODY, _("Not in a cluster"), NULL);
               list = _v21_report_list (builder);
             }
-          _v21_report_list_add (list, NULL, v21_record_get_string (card, "text"),
-                                table_name (workshop, v21_record_get_string (card, "table")));
+          _v21_report_list_add (list, NULL, _v21_text (card, "text"),
+                                table_name (workshop, _v21_text (card, "table")));
         }
     }
 }
@@ -1053,7 +1053,7 @@ materials_of (V21ReportBuilder *builder,
       V21Record *material = v21_collection_get (materials, i);
       g_autofree char *note = NULL;
 
-      if (g_strcmp0 (v21_record_get_string (material, "exercise"), v21_record_get_id (exercise)) != 0)
+      if (g_strcmp0 (_v21_text (material, "exercise"), v21_record_get_id (exercise)) != 0)
         continue;
       if (list == NULL)
         {
@@ -1062,7 +1062,7 @@ materials_of (V21ReportBuilder *builder,
         }
       if (!v21_record_is_null (material, "year") && v21_record_get_int (material, "year", 0) > 0)
         note = g_strdup_printf ("%ld", (long) v21_record_get_int (material, "year", 0));
-      _v21_report_list_add (list, NULL, v21_record_get_string (material, "title"), note);
+      _v21_report_list_add (list, NULL, _v21_text (material, "title"), note);
     }
 }
 
@@ -1083,8 +1083,8 @@ robustness_section (V21ReportBuilder *builder)
     {
       V21Record *score = v21_collection_get (scores, i);
 
-      g_hash_table_add (rows, (gpointer) v21_record_get_string (score, "challenge"));
-      g_hash_table_add (columns, (gpointer) v21_record_get_string (score, "answer"));
+      g_hash_table_add (rows, (gpointer) _v21_text (score, "challenge"));
+      g_hash_table_add (columns, (gpointer) _v21_text (score, "answer"));
     }
   _v21_report_heading (builder, 3, FALSE, _("Robustness test"));
   summary = g_strdup_printf (_("%u challenges were confronted with %u current answers (resources and actions); "
@@ -1097,8 +1097,8 @@ robustness_section (V21ReportBuilder *builder)
   for (guint i = 0; i < v21_collection_get_n (scores); i++)
     {
       V21Record *score = v21_collection_get (scores, i);
-      V21Record *challenge = lookup_in (workshop, v21_record_get_string (score, "challenge"), "cards");
-      V21Record *answer = lookup_in (workshop, v21_record_get_string (score, "answer"), "cards");
+      V21Record *challenge = lookup_in (workshop, _v21_text (score, "challenge"), "cards");
+      V21Record *answer = lookup_in (workshop, _v21_text (score, "answer"), "cards");
       g_autofree char *value = g_strdup_printf ("%ld", (long) v21_record_get_int (score, "score", 0));
       GPtrArray *row;
 
@@ -1112,10 +1112,10 @@ robustness_section (V21ReportBuilder *builder)
           table = _v21_report_table (builder, 4, headers, widths, 1 << 2);
         }
       row = _v21_report_row (table);
-      _v21_report_cell (row, v21_record_get_string (challenge, "text"), NULL);
-      _v21_report_cell (row, v21_record_get_string (answer, "text"), NULL);
+      _v21_report_cell (row, _v21_text (challenge, "text"), NULL);
+      _v21_report_cell (row, _v21_text (answer, "text"), NULL);
       _v21_report_cell (row, value, NULL);
-      _v21_report_cell (row, v21_record_get_string (score, "comment"), NULL);
+      _v21_report_cell (row, _v21_text (score, "comment"), NULL);
     }
 }
 
@@ -1126,7 +1126,7 @@ has_trajectory (V21Workshop *workshop,
   V21Collection *trajectories = v21_workshop_get_collection (workshop, "trajectories");
 
   for (guint i = 0; i < v21_collection_get_n (trajectories); i++)
-    if (g_strcmp0 (v21_record_get_string (v21_collection_get (trajectories, i), "scenario"), scenario_id) == 0)
+    if (g_strcmp0 (_v21_text (v21_collection_get (trajectories, i), "scenario"), scenario_id) == 0)
       return TRUE;
   return FALSE;
 }
@@ -1155,11 +1155,11 @@ milestones_table (V21ReportBuilder *builder,
   for (guint i = 0; i < v21_collection_get_n (points); i++)
     {
       V21Record *point = v21_collection_get (points, i);
-      V21Record *trajectory = lookup_in (workshop, v21_record_get_string (point, "trajectory"), "trajectories");
+      V21Record *trajectory = lookup_in (workshop, _v21_text (point, "trajectory"), "trajectories");
 
-      if (trajectory == NULL || v21_record_get_string (point, "label")[0] == '\0'
-          || g_strcmp0 (v21_record_get_string (trajectory, "style"), "past") == 0
-          || g_strcmp0 (v21_record_get_string (trajectory, "scenario"), v21_record_get_id (scenario)) != 0)
+      if (trajectory == NULL || _v21_text (point, "label")[0] == '\0'
+          || g_strcmp0 (_v21_text (trajectory, "style"), "past") == 0
+          || g_strcmp0 (_v21_text (trajectory, "scenario"), v21_record_get_id (scenario)) != 0)
         continue;
       g_ptr_array_add (found, point);
     }
@@ -1174,8 +1174,8 @@ milestones_table (V21ReportBuilder *builder,
       g_autofree char *year = g_strdup_printf ("%ld", (long) v21_record_get_int (point, "year", 0));
 
       _v21_report_cell (row, year, NULL);
-      _v21_report_cell (row, v21_record_get_string (point, "label"), NULL);
-      _v21_report_cell (row, point_kind_label (v21_record_get_string (point, "kind")), NULL);
+      _v21_report_cell (row, _v21_text (point, "label"), NULL);
+      _v21_report_cell (row, point_kind_label (_v21_text (point, "kind")), NULL);
     }
 }
 
@@ -1188,22 +1188,22 @@ scenarios_section (V21ReportBuilder *builder)
   for (guint i = 0; i < v21_collection_get_n (scenarios); i++)
     {
       V21Record *scenario = v21_collection_get (scenarios, i);
-      const char *table = table_name (workshop, v21_record_get_string (scenario, "table"));
+      const char *table = table_name (workshop, _v21_text (scenario, "table"));
       g_autofree char *meta = NULL;
       g_autofree char *caption = NULL;
 
-      _v21_report_heading (builder, 3, FALSE, v21_record_get_string (scenario, "title"));
+      _v21_report_heading (builder, 3, FALSE, _v21_text (scenario, "title"));
       if (table != NULL)
         /* Translators: "Scénario de rupture, écrit par la table Bocage". */
-        meta = g_strdup_printf (_("%s, written by %s"), scenario_kind_label (v21_record_get_string (scenario, "kind")), table);
+        meta = g_strdup_printf (_("%s, written by %s"), scenario_kind_label (_v21_text (scenario, "kind")), table);
       else
-        meta = g_strdup (scenario_kind_label (v21_record_get_string (scenario, "kind")));
+        meta = g_strdup (scenario_kind_label (_v21_text (scenario, "kind")));
       _v21_report_paragraph (builder, V21_TEXT_NOTE, NULL, meta);
-      _v21_report_paragraphs (builder, V21_TEXT_QUOTE, v21_record_get_string (scenario, "narrative"));
+      _v21_report_paragraphs (builder, V21_TEXT_QUOTE, _v21_text (scenario, "narrative"));
       if (!has_trajectory (workshop, v21_record_get_id (scenario)))
         continue;
       /* Translators: a figure's caption; %s is a scenario's title. */
-      caption = g_strdup_printf (_("Trajectory: %s"), v21_record_get_string (scenario, "title"));
+      caption = g_strdup_printf (_("Trajectory: %s"), _v21_text (scenario, "title"));
       _v21_report_figure (builder, V21_FIGURE_TRAJECTORIES, v21_record_get_id (scenario), caption, 0.6);
       milestones_table (builder, scenario);
     }
@@ -1222,12 +1222,12 @@ part_section (V21ReportBuilder *builder,
 
   if (part->exercise != NULL)
     {
-      g_autofree char *title = g_strdup_printf ("%s — %s", v21_record_get_string (part->exercise, "code"),
-                                                v21_record_get_string (part->exercise, "title"));
+      g_autofree char *title = g_strdup_printf ("%s — %s", _v21_text (part->exercise, "code"),
+                                                _v21_text (part->exercise, "title"));
 
-      _v21_report_heading (builder, 2, TRUE, v21_record_get_string (part->exercise, "code")[0] != '\0'
-                                            ? title : v21_record_get_string (part->exercise, "title"));
-      _v21_report_paragraph (builder, V21_TEXT_NOTE, NULL, v21_record_get_string (part->exercise, "summary"));
+      _v21_report_heading (builder, 2, TRUE, _v21_text (part->exercise, "code")[0] != '\0'
+                                            ? title : _v21_text (part->exercise, "title"));
+      _v21_report_paragraph (builder, V21_TEXT_NOTE, NULL, _v21_text (part->exercise, "summary"));
       materials_of (builder, part->exercise);
     }
   else if (empty)
@@ -1281,16 +1281,16 @@ chapter_notes (V21ReportBuilder *builder)
   for (guint i = 0; i < v21_collection_get_n (notes); i++)
     {
       V21Record *note = v21_collection_get (notes, i);
-      V21Record *exercise = lookup_in (workshop, v21_record_get_string (note, "exercise"), "exercises");
+      V21Record *exercise = lookup_in (workshop, _v21_text (note, "exercise"), "exercises");
       g_autofree char *title = NULL;
 
       if (exercise == NULL)
         continue;
-      title = g_strdup_printf ("%s — %s", v21_record_get_string (exercise, "code"), v21_record_get_string (exercise, "title"));
+      title = g_strdup_printf ("%s — %s", _v21_text (exercise, "code"), _v21_text (exercise, "title"));
       _v21_report_heading (builder, 2, TRUE, title);
-      _v21_report_paragraph (builder, V21_TEXT_BODY, _("Conditions of application:"), v21_record_get_string (note, "conditions"));
-      _v21_report_paragraph (builder, V21_TEXT_BODY, _("Terms of use:"), v21_record_get_string (note, "usage"));
-      _v21_report_paragraph (builder, V21_TEXT_BODY, _("Points to watch:"), v21_record_get_string (note, "vigilance"));
+      _v21_report_paragraph (builder, V21_TEXT_BODY, _("Conditions of application:"), _v21_text (note, "conditions"));
+      _v21_report_paragraph (builder, V21_TEXT_BODY, _("Terms of use:"), _v21_text (note, "usage"));
+      _v21_report_paragraph (builder, V21_TEXT_BODY, _("Points to watch:"), _v21_text (note, "vigilance"));
     }
 }
 
@@ -1308,28 +1308,28 @@ appendix_group (V21ReportBuilder *builder,
 
   if (cards->len == 0)
     return;
-  _v21_report_heading (builder, 2, FALSE, sequence != NULL ? v21_record_get_string (sequence, "title")
+  _v21_report_heading (builder, 2, FALSE, sequence != NULL ? _v21_text (sequence, "title")
                                                            : _("Without a session block"));
   table = _v21_report_table (builder, 4, headers, widths, 0);
   for (guint i = 0; i < cards->len; i++)
     {
       V21Record *card = g_ptr_array_index (cards, i);
-      V21Record *cluster = lookup_in (workshop, v21_record_get_string (card, "cluster"), "clusters");
+      V21Record *cluster = lookup_in (workshop, _v21_text (card, "cluster"), "clusters");
       GPtrArray *row = _v21_report_row (table);
       g_autofree char *number = g_strdup_printf ("%u", i + 1);
       g_autofree char *note = NULL;
-      const char *details = v21_record_get_string (card, "details");
+      const char *details = _v21_text (card, "details");
 
       if (cluster != NULL)
         note = g_strdup_printf (details[0] != '\0' ? "%s\n%s%s" : "%.0s%s%s", details,
                                 /* Translators: in the appendix, under a card: "Regroupement : …". */
-                                _("Cluster: "), v21_record_get_string (cluster, "name"));
+                                _("Cluster: "), _v21_text (cluster, "name"));
       else
         note = g_strdup (details);
       _v21_report_cell (row, number, NULL);
-      _v21_report_cell (row, v21_card_kind_label (v21_record_get_string (card, "kind")), NULL);
-      _v21_report_cell (row, v21_record_get_string (card, "text"), note);
-      _v21_report_cell (row, table_name (workshop, v21_record_get_string (card, "table")), NULL);
+      _v21_report_cell (row, v21_card_kind_label (_v21_text (card, "kind")), NULL);
+      _v21_report_cell (row, _v21_text (card, "text"), note);
+      _v21_report_cell (row, table_name (workshop, _v21_text (card, "table")), NULL);
     }
 }
 
@@ -1347,7 +1347,7 @@ appendix_cards (V21ReportBuilder *builder)
   for (guint i = 0; i < v21_collection_get_n (cards); i++)
     {
       V21Record *card = v21_collection_get (cards, i);
-      V21Record *sequence = lookup_in (workshop, v21_record_get_string (card, "sequence"), "sequences");
+      V21Record *sequence = lookup_in (workshop, _v21_text (card, "sequence"), "sequences");
       GPtrArray *group;
 
       if (sequence == NULL)

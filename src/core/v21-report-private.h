@@ -9,6 +9,16 @@
 
 G_BEGIN_DECLS
 
+/* A text field, "" when it is absent. */
+static inline const char *
+_v21_text (V21Record  *record,
+           const char *field)
+{
+  const char *text = record != NULL ? v21_record_get_string (record, field) : NULL;
+
+  return text != NULL ? text : "";
+}
+
 typedef struct
 {
   V21Workshop *workshop;

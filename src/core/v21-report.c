@@ -278,8 +278,8 @@ dates_text (V21Workshop *workshop)
 
   if (n == 0)
     return NULL;
-  first = parse_date (v21_record_get_string (v21_collection_get (days, 0), "date"));
-  last = parse_date (v21_record_get_string (v21_collection_get (days, n - 1), "date"));
+  first = parse_date (_v21_text (v21_collection_get (days, 0), "date"));
+  last = parse_date (_v21_text (v21_collection_get (days, n - 1), "date"));
   if (first == NULL || last == NULL)
     return NULL;
   /* Translators: a date, as in g_date_time_format(): "18 mars 2027". */
@@ -321,7 +321,7 @@ v21_person_label (V21Workshop *workshop,
                   V21Record   *person)
 {
   V21Collection *people = v21_workshop_get_collection (workshop, "people");
-  const char *category = v21_category_label (v21_record_get_string (person, "category"));
+  const char *category = v21_category_label (_v21_text (person, "category"));
   guint position = 0;
 
   v21_collection_find (people, person, &position);
@@ -338,7 +338,7 @@ v21_report_person_name (V21Workshop *workshop,
                         V21Record   *person)
 {
   if (v21_record_get_bool (person, "consent"))
-    return g_strdup (v21_record_get_string (person, "name"));
+    return g_strdup (_v21_text (person, "name"));
   return v21_person_label (workshop, person);
 }
 
@@ -403,12 +403,12 @@ credits_text (V21Workshop *workshop)
         {
           V21Record *person = v21_collection_get (people, i);
 
-          if (g_strcmp0 (v21_record_get_string (person, "role"), roles[r].role) != 0
+          if (g_strcmp0 (_v21_text (person, "role"), roles[r].role) != 0
               || !v21_record_get_bool (person, "consent"))
             continue;
           if (names->len > 0)
             g_string_append (names, ", ");
-          g_string_append (names, v21_record_get_string (person, "name"));
+          g_string_append (names, _v21_text (person, "name"));
         }
       if (names->len == 0)
         continue;
@@ -452,7 +452,7 @@ v21_report_new (V21Workshop    *workshop,
   /* Translators: on the cover of the report: "Horizon 2056". */
   horizon = g_strdup_printf (_("Horizon %ld"), (long) v21_record_get_int (root, "horizon_year", 0));
   report->horizon = v21_typography_apply (horizon);
-  report->venue = nonempty_or_null (v21_record_get_string (root, "venue"));
+  report->venue = nonempty_or_null (_v21_text (root, "venue"));
   credits = credits_text (workshop);
   report->credits = nonempty_or_null (credits);
   report->running_title = v21_typography_apply (v21_workshop_get_title (workshop));
