@@ -41,6 +41,7 @@
 #define QUOTE_INDENT 16.0
 #define CELL_PAD 3.5
 #define TOC_NUMBER_WIDTH 36.0
+#define SHORT_TABLE 12
 
 typedef enum
 {
@@ -219,7 +220,8 @@ add_lines (V21ReportPages *self,
            double          space_before,
            gboolean        bullet,
            gboolean        rule,
-           const V21Rgba  *color)
+           const V21Rgba  *color,
+           gboolean        keep_with_next)
 {
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
   int n = pango_layout_get_line_count (layout);
@@ -262,6 +264,7 @@ add_lines (V21ReportPages *self,
       ((Box *) g_ptr_array_index (self->boxes, first))->keep_with_next = TRUE;
       ((Box *) g_ptr_array_index (self->boxes, first + n - 2))->keep_with_next = TRUE;
     }
+  ((Box *) g_ptr_array_index (self->boxes, self->boxes->len - 1))->keep_with_next = keep_with_next;
 }
 
 static void
@@ -303,8 +306,13 @@ add_paragraph (V21ReportPages       *self,
   PangoLayout *layout = new_layout (self, markup, size, FALSE, block->style == V21_TEXT_QUOTE,
                                     CONTENT_WIDTH - indent);
 
+  /* A lead alone ("Eau : partager…" above its cards) and a short note
+   * (how a vote went, above its results) introduce what follows. */
+  gboolean introduces = (block->lead != NULL && block->text[0] == '\0')
+                        || (block->style == V21_TEXT_NOTE && pango_layout_get_line_count (layout) <= 2);
+
   add_lines (self, layout, indent, block->style == V21_TEXT_NOTE ? 4 : 7, FALSE, block->style == V21_TEXT_QUOTE,
-             block->style == V21_TEXT_NOTE ? &self->style.muted : &self->style.foreground);
+             block->style == V21_TEXT_NOTE ? &self->style.muted : &self->style.foreground, introduces);
   g_object_unref (layout);
 }
 
@@ -317,7 +325,7 @@ add_list (V21ReportPages       *self,
       g_autofree char *markup = item_markup (self, g_ptr_array_index (block->items, i), " — ");
       PangoLayout *layout = new_layout (self, markup, BODY_SIZE, FALSE, FALSE, CONTENT_WIDTH - LIST_INDENT);
 
-      add_lines (self, layout, LIST_INDENT, i == 0 ? 5 : 2.5, TRUE, FALSE, &self->style.foreground);
+      add_lines (self, layout, LIST_INDENT, i == 0 ? 5 : 2.5, TRUE, FALSE, &self->style.foreground, FALSE);
       g_object_unref (layout);
     }
 }
@@ -381,8 +389,9 @@ add_table (V21ReportPages       *self,
 
       row->header = header;
       row->shaded = r % 2 == 1;
-      /* A total stays with the row above it. */
-      if (block->total_row && r + 2 == block->rows->len)
+      /* A short table stays whole; a total stays with the row above it. */
+      if ((block->rows->len <= SHORT_TABLE && r + 1 < block->rows->len)
+          || (block->total_row && r + 2 == block->rows->len))
         row->keep_with_next = TRUE;
     }
 }
@@ -900,14 +909,14 @@ draw_cover (V21ReportPages *self,
             cairo_t        *cr)
 {
   V21Report *report = self->report;
-  double x = MARGIN_X + 10, width = CONTENT_WIDTH - 20, y = 250;
+  double x = MARGIN_X + 10, width = CONTENT_WIDTH - 20, y = 185;
 
   /* A band with the method's name, and a green bar beside the title. */
-  cairo_rectangle (cr, 0, 0, V21_PAGE_WIDTH, 150);
+  cairo_rectangle (cr, 0, 0, V21_PAGE_WIDTH, 110);
   v21_render_set_color (cr, &self->style.desired, 1.0);
   cairo_fill (cr);
-  draw_text_at (self, cr, "Visions +21", 13, TRUE, x, 100, width, PANGO_ALIGN_LEFT, &self->style.background);
-  draw_text_at (self, cr, report->kind_line, 11, FALSE, x, 200, width, PANGO_ALIGN_LEFT, &self->style.muted);
+  draw_text_at (self, cr, "Visions +21", 13, TRUE, x, 70, width, PANGO_ALIGN_LEFT, &self->style.background);
+  draw_text_at (self, cr, report->kind_line, 11, FALSE, x, 150, width, PANGO_ALIGN_LEFT, &self->style.muted);
   {
     double h = text_height (self, report->title, 26, TRUE, width);
 
@@ -924,6 +933,22 @@ draw_cover (V21ReportPages *self,
   draw_text_at (self, cr, report->venue, 10, FALSE, x, y, width, PANGO_ALIGN_LEFT, &self->style.muted);
   y += text_height (self, report->venue, 10, FALSE, width) + 18;
   draw_text_at (self, cr, report->horizon, 20, TRUE, x, y, width, PANGO_ALIGN_LEFT, &self->style.desired);
+  y += 44;
+  /* The trajectories, as a picture of what the seminar drew. */
+  if (v21_collection_get_n (v21_workshop_get_collection (self->workshop, "trajectories")) > 0)
+    {
+      double height = MIN (CONTENT_WIDTH * 0.6, V21_PAGE_HEIGHT - MARGIN_BOTTOM - 105 - y);
+
+      if (height > 150)
+        {
+          cairo_save (cr);
+          cairo_translate (cr, MARGIN_X, y);
+          cairo_rectangle (cr, 0, 0, CONTENT_WIDTH, height);
+          cairo_clip (cr);
+          v21_render_trajectories (self->workshop, NULL, cr, CONTENT_WIDTH, height, &self->style);
+          cairo_restore (cr);
+        }
+    }
   if (report->credits != NULL)
     {
       double h = text_height (self, report->credits, 9.5, FALSE, width);
