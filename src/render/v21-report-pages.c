@@ -419,6 +419,7 @@ build_boxes (V21ReportPages *self)
   for (guint i = 0; i < self->report->blocks->len; i++)
     {
       const V21ReportBlock *block = g_ptr_array_index (self->report->blocks, i);
+      guint first = self->boxes->len;
 
       switch (block->kind)
         {
@@ -440,6 +441,8 @@ build_boxes (V21ReportPages *self)
         default:
           break;
         }
+      for (guint k = first; k < self->boxes->len; k++)
+        ((Box *) g_ptr_array_index (self->boxes, k))->block_index = i;
     }
 }
 
@@ -551,12 +554,11 @@ name_chapters (V21ReportPages *self)
         {
           Placed *placed = &g_array_index (page->placed, Placed, k);
 
-          if (placed->box->kind == BOX_HEADING && placed->box->block != NULL)
-            {
-              self->block_page[placed->box->block_index] = (int) p;
-              if (placed->box->block->level == 1 && k == 0)
-                chapter = placed->box->block->text;
-            }
+          if (placed->index >= 0 && self->block_page[placed->box->block_index] < 0)
+            self->block_page[placed->box->block_index] = (int) p;
+          if (placed->box->kind == BOX_HEADING && placed->box->block != NULL
+              && placed->box->block->level == 1 && k == 0)
+            chapter = placed->box->block->text;
         }
       page->chapter = chapter;
     }

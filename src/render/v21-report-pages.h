@@ -29,7 +29,7 @@ V21ReportPages *v21_report_pages_new        (V21Report      *report,
 void            v21_report_pages_free       (V21ReportPages *pages);
 guint           v21_report_pages_get_n_pages (V21ReportPages *pages);
 V21Report      *v21_report_pages_get_report (V21ReportPages *pages);
-/* The page (from 0) where the heading block @block_index starts, or -1. */
+/* The page (from 0) where the block @block_index of the report starts, or -1. */
 int             v21_report_pages_find_block (V21ReportPages *pages,
                                              guint           block_index);
 /* Draws page @page (from 0) in points, from (0, 0) to the A4 size. */
