@@ -945,11 +945,16 @@ day_section (V21ReportBuilder *builder,
       else if (held >= 0)
         {
           g_autofree char *from = _v21_report_time (held / 60, held % 60);
+
+          held_end = -1;   /* the day's end was not recorded */
           /* Translators: a sequence that started at %s and whose end was not recorded. */
           held_text = g_strdup_printf (_("from %s"), from);
         }
       else
-        held_text = g_strdup ("—");
+        {
+          held_text = g_strdup ("—");
+          held_end = -1;
+        }
       if (exercise != NULL)
         note = g_strdup_printf ("%s · %s", _v21_text (exercise, "code"),
                                 sequence_kind_label (_v21_text (sequence, "kind")));

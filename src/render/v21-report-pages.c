@@ -311,6 +311,10 @@ add_paragraph (V21ReportPages       *self,
   gboolean introduces = (block->lead != NULL && block->text[0] == '\0')
                         || (block->style == V21_TEXT_NOTE && pango_layout_get_line_count (layout) <= 2);
 
+  /* A note right under a table is its footnote: it stays with the last row. */
+  if (block->style == V21_TEXT_NOTE && self->boxes->len > 0
+      && ((Box *) g_ptr_array_index (self->boxes, self->boxes->len - 1))->kind == BOX_ROW)
+    ((Box *) g_ptr_array_index (self->boxes, self->boxes->len - 1))->keep_with_next = TRUE;
   add_lines (self, layout, indent, block->style == V21_TEXT_NOTE ? 4 : 7, FALSE, block->style == V21_TEXT_QUOTE,
              block->style == V21_TEXT_NOTE ? &self->style.muted : &self->style.foreground, introduces);
   g_object_unref (layout);
