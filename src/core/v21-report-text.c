@@ -237,7 +237,7 @@ static const char stylesheet[] =
   "h2 { font-size: 1.7em; border-bottom: 1px solid #c0bfbc; padding-bottom: .2em; margin-top: 2em; }\n"
   "h3 { font-size: 1.3em; margin-top: 1.6em; }\n"
   "h4 { font-size: 1.05em; margin-top: 1.3em; }\n"
-  ".number { color: #1a5fb4; margin-right: .4em; }\n"
+  ".number { color: #1a5fb4; }\n"
   ".cover { border-left: 6px solid #2e8b57; padding: 1em 1.5em; margin-bottom: 2em; }\n"
   ".cover .title { font-size: 2.2em; margin: .3em 0; }\n"
   ".cover p { margin: .2em 0; }\n"
@@ -252,6 +252,8 @@ static const char stylesheet[] =
   "tr.total td { font-weight: bold; }\n"
   "figure { margin: 1.2em 0; }\n"
   "figure svg { max-width: 100%; height: auto; }\n"
+  /* For browsers only: word processors do not read this selector and show the image. */
+  "figure > svg + img.v21-fallback { display: none; }\n"
   "figcaption { font-size: .9em; margin-top: .3em; }\n"
   "@media print {\n"
   "  @page { size: A4; margin: 2cm; }\n"
@@ -347,7 +349,7 @@ html_block (GString              *out,
     case V21_BLOCK_HEADING:
       g_string_append_printf (out, "<h%u id=\"%s\">", block->level + 1, block->anchor);
       if (block->number != NULL)
-        g_string_append_printf (out, "<span class=\"number\">%s</span>", block->number);
+        g_string_append_printf (out, "<span class=\"number\">%s</span> ", block->number);
       html_text (out, block->text);
       g_string_append_printf (out, "</h%u>\n", block->level + 1);
       break;

@@ -87,18 +87,15 @@ prefix_ids (const char *svg,
   return g_string_free (out, FALSE);
 }
 
-char *
-v21_report_figure_svg (V21Workshop          *workshop,
-                       const V21ReportBlock *figure,
-                       const char           *prefix)
+static GByteArray *
+figure_svg_bytes (V21Workshop          *workshop,
+                  const V21ReportBlock *figure,
+                  double                height)
 {
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  double height = FIGURE_WIDTH * figure->aspect;
+  GByteArray *bytes = g_byte_array_new ();
   cairo_surface_t *surface = cairo_svg_surface_create_for_stream (v21_render_append_bytes, bytes, FIGURE_WIDTH, height);
   V21RenderStyle style;
   cairo_t *cr;
-  const char *start;
-  g_autofree char *text = NULL;
 
   cairo_svg_surface_restrict_to_version (surface, CAIRO_SVG_VERSION_1_1);
   v21_render_style_init (&style, V21_RENDER_PRINT, FALSE);
@@ -107,12 +104,33 @@ v21_report_figure_svg (V21Workshop          *workshop,
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   cairo_surface_destroy (surface);
+  return bytes;
+}
+
+char *
+v21_report_figure_svg (V21Workshop          *workshop,
+                       const V21ReportBlock *figure,
+                       const char           *prefix)
+{
+  double height = FIGURE_WIDTH * figure->aspect;
+  g_autoptr(GByteArray) bytes = figure_svg_bytes (workshop, figure, height);
+  g_autofree char *text = NULL;
+  g_autofree char *base64 = g_base64_encode (bytes->data, bytes->len);
+  g_autofree char *inline_svg = NULL;
+  const char *start;
+
   g_byte_array_append (bytes, (const guint8 *) "", 1);
   text = g_strdup ((const char *) bytes->data);
   start = strstr (text, "<svg");
   if (start == NULL)
     return NULL;
-  return prefix_ids (start, prefix);
+  inline_svg = prefix_ids (start, prefix);
+  /* Word processors (LibreOffice Writer) skip inline SVG but show an image:
+   * the same drawing follows as one, which browsers hide (see the style
+   * sheet: a selector word processors do not read). */
+  return g_strdup_printf ("%s\n<img class=\"v21-fallback\" width=\"%d\" height=\"%d\" alt=\"\" "
+                          "src=\"data:image/svg+xml;base64,%s\" />\n",
+                          inline_svg, (int) (FIGURE_WIDTH * 4 / 3), (int) (height * 4 / 3), base64);
 }
 
 gboolean

@@ -29,7 +29,9 @@ const char *v21_report_format_extension   (V21ReportFormat  format);
 char       *v21_report_votes_path         (const char      *cards_path);
 
 /* The figure as SVG markup to put inside an HTML page: no XML declaration,
- * ids prefixed with @prefix so that several figures live in one page. */
+ * ids prefixed with @prefix so that several figures live in one page; then
+ * the same drawing as an <img> (a data: URI) for word processors, which skip
+ * inline SVG — browsers hide it. */
 char       *v21_report_figure_svg         (V21Workshop          *workshop,
                                            const V21ReportBlock *figure,
                                            const char           *prefix);
