@@ -165,10 +165,23 @@ color_hex (const V21Rgba *color)
 }
 
 /* An item as Pango markup: bold lead, text, muted note (each escaped). */
+/* Pango markup sizes are in points; the layouts' fonts are in user units. */
+static int
+markup_size (V21ReportPages *self,
+             double          size)
+{
+  double resolution = pango_cairo_context_get_resolution (self->context);
+
+  if (resolution <= 0)
+    resolution = pango_cairo_font_map_get_resolution (PANGO_CAIRO_FONT_MAP (pango_cairo_font_map_get_default ()));
+  return (int) (size * 72.0 / resolution * PANGO_SCALE);
+}
+
 static char *
 item_markup (V21ReportPages      *self,
              const V21ReportItem *item,
-             const char          *separator)
+             const char          *separator,
+             double               size)
 {
   GString *markup = g_string_new (NULL);
   g_autofree char *muted = color_hex (&self->style.muted);
@@ -188,7 +201,7 @@ item_markup (V21ReportPages      *self,
   if (item->note != NULL)
     {
       g_autofree char *note = g_markup_printf_escaped ("<span foreground=\"%s\" size=\"%d\">%s%s</span>", muted,
-                                                       (int) (0.86 * TABLE_SIZE * PANGO_SCALE),
+                                                       markup_size (self, 0.88 * size),
                                                        item->text[0] != '\0' ? separator : "", item->note);
       g_string_append (markup, note);
     }
@@ -300,8 +313,8 @@ add_paragraph (V21ReportPages       *self,
                const V21ReportBlock *block)
 {
   V21ReportItem item = { block->lead, block->text, NULL };
-  g_autofree char *markup = item_markup (self, &item, "");
   double size = block->style == V21_TEXT_INTRO ? INTRO_SIZE : block->style == V21_TEXT_NOTE ? NOTE_SIZE : BODY_SIZE;
+  g_autofree char *markup = item_markup (self, &item, "", size);
   double indent = block->style == V21_TEXT_QUOTE ? QUOTE_INDENT : 0;
   PangoLayout *layout = new_layout (self, markup, size, FALSE, block->style == V21_TEXT_QUOTE,
                                     CONTENT_WIDTH - indent);
@@ -326,7 +339,7 @@ add_list (V21ReportPages       *self,
 {
   for (guint i = 0; i < block->items->len; i++)
     {
-      g_autofree char *markup = item_markup (self, g_ptr_array_index (block->items, i), " — ");
+      g_autofree char *markup = item_markup (self, g_ptr_array_index (block->items, i), " — ", BODY_SIZE);
       PangoLayout *layout = new_layout (self, markup, BODY_SIZE, FALSE, FALSE, CONTENT_WIDTH - LIST_INDENT);
 
       add_lines (self, layout, LIST_INDENT, i == 0 ? 5 : 2.5, TRUE, FALSE, &self->style.foreground, FALSE);
@@ -361,7 +374,7 @@ add_row (V21ReportPages       *self,
       if (header)
         markup = g_markup_escape_text (g_ptr_array_index (cells, c), -1);
       else if (c < cells->len)
-        markup = item_markup (self, g_ptr_array_index (cells, c), "\n");
+        markup = item_markup (self, g_ptr_array_index (cells, c), "\n", TABLE_SIZE);
       else
         markup = g_strdup ("");
       layout = new_layout (self, markup, TABLE_SIZE, header || total, FALSE, MAX (width, 10));
