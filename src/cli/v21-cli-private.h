@@ -21,5 +21,11 @@ int          v21_cli_diagram       (int    argc,
                                     char **argv);
 int          v21_cli_print_kit     (int    argc,
                                     char **argv);
+int          v21_cli_export        (int    argc,
+                                    char **argv);
+int          v21_cli_anonymize     (int    argc,
+                                    char **argv);
+int          v21_cli_merge         (int    argc,
+                                    char **argv);
 
 G_END_DECLS

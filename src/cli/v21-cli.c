@@ -27,6 +27,9 @@ static const Command commands[] = {
   { "new", run_new, N_("Create a workshop with the toolkit’s two-day run sheet") },
   { "diagram", v21_cli_diagram, N_("Draw the trajectory diagram as PNG, SVG or PDF") },
   { "print-kit", v21_cli_print_kit, N_("Write the printable kit of a workshop as a PDF") },
+  { "export", v21_cli_export, N_("Write the report as PDF, HTML, Markdown or CSV") },
+  { "anonymize", v21_cli_anonymize, N_("Write a copy of a workshop without personal data") },
+  { "merge", v21_cli_merge, N_("Bring the tables’ files into the master workshop") },
 };
 
 static void

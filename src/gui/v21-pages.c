@@ -18,6 +18,7 @@
 #include "v21-pages.h"
 #include "v21-people-page.h"
 #include "v21-projector-page.h"
+#include "v21-report-page.h"
 #include "v21-robustness-page.h"
 #include "v21-run-sheet-page.h"
 #include "v21-territory-page.h"
@@ -37,6 +38,7 @@ static const V21PageInfo pages[] = {
   { "votes", N_("Results"), N_("Votes"), "emblem-ok-symbolic", v21_votes_page_new },
   { "robustness", N_("Results"), N_("Robustness test"), "security-medium-symbolic", v21_robustness_page_new },
   { "trajectories", N_("Results"), N_("Scenarios and trajectories"), "applications-graphics-symbolic", v21_trajectory_page_new },
+  { "report", N_("Report"), N_("Written report"), "x-office-document-symbolic", v21_report_page_new },
   { NULL, NULL, NULL, NULL, NULL }
 };
 

@@ -54,10 +54,11 @@ v21_export_format_extension (V21ExportFormat format)
   return extensions[format];
 }
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
+/* A cairo write function that appends to a GByteArray (@closure). */
+cairo_status_t
+v21_render_append_bytes (void                *closure,
+                         const unsigned char *data,
+                         unsigned int         length)
 {
   g_byte_array_append (closure, data, length);
   return CAIRO_STATUS_SUCCESS;
@@ -75,11 +76,11 @@ create_surface (V21ExportFormat  format,
   switch (format)
     {
     case V21_EXPORT_SVG:
-      surface = cairo_svg_surface_create_for_stream (append_bytes, bytes, width, height);
+      surface = cairo_svg_surface_create_for_stream (v21_render_append_bytes, bytes, width, height);
       cairo_svg_surface_restrict_to_version (surface, CAIRO_SVG_VERSION_1_1);
       return surface;
     case V21_EXPORT_PDF:
-      surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, width, height);
+      surface = cairo_pdf_surface_create_for_stream (v21_render_append_bytes, bytes, width, height);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Visions+21");
       return surface;
     case V21_EXPORT_PNG:
@@ -124,7 +125,7 @@ v21_render_export (V21ExportFormat   format,
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   if (status == CAIRO_STATUS_SUCCESS && format == V21_EXPORT_PNG)
-    status = cairo_surface_write_to_png_stream (surface, append_bytes, bytes);
+    status = cairo_surface_write_to_png_stream (surface, v21_render_append_bytes, bytes);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);

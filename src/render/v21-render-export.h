@@ -26,6 +26,12 @@ typedef void (*V21RenderFunc) (cairo_t  *cr,
                                double    height,
                                gpointer  user_data);
 
+/* A cairo write function (for the _for_stream surfaces) appending to the
+ * GByteArray given as @closure. */
+cairo_status_t v21_render_append_bytes    (void                *closure,
+                                           const unsigned char *data,
+                                           unsigned int         length);
+
 gboolean    v21_export_format_from_string (const char      *name,
                                            V21ExportFormat *format);
 /* The format a file name asks for by its extension (.png, .svg, .pdf). */

@@ -1,0 +1,464 @@
+/* v21-report.c — the written report as a document model: blocks and labels
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "v21-report"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "v21-report.h"
+#include "v21-report-private.h"
+#include "v21-typography.h"
+
+void
+_v21_report_item_free (V21ReportItem *item)
+{
+  if (item == NULL)
+    return;
+  g_free (item->lead);
+  g_free (item->text);
+  g_free (item->note);
+  g_free (item);
+}
+
+static void
+block_free (V21ReportBlock *block)
+{
+  g_free (block->number);
+  g_free (block->anchor);
+  g_free (block->lead);
+  g_free (block->text);
+  g_clear_pointer (&block->items, g_ptr_array_unref);
+  g_clear_pointer (&block->header, g_ptr_array_unref);
+  g_clear_pointer (&block->rows, g_ptr_array_unref);
+  g_free (block->widths);
+  g_free (block->target);
+  g_free (block);
+}
+
+void
+v21_report_free (V21Report *report)
+{
+  if (report == NULL)
+    return;
+  g_free (report->title);
+  g_free (report->kind_line);
+  g_free (report->territory);
+  g_free (report->dates);
+  g_free (report->horizon);
+  g_free (report->venue);
+  g_free (report->credits);
+  g_free (report->running_title);
+  g_ptr_array_unref (report->blocks);
+  g_free (report);
+}
+
+static char *
+nonempty_or_null (const char *text)
+{
+  return text != NULL && text[0] != '\0' ? v21_typography_apply (text) : NULL;
+}
+
+static V21ReportBlock *
+block_add (V21ReportBuilder *builder,
+           V21BlockKind      kind)
+{
+  V21ReportBlock *block = g_new0 (V21ReportBlock, 1);
+
+  block->kind = kind;
+  g_ptr_array_add (builder->report->blocks, block);
+  return block;
+}
+
+void
+_v21_report_heading (V21ReportBuilder *builder,
+                     guint             level,
+                     gboolean          numbered,
+                     const char       *text)
+{
+  V21ReportBlock *block = block_add (builder, V21_BLOCK_HEADING);
+
+  block->level = CLAMP (level, 1, 3);
+  block->text = v21_typography_apply (text);
+  block->anchor = g_strdup_printf ("s%u", ++builder->anchors);
+  if (level == 1)
+    {
+      builder->section = 0;
+      if (numbered)
+        block->number = g_strdup_printf ("%u", ++builder->chapter);
+    }
+  else if (level == 2 && numbered)
+    block->number = g_strdup_printf ("%u.%u", builder->chapter, ++builder->section);
+}
+
+void
+_v21_report_paragraph (V21ReportBuilder *builder,
+                       V21TextStyle      style,
+                       const char       *lead,
+                       const char       *text)
+{
+  V21ReportBlock *block;
+
+  if ((text == NULL || text[0] == '\0') && (lead == NULL || lead[0] == '\0'))
+    return;
+  block = block_add (builder, V21_BLOCK_PARAGRAPH);
+  block->style = style;
+  block->lead = nonempty_or_null (lead);
+  block->text = v21_typography_apply (text);
+}
+
+void
+_v21_report_paragraphs (V21ReportBuilder *builder,
+                        V21TextStyle      style,
+                        const char       *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text != NULL ? text : "", "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (lines[i][0] != '\0')
+        _v21_report_paragraph (builder, style, NULL, lines[i]);
+    }
+}
+
+V21ReportBlock *
+_v21_report_list (V21ReportBuilder *builder)
+{
+  V21ReportBlock *block = block_add (builder, V21_BLOCK_LIST);
+
+  block->items = g_ptr_array_new_with_free_func ((GDestroyNotify) _v21_report_item_free);
+  return block;
+}
+
+static V21ReportItem *
+item_new (const char *lead,
+          const char *text,
+          const char *note)
+{
+  V21ReportItem *item = g_new0 (V21ReportItem, 1);
+
+  item->lead = nonempty_or_null (lead);
+  item->text = v21_typography_apply (text);
+  item->note = nonempty_or_null (note);
+  return item;
+}
+
+void
+_v21_report_list_add (V21ReportBlock *list,
+                      const char     *lead,
+                      const char     *text,
+                      const char     *note)
+{
+  g_ptr_array_add (list->items, item_new (lead, text, note));
+}
+
+V21ReportBlock *
+_v21_report_table (V21ReportBuilder *builder,
+                   guint             n_columns,
+                   const char      **headers,
+                   const double     *widths,
+                   guint             numeric)
+{
+  V21ReportBlock *block = block_add (builder, V21_BLOCK_TABLE);
+
+  block->n_columns = n_columns;
+  block->header = g_ptr_array_new_with_free_func (g_free);
+  block->widths = g_new (double, n_columns);
+  for (guint i = 0; i < n_columns; i++)
+    {
+      g_ptr_array_add (block->header, v21_typography_apply (headers[i]));
+      block->widths[i] = widths[i];
+    }
+  block->numeric = numeric;
+  block->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  return block;
+}
+
+GPtrArray *
+_v21_report_row (V21ReportBlock *table)
+{
+  GPtrArray *row = g_ptr_array_new_full (table->n_columns, (GDestroyNotify) _v21_report_item_free);
+
+  g_ptr_array_add (table->rows, row);
+  return row;
+}
+
+void
+_v21_report_cell (GPtrArray  *row,
+                  const char *text,
+                  const char *note)
+{
+  g_ptr_array_add (row, item_new (NULL, text, note));
+}
+
+void
+_v21_report_figure (V21ReportBuilder *builder,
+                    V21FigureKind     kind,
+                    const char       *target,
+                    const char       *caption,
+                    double            aspect)
+{
+  V21ReportBlock *block = block_add (builder, V21_BLOCK_FIGURE);
+  /* Translators: a figure's caption, e.g. "Figure 2 — The trajectories compared". */
+  g_autofree char *text = g_strdup_printf (_("Figure %u — %s"), ++builder->figures, caption);
+
+  block->figure = kind;
+  block->target = g_strdup (target);
+  block->text = v21_typography_apply (text);
+  block->aspect = aspect;
+}
+
+/* Formatting */
+
+char *
+_v21_report_time (int hour,
+                  int minute)
+{
+  /* Translators: a time of day, hours and minutes; French: "%d h %02d". */
+  return g_strdup_printf (_("%d:%02d"), hour, minute);
+}
+
+char *
+_v21_report_duration (gint64 minutes)
+{
+  if (minutes < 60)
+    /* Translators: a duration under an hour. */
+    return g_strdup_printf (_("%d min"), (int) minutes);
+  /* Translators: a duration, hours and minutes: "1 h 30". */
+  return g_strdup_printf (_("%d h %02d"), (int) (minutes / 60), (int) (minutes % 60));
+}
+
+static GDateTime *
+parse_date (const char *date)
+{
+  int year, month, day;
+
+  if (date == NULL || sscanf (date, "%d-%d-%d", &year, &month, &day) != 3)
+    return NULL;
+  return g_date_time_new_utc (year, month, day, 12, 0, 0);
+}
+
+char *
+_v21_report_day (const char *date)
+{
+  g_autoptr(GDateTime) time = parse_date (date);
+
+  if (time == NULL)
+    return g_strdup (date != NULL ? date : "");
+  /* Translators: a day in a report, as in g_date_time_format(): "jeudi 18 mars 2027". */
+  return g_date_time_format (time, _("%A %-d %B %Y"));
+}
+
+char *
+_v21_report_number (gint64 value)
+{
+  char buffer[64];
+
+  /* The ' flag groups thousands the locale's way. */
+  snprintf (buffer, sizeof buffer, "%'ld", (long) value);
+  return g_strdup (buffer);
+}
+
+/* "18 et 19 mars 2027", or each day in full when months differ. */
+static char *
+dates_text (V21Workshop *workshop)
+{
+  V21Collection *days = v21_workshop_get_collection (workshop, "days");
+  guint n = v21_collection_get_n (days);
+  g_autoptr(GDateTime) first = NULL;
+  g_autoptr(GDateTime) last = NULL;
+  g_autofree char *last_text = NULL;
+  g_autofree char *first_text = NULL;
+
+  if (n == 0)
+    return NULL;
+  first = parse_date (_v21_text (v21_collection_get (days, 0), "date"));
+  last = parse_date (_v21_text (v21_collection_get (days, n - 1), "date"));
+  if (first == NULL || last == NULL)
+    return NULL;
+  /* Translators: a date, as in g_date_time_format(): "18 mars 2027". */
+  last_text = g_date_time_format (last, _("%-d %B %Y"));
+  if (n == 1)
+    return g_steal_pointer (&last_text);
+  if (g_date_time_get_month (first) == g_date_time_get_month (last)
+      && g_date_time_get_year (first) == g_date_time_get_year (last))
+    first_text = g_date_time_format (first, "%-d");
+  else
+    first_text = g_date_time_format (first, _("%-d %B %Y"));
+  /* Translators: two days of a seminar: "18 et 19 mars 2027". */
+  return g_strdup_printf (n == 2 ? _("%s and %s") : _("%s to %s"), first_text, last_text);
+}
+
+/* People */
+
+const char *
+v21_category_label (const char *category)
+{
+  static const struct { const char *id; const char *label; } labels[] = {
+    { "elus", N_("elected officials") },
+    { "services", N_("staff") },
+    { "partenaires", N_("partners") },
+    { "associations", N_("associations") },
+    { "entreprises", N_("businesses") },
+    { "habitants", N_("residents") },
+    { "experts", N_("experts") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (labels[i].id, category) == 0)
+      return _(labels[i].label);
+  return "";
+}
+
+char *
+v21_person_label (V21Workshop *workshop,
+                  V21Record   *person)
+{
+  V21Collection *people = v21_workshop_get_collection (workshop, "people");
+  const char *category = v21_category_label (_v21_text (person, "category"));
+  guint position = 0;
+
+  v21_collection_find (people, person, &position);
+  if (category[0] == '\0')
+    /* Translators: a participant named by number only, in anonymised exports. */
+    return g_strdup_printf (_("Participant %u"), position + 1);
+  /* Translators: a participant named by number and category in anonymised
+   * exports: "Participant·e 12 — élus". */
+  return g_strdup_printf (_("Participant %u — %s"), position + 1, category);
+}
+
+char *
+v21_report_person_name (V21Workshop *workshop,
+                        V21Record   *person)
+{
+  if (v21_record_get_bool (person, "consent"))
+    return g_strdup (_v21_text (person, "name"));
+  return v21_person_label (workshop, person);
+}
+
+/* File names */
+
+char *
+v21_report_file_name (const char *title,
+                      const char *suffix,
+                      const char *extension)
+{
+  GString *name = g_string_new (NULL);
+  const char *p;
+
+  for (p = title != NULL ? title : ""; *p != '\0' && name->len < 100; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        break;
+      if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || strchr ("/\\:*?\"<>|", (int) c) != NULL
+          || g_unichar_isspace (c))
+        c = ' ';
+      if (c == ' ' && (name->len == 0 || name->str[name->len - 1] == ' '))
+        continue;
+      g_string_append_unichar (name, c);
+    }
+  /* No hidden file, no option-like name, no trailing dot or space (Windows). */
+  while (name->len > 0 && (name->str[0] == '.' || name->str[0] == '-' || name->str[0] == ' '))
+    g_string_erase (name, 0, 1);
+  while (name->len > 0 && (name->str[name->len - 1] == '.' || name->str[name->len - 1] == ' '))
+    g_string_truncate (name, name->len - 1);
+  if (name->len == 0)
+    /* Translators: the file name of a report when the workshop has no usable title. */
+    g_string_append (name, _("report"));
+  if (suffix != NULL)
+    g_string_append (name, suffix);
+  g_string_append_printf (name, ".%s", extension);
+  return g_string_free (name, FALSE);
+}
+
+/* The report */
+
+static char *
+credits_text (V21Workshop *workshop)
+{
+  V21Collection *people = v21_workshop_get_collection (workshop, "people");
+  GString *credits = g_string_new (NULL);
+  static const struct { const char *role; const char *label; } roles[] = {
+    /* Translators: on the cover of the report, before the facilitators' names. */
+    { "facilitator", N_("Facilitation") },
+    /* Translators: on the cover of the report, before the technical lead's name. */
+    { "technical_lead", N_("Technical lead") },
+    /* Translators: on the cover of the report, before the political sponsor's name. */
+    { "political_sponsor", N_("Political sponsor") },
+  };
+
+  for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      for (guint i = 0; i < v21_collection_get_n (people); i++)
+        {
+          V21Record *person = v21_collection_get (people, i);
+
+          if (g_strcmp0 (_v21_text (person, "role"), roles[r].role) != 0
+              || !v21_record_get_bool (person, "consent"))
+            continue;
+          if (names->len > 0)
+            g_string_append (names, ", ");
+          g_string_append (names, _v21_text (person, "name"));
+        }
+      if (names->len == 0)
+        continue;
+      if (credits->len > 0)
+        g_string_append_c (credits, '\n');
+      /* Translators: "Animation : Claire Fontanel". */
+      g_string_append_printf (credits, _("%s: %s"), _(roles[r].label), names->str);
+    }
+  return g_string_free (credits, credits->len == 0);
+}
+
+/**
+ * v21_report_new:
+ * @workshop: the workshop
+ * @flags: %V21_REPORT_ANONYMIZED for a workshop that went through v21_anonymize()
+ *
+ * Returns: (transfer full): the report of @workshop
+ */
+V21Report *
+v21_report_new (V21Workshop    *workshop,
+                V21ReportFlags  flags)
+{
+  V21Record *root;
+  V21ReportBuilder builder = { 0 };
+  V21Report *report;
+  g_autofree char *dates = NULL;
+  g_autofree char *credits = NULL;
+  g_autofree char *horizon = NULL;
+
+  g_return_val_if_fail (V21_IS_WORKSHOP (workshop), NULL);
+
+  root = v21_workshop_get_root (workshop);
+  report = g_new0 (V21Report, 1);
+  report->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
+  report->anonymized = (flags & V21_REPORT_ANONYMIZED) != 0;
+  report->title = v21_typography_apply (v21_workshop_get_title (workshop));
+  report->territory = v21_typography_apply (v21_workshop_get_territory_name (workshop));
+  report->kind_line = v21_typography_apply (_("Written report of the foresight seminar"));
+  dates = dates_text (workshop);
+  report->dates = nonempty_or_null (dates);
+  /* Translators: on the cover of the report: "Horizon 2056". */
+  horizon = g_strdup_printf (_("Horizon %ld"), (long) v21_record_get_int (root, "horizon_year", 0));
+  report->horizon = v21_typography_apply (horizon);
+  report->venue = nonempty_or_null (_v21_text (root, "venue"));
+  credits = credits_text (workshop);
+  report->credits = nonempty_or_null (credits);
+  report->running_title = v21_typography_apply (v21_workshop_get_title (workshop));
+
+  builder.workshop = workshop;
+  builder.report = report;
+  _v21_report_build (&builder);
+  return report;
+}

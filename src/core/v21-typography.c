@@ -1,0 +1,158 @@
+/* v21-typography.c — French typography for the texts of reports
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "v21-typography"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "v21-typography.h"
+
+static gboolean
+is_space (gunichar c)
+{
+  return c == ' ' || c == 0x00a0 || c == 0x202f || c == 0x2009;
+}
+
+/* Drops the spaces that end @out (they become the no-break one); returns
+ * the character before them, or 0 at the start of the text or of a line. */
+static gunichar
+trim_trailing_spaces (GString *out)
+{
+  while (out->len > 0)
+    {
+      const char *last = g_utf8_find_prev_char (out->str, out->str + out->len);
+      gunichar c = g_utf8_get_char (last);
+
+      if (!is_space (c))
+        return c == '\n' ? 0 : c;
+      g_string_truncate (out, last - out->str);
+    }
+  return 0;
+}
+
+static gunichar
+last_char (GString *out)
+{
+  if (out->len == 0)
+    return 0;
+  return g_utf8_get_char (g_utf8_find_prev_char (out->str, out->str + out->len));
+}
+
+/* What may stand right before a punctuation mark that takes a space. */
+static gboolean
+takes_space_after (gunichar c)
+{
+  return g_unichar_isalnum (c) || c == 0x00bb || c == ')' || c == ']' || c == '"' || c == '\''
+         || c == 0x2019 || c == 0x201d || c == '%' || c == 0x2026 || c == '*' || c == '.';
+}
+
+static void
+add_space_before (GString    *out,
+                  const char *space)
+{
+  gunichar before = last_char (out);
+
+  if (before == 0 || before == '\n')
+    return;
+  if (is_space (before))
+    {
+      before = trim_trailing_spaces (out);
+      if (before == 0)
+        return;
+    }
+  else if (!takes_space_after (before))
+    return;
+  g_string_append (out, space);
+}
+
+static gboolean
+is_time_colon (gunichar before,
+               const char *next)
+{
+  return g_unichar_isdigit (before) && g_unichar_isdigit (g_utf8_get_char (next));
+}
+
+/**
+ * v21_typography_french:
+ * @text: (nullable): a text
+ *
+ * Also turns an apostrophe between two letters into the typographic one.
+ *
+ * Returns: (transfer full): @text with French no-break spaces
+ */
+char *
+v21_typography_french (const char *text)
+{
+  GString *out;
+  const char *p;
+
+  if (text == NULL)
+    return g_strdup ("");
+  out = g_string_sized_new (strlen (text) + 16);
+  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *next = g_utf8_next_char (p);
+      gunichar before = last_char (out);
+
+      switch (c)
+        {
+        case ':':
+          if (!is_time_colon (before, next) && strncmp (next, "//", 2) != 0 && before != ':')
+            add_space_before (out, V21_NBSP);
+          break;
+        case ';':
+        case '!':
+        case '?':
+          if (before != '!' && before != '?' && before != '&')
+            add_space_before (out, V21_NNBSP);
+          break;
+        case 0x00bb:   /* » */
+          add_space_before (out, V21_NBSP);
+          break;
+        case '\'':
+          /* The typographic apostrophe, between two letters: "l’eau". */
+          if (g_unichar_isalpha (before) && g_unichar_isalpha (g_utf8_get_char (next)))
+            {
+              g_string_append_unichar (out, 0x2019);
+              continue;
+            }
+          break;
+        default:
+          break;
+        }
+      g_string_append_unichar (out, c);
+      if (c == 0x00ab)   /* « */
+        {
+          while (is_space (g_utf8_get_char (next)))
+            {
+              p = next;
+              next = g_utf8_next_char (next);
+            }
+          if (*next != '\0' && *next != '\n')
+            g_string_append (out, V21_NBSP);
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+v21_typography_is_french (void)
+{
+  /* Translators: "fr" when the reports should follow French typography
+   * (no-break spaces before : ; ! ? and inside « »); leave "en" otherwise. */
+  return g_str_has_prefix (C_("typography", "en"), "fr");
+}
+
+char *
+v21_typography_apply (const char *text)
+{
+  if (v21_typography_is_french ())
+    return v21_typography_french (text);
+  return g_strdup (text != NULL ? text : "");
+}

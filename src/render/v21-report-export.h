@@ -1,0 +1,53 @@
+/* v21-report-export.h — the written report into files: PDF, HTML, Markdown, CSV
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "v21-report.h"
+#include "v21-report-pages.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  V21_REPORT_PDF,
+  V21_REPORT_HTML,
+  V21_REPORT_MARKDOWN,
+  V21_REPORT_CSV,
+} V21ReportFormat;
+
+/* "pdf", "html", "md" (or "markdown"), "csv". */
+gboolean    v21_report_format_from_string (const char      *name,
+                                           V21ReportFormat *format);
+const char *v21_report_format_extension   (V21ReportFormat  format);
+
+/* The second file of a CSV export: "cards.csv" → "cards-votes.csv". */
+char       *v21_report_votes_path         (const char      *cards_path);
+
+/* The figure as SVG markup to put inside an HTML page: no XML declaration,
+ * ids prefixed with @prefix so that several figures live in one page; then
+ * the same drawing as an <img> (a data: URI) for word processors, which skip
+ * inline SVG — browsers hide it. */
+char       *v21_report_figure_svg         (V21Workshop          *workshop,
+                                           const V21ReportBlock *figure,
+                                           const char           *prefix);
+
+/* All pages of @pages as a PDF document, written atomically at @path. */
+gboolean    v21_report_pages_write_pdf    (V21ReportPages  *pages,
+                                           const char      *path,
+                                           GError         **error);
+
+/* The report of @workshop in @format at @path (for CSV, the cards at @path
+ * and the votes beside it, see v21_report_votes_path()). With @anonymize,
+ * from v21_anonymize()'s copy of the workshop. Files are written atomically. */
+gboolean    v21_report_export             (V21Workshop     *workshop,
+                                           V21ReportFormat  format,
+                                           const char      *path,
+                                           gboolean         anonymize,
+                                           GError         **error);
+
+G_END_DECLS

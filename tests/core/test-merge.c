@@ -1,0 +1,444 @@
+/* Anonymised copies and merging the tables' files, without a screen. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "v21-anonymize.h"
+#include "v21-capture.h"
+#include "v21-merge.h"
+#include "v21-votes.h"
+
+static char *
+fixture_path (const char *name)
+{
+  if (g_strcmp0 (name, "demo") == 0)
+    return g_test_build_filename (G_TEST_DIST, "..", "data", "examples", "demo.visions21", NULL);
+  return g_test_build_filename (G_TEST_DIST, "data", "good", name, NULL);
+}
+
+static V21Workshop *
+load (const char *name)
+{
+  g_autofree char *path = fixture_path (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  V21Workshop *workshop = v21_workshop_load_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return workshop;
+}
+
+static char *
+data_of (V21Workshop *workshop)
+{
+  return v21_workshop_to_data (workshop, NULL);
+}
+
+/* The words of a name, and the name, as they could be found in a file. */
+static void
+assert_no_person (const char  *data,
+                  V21Workshop *original)
+{
+  V21Collection *people = v21_workshop_get_collection (original, "people");
+  g_autofree char *folded = g_utf8_casefold (data, -1);
+
+  for (guint i = 0; i < v21_collection_get_n (people); i++)
+    {
+      V21Record *person = v21_collection_get (people, i);
+      const char *email = v21_record_get_string (person, "email");
+      g_autofree char *name = g_utf8_casefold (v21_record_get_string (person, "name"), -1);
+      g_auto(GStrv) words = g_strsplit (name, " ", -1);
+
+      if (strstr (folded, name) != NULL)
+        g_error ("the name “%s” is still there", name);
+      if (email[0] != '\0' && strstr (data, email) != NULL)
+        g_error ("the e-mail “%s” is still there", email);
+      /* Surnames, as written in capitals or with a capital initial. */
+      for (guint w = 1; words[w] != NULL; w++)
+        {
+          g_autofree char *upper = g_utf8_strup (words[w], -1);
+          g_autofree char *title = g_strdup (words[w]);
+          const char *found;
+
+          title[0] = g_ascii_toupper (title[0]);
+          if (strstr (data, upper) != NULL)
+            g_error ("the surname “%s” is still there", upper);
+          found = strstr (data, title);
+          while (found != NULL)
+            {
+              gunichar after = g_utf8_get_char (found + strlen (title));
+
+              /* Only a whole word counts. */
+              if (!g_unichar_isalnum (after) && (found == data || !g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (found)))))
+                g_error ("the surname “%s” is still there", title);
+              found = strstr (found + 1, title);
+            }
+        }
+    }
+}
+
+/* Anonymisation */
+
+static void
+test_anonymize_demo (void)
+{
+  g_autoptr(V21Workshop) workshop = load ("demo");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(V21Workshop) anonymous = v21_anonymize (workshop, &error);
+  g_autofree char *data = NULL;
+  V21Collection *people;
+  V21Record *sequence;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (anonymous);
+  data = data_of (anonymous);
+  assert_no_person (data, workshop);
+  people = v21_workshop_get_collection (anonymous, "people");
+  g_assert_cmpstr (v21_record_get_string (v21_collection_get (people, 11), "name"), ==,
+                   "Participant 12 — staff");
+  g_assert_false (v21_record_get_bool (v21_collection_get (people, 0), "consent"));
+  g_assert_cmpstr (v21_record_get_string (v21_collection_get (people, 0), "organisation"), ==, "");
+  /* "M. Chaigneau" in a note, "(J. Marchais)" in a card. */
+  sequence = v21_workshop_lookup (anonymous, "seq-d1-01");
+  g_assert_cmpstr (v21_record_get_string (sequence, "notes"), ==, "");
+  g_assert_nonnull (strstr (v21_record_get_string (v21_workshop_lookup (anonymous, "c148"), "text"), "Participant 2 — staff")
+                    ? "" : strstr (data, "Participant 2 — staff"));
+  /* The same workshop otherwise: as many cards, votes and points. */
+  g_assert_cmpuint (v21_collection_get_n (v21_workshop_get_collection (anonymous, "cards")), ==,
+                    v21_collection_get_n (v21_workshop_get_collection (workshop, "cards")));
+  g_assert_cmpuint (v21_collection_get_n (v21_workshop_get_collection (anonymous, "votes")), ==,
+                    v21_collection_get_n (v21_workshop_get_collection (workshop, "votes")));
+  g_assert_false (v21_workshop_can_undo (anonymous));
+}
+
+static void
+assert_anonymized (V21Workshop *workshop,
+                   const char  *text,
+                   const char  *expected)
+{
+  g_autofree char *result = v21_anonymize_text (workshop, text);
+
+  g_assert_cmpstr (result, ==, expected);
+}
+
+static void
+test_anonymize_text (void)
+{
+  g_autoptr(V21Workshop) workshop = load ("hostile.visions21");
+
+  /* Camille Martin: participant 1, elected; Louis Bernard 2, resident;
+   * Inès Petit 3, expert; Élise Bernard-Roux 5, resident. */
+  assert_anonymized (workshop, "Camille Martin a proposé", "Participant 1 — elected officials a proposé");
+  assert_anonymized (workshop, "selon CAMILLE MARTIN et camille martin", "selon Participant 1 — elected officials et Participant 1 — elected officials");
+  assert_anonymized (workshop, "Martin Camille, puis MARTIN, puis Martin", "Participant 1 — elected officials, puis Participant 1 — elected officials, puis Participant 1 — elected officials");
+  assert_anonymized (workshop, "Ines Petit et INÈS PETIT", "Participant 3 — experts et Participant 3 — experts");
+  /* A surname that is also a word is left alone when written as a word. */
+  assert_anonymized (workshop, "un petit pas, une martingale, Martinique", "un petit pas, une martingale, Martinique");
+  assert_anonymized (workshop, "Mme Bernard-Roux et M. Bernard", "Mme Participant 5 — residents et M. Participant 2 — residents");
+  assert_anonymized (workshop, "Élise et Elise", "Participant 5 — residents et Participant 5 — residents");
+  assert_anonymized (workshop, "écrire à camille.martin@example.org ou x@y.fr",
+                     "écrire à Participant 1 — elected officials ou [e-mail address removed]");
+  assert_anonymized (workshop, "", "");
+}
+
+static void
+test_anonymize_unconsented (void)
+{
+  g_autoptr(V21Workshop) workshop = load ("hostile.visions21");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(V21Workshop) partial = v21_anonymize_unconsented (workshop, &error);
+  g_autofree char *data = NULL;
+
+  g_assert_no_error (error);
+  data = data_of (partial);
+  g_assert_null (strstr (data, "Louis Bernard"));
+  g_assert_null (strstr (data, "Élise"));
+  g_assert_nonnull (strstr (data, "Camille Martin"));
+  g_assert_nonnull (strstr (data, "Inès Petit"));
+  /* Private notes are the team's: they stay in this copy, without the name. */
+  g_assert_nonnull (strstr (v21_record_get_string (v21_workshop_lookup (partial, "s1"), "notes"), "Note privée"));
+}
+
+/* Merging */
+
+static V21Record *
+add_card (V21Workshop *workshop,
+          const char  *text)
+{
+  g_autoptr(GError) error = NULL;
+  V21Record *card = v21_capture_add_card (workshop, "idea", text, NULL,
+                                          v21_workshop_lookup (workshop, "seq-d2-02"), NULL, &error);
+
+  g_assert_no_error (error);
+  return card;
+}
+
+static void
+set_text (V21Workshop *workshop,
+          const char  *id,
+          const char  *field,
+          const char  *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (v21_workshop_set (workshop, v21_workshop_lookup (workshop, id), field, json_object_new_string (text), &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_merge_new_and_conflict (void)
+{
+  g_autoptr(V21Workshop) master = load ("demo");
+  g_autoptr(V21Workshop) copy = load ("demo");
+  g_autoptr(V21MergeSummary) summary = v21_merge_summary_new ();
+  g_autoptr(V21MergeSummary) again = v21_merge_summary_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = data_of (master);
+  g_autofree char *merged = NULL;
+  g_autofree char *text = NULL;
+  V21Record *card = add_card (copy, "Une maison des saisons dans chaque bourg");
+  V21MergeConflict *conflict;
+  guint n_cards = v21_collection_get_n (v21_workshop_get_collection (master, "cards"));
+
+  /* The same card edited on both sides; another only in the copy. */
+  set_text (master, "c001", "text", "Garantir l'eau potable (version du maître)");
+  set_text (copy, "c001", "text", "Garantir l'eau potable (version de la table)");
+  set_text (copy, "c002", "details", "Précisé par la table");
+  g_free (before);
+  before = data_of (master);
+
+  g_assert_true (v21_workshop_merge (master, copy, summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (v21_merge_summary_get_added (summary, "cards"), ==, 3);
+  g_assert_nonnull (v21_workshop_lookup (master, v21_record_get_id (card)));
+  /* Both versions of c001 are kept, the table's as a copy. */
+  g_assert_cmpstr (v21_record_get_string (v21_workshop_lookup (master, "c001"), "text"), ==,
+                   "Garantir l'eau potable (version du maître)");
+  g_assert_cmpuint (summary->conflicts->len, ==, 2);
+  conflict = g_ptr_array_index (summary->conflicts, 0);
+  g_assert_cmpstr (conflict->id, ==, "c001");
+  g_assert_nonnull (conflict->copy_id);
+  g_assert_cmpstr (v21_record_get_string (v21_workshop_lookup (master, conflict->copy_id), "text"), ==,
+                   "Garantir l'eau potable (version de la table)");
+  g_assert_cmpuint (v21_collection_get_n (v21_workshop_get_collection (master, "cards")), ==, n_cards + 3);
+  text = v21_merge_summary_format (summary);
+  g_assert_nonnull (strstr (text, "3 cards"));
+  g_assert_nonnull (strstr (text, "2 conflicts"));
+
+  /* The same file again changes nothing. */
+  merged = data_of (master);
+  g_assert_true (v21_workshop_merge (master, copy, again, &error));
+  g_assert_cmpuint (v21_merge_summary_total_added (again), ==, 0);
+  {
+    g_autofree char *twice = data_of (master);
+    g_assert_cmpstr (twice, ==, merged);
+  }
+  /* The whole merge is one undo step. */
+  g_assert_cmpstr (v21_workshop_get_undo_label (master), ==, "Import a Table’s Contributions");
+  g_assert_true (v21_workshop_undo (master));
+  {
+    g_autofree char *undone = data_of (master);
+    g_assert_cmpstr (undone, ==, before);
+  }
+}
+
+static void
+test_merge_other_workshop (void)
+{
+  g_autoptr(V21Workshop) master = load ("demo");
+  g_autoptr(V21Workshop) other = load ("minimal.visions21");
+  g_autoptr(V21MergeSummary) summary = v21_merge_summary_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = data_of (master);
+  g_autofree char *after = NULL;
+
+  g_assert_false (v21_workshop_merge (master, other, summary, &error));
+  g_assert_error (error, V21_ERROR, V21_ERROR_VALUE);
+  g_assert_nonnull (strstr (error->message, "another workshop"));
+  after = data_of (master);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (v21_workshop_can_undo (master));
+}
+
+static void
+test_merge_votes_scores (void)
+{
+  g_autoptr(V21Workshop) master = load ("demo");
+  g_autoptr(V21Workshop) copy = load ("demo");
+  g_autoptr(V21MergeSummary) summary = v21_merge_summary_new ();
+  g_autoptr(GError) error = NULL;
+  V21Record *score = v21_workshop_lookup (copy, "s01");
+
+  /* A score changed on a table's laptop; the round revealed there. */
+  g_assert_true (v21_workshop_set (copy, score, "score", json_object_new_int (0), &error));
+  g_assert_true (v21_vote_round_reveal (copy, v21_workshop_lookup (copy, "vr2"), TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (v21_workshop_merge (master, copy, summary, &error));
+  score = v21_workshop_lookup (master, "s01");
+  g_assert_cmpint (v21_record_get_int (score, "score", -1), ==, 2);
+  g_assert_nonnull (strstr (v21_record_get_string (score, "comment"), "Other version: 0"));
+  g_assert_true (v21_record_get_bool (v21_workshop_lookup (master, "vr2"), "revealed"));
+  g_assert_cmpuint (summary->conflicts->len, ==, 1);
+}
+
+/* Random edits on copies, merged back in any order, lose nothing. */
+
+static void
+random_edits (V21Workshop *copy,
+              GRand       *rand,
+              guint        table)
+{
+  V21Collection *cards = v21_workshop_get_collection (copy, "cards");
+  V21Collection *points = v21_workshop_get_collection (copy, "points");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = g_strdup_printf ("Vote de la table %u", table);
+  V21Record *round;
+
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Idée %u de la table %u (%u)", i, table, g_rand_int (rand));
+      V21Record *card;
+
+      switch (g_rand_int_range (rand, 0, 4))
+        {
+        case 0:
+          add_card (copy, text);
+          break;
+        case 1:
+          card = v21_collection_get (cards, g_rand_int_range (rand, 0, v21_collection_get_n (cards)));
+          set_text (copy, v21_record_get_id (card), "text", text);
+          break;
+        case 2:
+          {
+            V21Record *point = v21_collection_get (points, g_rand_int_range (rand, 0, v21_collection_get_n (points)));
+            g_autoptr(GError) local = NULL;
+
+            v21_workshop_set (copy, point, "year", json_object_new_int (g_rand_int_range (rand, 2027, 2056)), &local);
+          }
+          break;
+        default:
+          /* A deletion on a laptop never deletes in the master. */
+          card = v21_collection_get (cards, g_rand_int_range (rand, 0, v21_collection_get_n (cards)));
+          g_assert_true (v21_workshop_remove (copy, card, &error));
+          break;
+        }
+    }
+  {
+    json_object *fields = json_object_new_object ();
+
+    json_object_object_add (fields, "trajectory", json_object_new_string ("tr2"));
+    json_object_object_add (fields, "year", json_object_new_int (2030 + table));
+    json_object_object_add (fields, "level", json_object_new_double (0.5));
+    json_object_object_add (fields, "label", json_object_new_string (title));
+    json_object_object_add (fields, "kind", json_object_new_string ("milestone"));
+    g_assert_nonnull (v21_workshop_insert (copy, "points", -1, fields, &error));
+  }
+  round = v21_vote_round_create (copy, title, "cards", "idea", NULL, "dots", 3, "tables", &error);
+  g_assert_no_error (error);
+  for (guint t = 0; t < 3; t++)
+    {
+      V21Record *target = v21_workshop_lookup (copy, json_object_get_string (json_object_array_get_idx (v21_record_get_value (round, "targets"), t)));
+
+      g_assert_true (v21_votes_set_count (copy, round, v21_capture_table (copy, t + 1), target, 1, &error));
+    }
+}
+
+/* Every record of @list in @copy is in @master, under its id or as a copy. */
+static void
+assert_kept (V21Workshop *master,
+             V21Workshop *copy,
+             const char  *list)
+{
+  V21Collection *records = v21_workshop_get_collection (copy, list);
+  V21Collection *merged = v21_workshop_get_collection (master, list);
+  g_autoptr(GHashTable) contents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < v21_collection_get_n (merged); i++)
+    {
+      json_object *copy_json = NULL;
+
+      json_object_deep_copy (v21_record_get_json (v21_collection_get (merged, i)), &copy_json, NULL);
+      json_object_object_del (copy_json, "id");
+      g_hash_table_add (contents, g_strdup (json_object_to_json_string_ext (copy_json, JSON_C_TO_STRING_PLAIN)));
+      json_object_put (copy_json);
+    }
+  for (guint i = 0; i < v21_collection_get_n (records); i++)
+    {
+      V21Record *record = v21_collection_get (records, i);
+      json_object *copy_json = NULL;
+      gboolean found;
+
+      g_assert_nonnull (v21_workshop_lookup (master, v21_record_get_id (record)));
+      json_object_deep_copy (v21_record_get_json (record), &copy_json, NULL);
+      json_object_object_del (copy_json, "id");
+      found = g_hash_table_contains (contents, json_object_to_json_string_ext (copy_json, JSON_C_TO_STRING_PLAIN));
+      json_object_put (copy_json);
+      if (!found)
+        g_error ("%s %s of a copy was lost in the merge", list, v21_record_get_id (record));
+    }
+}
+
+static void
+test_merge_random (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
+
+  for (guint round = 0; round < 3; round++)
+    {
+      g_autoptr(V21Workshop) master = load ("demo");
+      g_autoptr(V21Workshop) original = load ("demo");
+      V21Workshop *copies[4];
+      guint order[4] = { 0, 1, 2, 3 };
+
+      for (guint i = 0; i < 4; i++)
+        {
+          copies[i] = load ("demo");
+          random_edits (copies[i], rand, i + 1);
+        }
+      for (guint i = 3; i > 0; i--)
+        {
+          guint j = g_rand_int_range (rand, 0, i + 1), t = order[i];
+
+          order[i] = order[j];
+          order[j] = t;
+        }
+      for (guint i = 0; i < 4; i++)
+        {
+          g_autoptr(V21MergeSummary) summary = v21_merge_summary_new ();
+          g_autoptr(GError) error = NULL;
+
+          g_assert_true (v21_workshop_merge (master, copies[order[i]], summary, &error));
+          g_assert_no_error (error);
+          g_assert_cmpuint (summary->refused->len, ==, 0);
+        }
+      for (guint i = 0; i < 4; i++)
+        {
+          assert_kept (master, copies[i], "cards");
+          assert_kept (master, copies[i], "votes");
+          assert_kept (master, copies[i], "points");
+          g_object_unref (copies[i]);
+        }
+      /* Nothing of the master went away. */
+      assert_kept (master, original, "votes");
+      for (guint i = 0; i < v21_collection_get_n (v21_workshop_get_collection (original, "cards")); i++)
+        g_assert_nonnull (v21_workshop_lookup (master, v21_record_get_id (v21_collection_get (v21_workshop_get_collection (original, "cards"), i))));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/anonymize/demo", test_anonymize_demo);
+  g_test_add_func ("/core/anonymize/text", test_anonymize_text);
+  g_test_add_func ("/core/anonymize/unconsented", test_anonymize_unconsented);
+  g_test_add_func ("/core/merge/new-and-conflict", test_merge_new_and_conflict);
+  g_test_add_func ("/core/merge/other-workshop", test_merge_other_workshop);
+  g_test_add_func ("/core/merge/votes-scores", test_merge_votes_scores);
+  g_test_add_func ("/core/merge/random", test_merge_random);
+
+  return g_test_run ();
+}

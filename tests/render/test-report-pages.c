@@ -1,0 +1,131 @@
+/* test-report-pages.c — the report laid out on A4 pages
+ *
+ * Headings never end a page, chapters start one, the contents give the pages
+ * headings are on, every page draws, and the PDF has as many pages.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define _GNU_SOURCE
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "v21-report-export.h"
+
+static V21Workshop *
+load (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  V21Workshop *workshop = v21_workshop_load_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return workshop;
+}
+
+static void
+check_layout (V21Workshop *workshop,
+              guint        min_pages,
+              guint        max_pages)
+{
+  V21ReportPages *pages = v21_report_pages_new (v21_report_new (workshop, V21_REPORT_DEFAULT), workshop);
+  V21Report *report = v21_report_pages_get_report (pages);
+  guint n = v21_report_pages_get_n_pages (pages);
+  int previous = 0;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 149, 211);
+  cairo_t *cr = cairo_create (surface);
+
+  g_assert_cmpuint (n, >=, min_pages);
+  g_assert_cmpuint (n, <=, max_pages);
+  for (guint i = 0; i < report->blocks->len; i++)
+    {
+      V21ReportBlock *block = g_ptr_array_index (report->blocks, i);
+      int page = v21_report_pages_find_block (pages, i);
+
+      /* Every block is placed, in order, after the cover and the contents. */
+      g_assert_cmpint (page, >=, 2);
+      g_assert_cmpint (page, >=, previous);
+      previous = page;
+      if (block->kind != V21_BLOCK_HEADING)
+        continue;
+      /* A chapter opens a page; a heading is on the page of what follows it. */
+      if (block->level == 1 && i > 0)
+        g_assert_cmpint (page, >, v21_report_pages_find_block (pages, i - 1));
+      if (i + 1 < report->blocks->len)
+        g_assert_cmpint (v21_report_pages_find_block (pages, i + 1), ==, page);
+    }
+  cairo_scale (cr, 0.25, 0.25);
+  for (guint p = 0; p < n; p++)
+    v21_report_pages_draw (pages, p, cr);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  v21_report_pages_free (pages);
+}
+
+static void
+test_demo (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "examples", "demo.visions21", NULL);
+  g_autoptr(V21Workshop) workshop = load (path);
+
+  check_layout (workshop, 20, 50);
+}
+
+static void
+test_hostile (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "good", "hostile.visions21", NULL);
+  g_autoptr(V21Workshop) workshop = load (path);
+
+  check_layout (workshop, 5, 20);
+}
+
+static void
+test_sparse (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "good", "sparse.visions21", NULL);
+  g_autoptr(V21Workshop) workshop = load (path);
+
+  check_layout (workshop, 3, 20);
+}
+
+static void
+test_pdf (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "examples", "demo.visions21", NULL);
+  g_autoptr(V21Workshop) workshop = load (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("v21-pages-XXXXXX", &error);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(V21ReportPages) pages = v21_report_pages_new (v21_report_new (workshop, V21_REPORT_DEFAULT), workshop);
+  g_autofree char *count = g_strdup_printf ("/Count %u", v21_report_pages_get_n_pages (pages));
+  gsize length;
+
+  g_assert_true (v21_report_pages_write_pdf (pages, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, &error));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  /* The page tree says how many pages; the chapters are bookmarks. */
+  g_assert_nonnull (memmem (contents, length, count, strlen (count)));
+  g_assert_nonnull (memmem (contents, length, "/Outlines", 9));
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/render/report/demo", test_demo);
+  g_test_add_func ("/render/report/hostile", test_hostile);
+  g_test_add_func ("/render/report/sparse", test_sparse);
+  g_test_add_func ("/render/report/pdf", test_pdf);
+
+  return g_test_run ();
+}
