@@ -592,7 +592,13 @@ v21_report_pages_new (V21Report   *report,
 
   self->report = report;
   self->workshop = g_object_ref (workshop);
-  self->context = v21_render_text_context ();
+  {
+    /* A font map of its own: the pages may be laid out in a thread and drawn
+     * in another, while the first lays out the next version. */
+    g_autoptr(PangoFontMap) map = pango_cairo_font_map_new ();
+
+    self->context = v21_render_text_context_for_map (map);
+  }
   v21_render_style_init (&self->style, V21_RENDER_PRINT, FALSE);
   self->boxes = g_ptr_array_new_with_free_func ((GDestroyNotify) box_free);
   self->toc_boxes = g_ptr_array_new_with_free_func ((GDestroyNotify) box_free);
