@@ -741,6 +741,18 @@ tables_composition (V21ReportBuilder *builder)
     }
 }
 
+/* What a person did besides taking part, or NULL. */
+static const char *
+role_label (const char *role)
+{
+  static const char * const ids[] = { "facilitator", "technical_lead", "political_sponsor", "observer", NULL };
+  static const char * const labels[] = { N_("Facilitation"), N_("Technical lead"), N_("Political sponsor"), N_("Observer") };
+
+  if (!g_strv_contains (ids, role))
+    return NULL;
+  return label_of (ids, labels, role);
+}
+
 static void
 named_people (V21ReportBuilder *builder)
 {
@@ -767,7 +779,7 @@ named_people (V21ReportBuilder *builder)
         table = _v21_report_table (builder, 4, headers, widths, 0);
       row = _v21_report_row (table);
       category = capitalize (v21_category_label (_v21_text (person, "category")));
-      _v21_report_cell (row, _v21_text (person, "name"), NULL);
+      _v21_report_cell (row, _v21_text (person, "name"), role_label (_v21_text (person, "role")));
       _v21_report_cell (row, _v21_text (person, "organisation"), NULL);
       _v21_report_cell (row, category, NULL);
       _v21_report_cell (row, table_name (workshop, _v21_text (person, "table")), NULL);
