@@ -346,7 +346,8 @@ on_export_response (GtkNativeDialog *dialog,
     message = g_strdup (error->message);
   else if (g_strcmp0 (kind, "csv") == 0)
     {
-      g_autofree char *votes = v21_report_votes_path (name);
+      g_autofree char *votes_path = v21_report_votes_path (g_file_peek_path (file));
+      g_autofree char *votes = g_path_get_basename (votes_path);
 
       /* Translators: a toast; two file names. */
       message = g_strdup_printf (_("Cards exported to %s, votes to %s"), name, votes);
