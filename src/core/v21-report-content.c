@@ -551,7 +551,7 @@ chapter_context (V21ReportBuilder *builder)
   facts = _v21_report_list (builder);
   {
     g_autofree char *territory_text = kind != NULL
-      ? g_strdup_printf ("%s (%s)", v21_workshop_get_territory_name (workshop), label_of (kinds, kind_labels, kind))
+      ? g_strdup_printf ("%s — %s", v21_workshop_get_territory_name (workshop), label_of (kinds, kind_labels, kind))
       : g_strdup (v21_workshop_get_territory_name (workshop));
     g_autofree char *horizon_text = g_strdup_printf (_("%ld, thirty years or so after %ld"), horizon, start);
 
