@@ -551,7 +551,7 @@ chapter_context (V21ReportBuilder *builder)
   facts = _v21_report_list (builder);
   {
     g_autofree char *territory_text = kind != NULL
-      ? g_strdup_printf ("%s (%s)", v21_workshop_get_territory_name (workshop), label_of (kinds, kind_labels, kind))
+      ? g_strdup_printf ("%s — %s", v21_workshop_get_territory_name (workshop), label_of (kinds, kind_labels, kind))
       : g_strdup (v21_workshop_get_territory_name (workshop));
     g_autofree char *horizon_text = g_strdup_printf (_("%ld, thirty years or so after %ld"), horizon, start);
 
@@ -741,6 +741,18 @@ tables_composition (V21ReportBuilder *builder)
     }
 }
 
+/* What a person did besides taking part, or NULL. */
+static const char *
+role_label (const char *role)
+{
+  static const char * const ids[] = { "facilitator", "technical_lead", "political_sponsor", "observer", NULL };
+  static const char * const labels[] = { N_("Facilitation"), N_("Technical lead"), N_("Political sponsor"), N_("Observer") };
+
+  if (!g_strv_contains (ids, role))
+    return NULL;
+  return label_of (ids, labels, role);
+}
+
 static void
 named_people (V21ReportBuilder *builder)
 {
@@ -767,7 +779,7 @@ named_people (V21ReportBuilder *builder)
         table = _v21_report_table (builder, 4, headers, widths, 0);
       row = _v21_report_row (table);
       category = capitalize (v21_category_label (_v21_text (person, "category")));
-      _v21_report_cell (row, _v21_text (person, "name"), NULL);
+      _v21_report_cell (row, _v21_text (person, "name"), role_label (_v21_text (person, "role")));
       _v21_report_cell (row, _v21_text (person, "organisation"), NULL);
       _v21_report_cell (row, category, NULL);
       _v21_report_cell (row, table_name (workshop, _v21_text (person, "table")), NULL);
@@ -1001,7 +1013,6 @@ cards_of_kind (V21ReportBuilder *builder,
   V21Workshop *workshop = builder->workshop;
   V21Collection *clusters = v21_workshop_get_collection (workshop, "clusters");
   g_autoptr(GPtrArray) of_kind = g_ptr_array_new ();
-  g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *title = NULL;
   guint clustered = 0;
 
@@ -1076,7 +1087,6 @@ robustness_section (V21ReportBuilder *builder)
 {
   V21Workshop *workshop = builder->workshop;
   V21Collection *scores = v21_workshop_get_collection (workshop, "robustness");
-  g_autoptr(GPtrArray) challenges = v21_robustness_challenges (workshop);
   g_autoptr(GHashTable) rows = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) columns = g_hash_table_new (g_str_hash, g_str_equal);
   const char *headers[] = { _("Challenge"), _("Current answer"), _("Score"), _("Comment") };

@@ -70,6 +70,18 @@ add_space_before (GString    *out,
   g_string_append (out, space);
 }
 
+/* Whether the word being written is a web or e-mail address, where no
+ * space may go. */
+static gboolean
+in_address (GString *out)
+{
+  const char *start = out->str + out->len;
+
+  while (start > out->str && start[-1] != ' ' && start[-1] != '\n' && start[-1] != '\t')
+    start--;
+  return strstr (start, "://") != NULL || g_str_has_prefix (start, "www.") || strchr (start, '@') != NULL;
+}
+
 static gboolean
 is_time_colon (gunichar before,
                const char *next)
@@ -103,13 +115,13 @@ v21_typography_french (const char *text)
       switch (c)
         {
         case ':':
-          if (!is_time_colon (before, next) && strncmp (next, "//", 2) != 0 && before != ':')
+          if (!is_time_colon (before, next) && strncmp (next, "//", 2) != 0 && before != ':' && !in_address (out))
             add_space_before (out, V21_NBSP);
           break;
         case ';':
         case '!':
         case '?':
-          if (before != '!' && before != '?' && before != '&')
+          if (before != '!' && before != '?' && !in_address (out))
             add_space_before (out, V21_NNBSP);
           break;
         case 0x00bb:   /* » */

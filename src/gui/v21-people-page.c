@@ -720,7 +720,7 @@ on_chooser_response (GtkNativeDialog *native,
                      int              response,
                      V21PeoplePage   *self)
 {
-  g_autoptr(GtkFileChooserNative) chooser = g_steal_pointer (&self->chooser);
+  G_GNUC_UNUSED g_autoptr(GtkFileChooserNative) chooser = g_steal_pointer (&self->chooser);
 
   if (response == GTK_RESPONSE_ACCEPT)
     {

@@ -34,6 +34,7 @@ struct _V21ReportPage
   V21ReportPages       *pages;          /* NULL until built */
   gboolean              dirty;
   guint                 rebuild_timeout;
+  GCancellable         *building;       /* a layout in progress, in a thread */
   GtkStringList        *page_model;     /* one string per page: its number */
   GPtrArray            *sheets;         /* the drawing areas alive */
   GtkFileChooserNative *chooser;
@@ -119,27 +120,74 @@ anonymized (V21ReportPage *self)
   return gtk_switch_get_active (self->anonymize_switch);
 }
 
-static void
-rebuild (V21ReportPage *self)
+/* The report is laid out in a thread, from a copy of the workshop made on
+ * the main thread (a serialised snapshot), so the window never waits for a
+ * large workshop; the pages are then only drawn on the main thread. */
+typedef struct
 {
-  g_autoptr(GError) error = NULL;
+  char     *data;
+  gsize     length;
+  gboolean  anonymize;
+} Snapshot;
+
+static void
+snapshot_free (Snapshot *snapshot)
+{
+  g_free (snapshot->data);
+  g_free (snapshot);
+}
+
+static V21ReportPages *
+build_pages (Snapshot  *snapshot,
+             GError   **error)
+{
+  g_autoptr(V21Workshop) copy = v21_workshop_load_data (snapshot->data, snapshot->length, NULL, error);
   g_autoptr(V21Workshop) source = NULL;
+
+  if (copy == NULL)
+    return NULL;
+  source = snapshot->anonymize ? v21_anonymize (copy, error) : v21_anonymize_unconsented (copy, error);
+  if (source == NULL)
+    return NULL;
+  return v21_report_pages_new (v21_report_new (source, snapshot->anonymize ? V21_REPORT_ANONYMIZED : V21_REPORT_DEFAULT),
+                               source);
+}
+
+static void
+build_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GError *error = NULL;
+  V21ReportPages *pages = build_pages (task_data, &error);
+
+  if (pages == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, pages, (GDestroyNotify) v21_report_pages_free);
+}
+
+static Snapshot *
+take_snapshot (V21ReportPage *self)
+{
+  Snapshot *snapshot = g_new0 (Snapshot, 1);
+
+  snapshot->data = v21_workshop_to_data (self->workshop, &snapshot->length);
+  snapshot->anonymize = gtk_switch_get_active (self->anonymize_switch);
+  return snapshot;
+}
+
+static void
+show_pages (V21ReportPage  *self,
+            V21ReportPages *pages)
+{
   guint before = g_list_model_get_n_items (G_LIST_MODEL (self->page_model));
-  guint after;
+  guint after = v21_report_pages_get_n_pages (pages);
   g_autofree char *count = NULL;
 
-  g_clear_handle_id (&self->rebuild_timeout, g_source_remove);
-  self->dirty = FALSE;
-  source = anonymized (self) ? v21_anonymize (self->workshop, &error) : v21_anonymize_unconsented (self->workshop, &error);
   g_clear_pointer (&self->pages, v21_report_pages_free);
-  if (source == NULL)
-    {
-      v21_show_toast (GTK_WIDGET (self), error->message, NULL, NULL);
-      return;
-    }
-  self->pages = v21_report_pages_new (v21_report_new (source, anonymized (self) ? V21_REPORT_ANONYMIZED : V21_REPORT_DEFAULT),
-                                      source);
-  after = v21_report_pages_get_n_pages (self->pages);
+  self->pages = pages;
   if (after > before)
     {
       g_auto(GStrv) numbers = g_new0 (char *, after - before + 1);
@@ -154,6 +202,47 @@ rebuild (V21ReportPage *self)
     gtk_widget_queue_draw (g_ptr_array_index (self->sheets, i));
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages", after), after);
   gtk_label_set_label (self->pages_label, count);
+}
+
+static void
+on_built (GObject      *object,
+          GAsyncResult *result,
+          gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+  V21ReportPages *pages = g_task_propagate_pointer (G_TASK (result), &error);
+  V21ReportPage *self;
+
+  /* A page gone, or a newer layout on its way: this one is not wanted. */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    {
+      g_clear_pointer (&pages, v21_report_pages_free);
+      return;
+    }
+  self = V21_REPORT_PAGE (data);
+  g_clear_object (&self->building);
+  if (pages == NULL)
+    v21_show_toast (GTK_WIDGET (self), error->message, NULL, NULL);
+  else
+    show_pages (self, pages);
+}
+
+static void
+rebuild (V21ReportPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_clear_handle_id (&self->rebuild_timeout, g_source_remove);
+  self->dirty = FALSE;
+  if (self->building != NULL)
+    g_cancellable_cancel (self->building);
+  g_clear_object (&self->building);
+  self->building = g_cancellable_new ();
+  /* Translators: while the report's pages are being laid out. */
+  gtk_label_set_label (self->pages_label, _("Laying out the pages…"));
+  task = g_task_new (NULL, self->building, on_built, self);
+  g_task_set_task_data (task, take_snapshot (self), (GDestroyNotify) snapshot_free);
+  g_task_run_in_thread (task, build_thread);
 }
 
 static gboolean
@@ -257,7 +346,8 @@ on_export_response (GtkNativeDialog *dialog,
     message = g_strdup (error->message);
   else if (g_strcmp0 (kind, "csv") == 0)
     {
-      g_autofree char *votes = v21_report_votes_path (name);
+      g_autofree char *votes_path = v21_report_votes_path (g_file_peek_path (file));
+      g_autofree char *votes = g_path_get_basename (votes_path);
 
       /* Translators: a toast; two file names. */
       message = g_strdup_printf (_("Cards exported to %s, votes to %s"), name, votes);
@@ -407,8 +497,23 @@ guint
 _v21_report_page_get_n_pages (V21ReportPage *self)
 {
   if (self->dirty || self->pages == NULL)
-    rebuild (self);
-  return self->pages != NULL ? v21_report_pages_get_n_pages (self->pages) : 0;
+    {
+      g_autoptr(GError) error = NULL;
+      Snapshot *snapshot = take_snapshot (self);
+      V21ReportPages *pages = build_pages (snapshot, &error);
+
+      g_assert_no_error (error);
+      snapshot_free (snapshot);
+      if (self->building != NULL)
+        g_cancellable_cancel (self->building);
+      g_clear_object (&self->building);
+      g_clear_handle_id (&self->rebuild_timeout, g_source_remove);
+      self->dirty = FALSE;
+      show_pages (self, pages);
+    }
+  while (self->building != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return v21_report_pages_get_n_pages (self->pages);
 }
 
 GtkSwitch *
@@ -438,6 +543,9 @@ v21_report_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->rebuild_timeout, g_source_remove);
+  if (self->building != NULL)
+    g_cancellable_cancel (self->building);
+  g_clear_object (&self->building);
   for (guint i = 0; i < self->sheets->len; i++)
     g_object_weak_unref (g_ptr_array_index (self->sheets, i), sheet_gone, self);
   g_ptr_array_set_size (self->sheets, 0);

@@ -846,7 +846,7 @@ on_save_as_response (GtkNativeDialog *native,
                      int              response,
                      V21Window       *self)
 {
-  g_autoptr(GtkFileChooserNative) chooser = g_steal_pointer (&self->chooser);
+  G_GNUC_UNUSED g_autoptr(GtkFileChooserNative) chooser = g_steal_pointer (&self->chooser);
   Then *then = g_steal_pointer (&self->after_save_as);
 
   if (response == GTK_RESPONSE_ACCEPT && self->workshop != NULL)
@@ -1119,7 +1119,7 @@ on_open_response (GtkNativeDialog *native,
                   int              response,
                   V21Window       *self)
 {
-  g_autoptr(GtkFileChooserNative) chooser = g_steal_pointer (&self->chooser);
+  G_GNUC_UNUSED g_autoptr(GtkFileChooserNative) chooser = g_steal_pointer (&self->chooser);
 
   if (response == GTK_RESPONSE_ACCEPT)
     {

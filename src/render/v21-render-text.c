@@ -15,7 +15,12 @@
 PangoContext *
 v21_render_text_context (void)
 {
-  PangoFontMap *map = pango_cairo_font_map_get_default ();
+  return v21_render_text_context_for_map (pango_cairo_font_map_get_default ());
+}
+
+PangoContext *
+v21_render_text_context_for_map (PangoFontMap *map)
+{
   PangoContext *context = pango_font_map_create_context (map);
   cairo_font_options_t *options = cairo_font_options_create ();
 

@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 /* A Pango context whose measurements do not depend on the surface (no metric
  * hinting), so a layout computed once fits screen, PNG, SVG and PDF alike. */
 PangoContext *v21_render_text_context (void);
+/* The same on @map, e.g. a font map of its own for layouts made in one thread
+ * and drawn in another (the default font map is the thread's). */
+PangoContext *v21_render_text_context_for_map (PangoFontMap *map);
 
 /* A layout of @text at @size (user units), bold when @bold; wrapped at word
  * boundaries within @max_width (no limit when <= 0) into at most @max_lines

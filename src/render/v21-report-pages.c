@@ -321,13 +321,14 @@ add_paragraph (V21ReportPages       *self,
 
   /* A lead alone ("Eau : partager…" above its cards) and a short note
    * (how a vote went, above its results) introduce what follows. */
+  Box *last = self->boxes->len > 0 ? g_ptr_array_index (self->boxes, self->boxes->len - 1) : NULL;
+  gboolean footnote = block->style == V21_TEXT_NOTE && last != NULL && last->kind == BOX_ROW;
   gboolean introduces = (block->lead != NULL && block->text[0] == '\0')
-                        || (block->style == V21_TEXT_NOTE && pango_layout_get_line_count (layout) <= 2);
+                        || (block->style == V21_TEXT_NOTE && !footnote && pango_layout_get_line_count (layout) <= 2);
 
   /* A note right under a table is its footnote: it stays with the last row. */
-  if (block->style == V21_TEXT_NOTE && self->boxes->len > 0
-      && ((Box *) g_ptr_array_index (self->boxes, self->boxes->len - 1))->kind == BOX_ROW)
-    ((Box *) g_ptr_array_index (self->boxes, self->boxes->len - 1))->keep_with_next = TRUE;
+  if (footnote)
+    last->keep_with_next = TRUE;
   add_lines (self, layout, indent, block->style == V21_TEXT_NOTE ? 4 : 7, FALSE, block->style == V21_TEXT_QUOTE,
              block->style == V21_TEXT_NOTE ? &self->style.muted : &self->style.foreground, introduces);
   g_object_unref (layout);
@@ -511,6 +512,24 @@ place (Page   *page,
   g_array_append_val (page->placed, placed);
 }
 
+/* The height of the boxes chained by "keep with next" from @first. */
+static double
+chain_height (GPtrArray *boxes,
+              guint      first)
+{
+  double height = 0;
+
+  for (guint k = first; k < boxes->len; k++)
+    {
+      Box *box = g_ptr_array_index (boxes, k);
+
+      height += box->height + (k > first ? box->space_before : 0);
+      if (!box->keep_with_next || height > CONTENT_HEIGHT)
+        break;
+    }
+  return height;
+}
+
 static void
 paginate (GPtrArray *boxes,
           GPtrArray *pages)
@@ -539,9 +558,14 @@ paginate (GPtrArray *boxes,
           i++;
           continue;
         }
-      /* Take along what must stay with this box, unless it all began the page. */
+      /* Take along what must stay with this box, unless it all began the page;
+       * a chain longer than a page breaks anyway, keeping only its headings
+       * with what follows them. */
       for (j = i; j > start && ((Box *) g_ptr_array_index (boxes, j - 1))->keep_with_next; j--)
         ;
+      if (chain_height (boxes, j) > CONTENT_HEIGHT)
+        for (j = i; j > start && ((Box *) g_ptr_array_index (boxes, j - 1))->kind == BOX_HEADING; j--)
+          ;
       if (j > start)
         {
           while (page->placed->len > 0
@@ -586,13 +610,18 @@ v21_report_pages_new (V21Report   *report,
                       V21Workshop *workshop)
 {
   V21ReportPages *self = g_new0 (V21ReportPages, 1);
-  g_autoptr(GPtrArray) toc_pages = g_ptr_array_new ();
 
   g_return_val_if_fail (report != NULL && V21_IS_WORKSHOP (workshop), NULL);
 
   self->report = report;
   self->workshop = g_object_ref (workshop);
-  self->context = v21_render_text_context ();
+  {
+    /* A font map of its own: the pages may be laid out in a thread and drawn
+     * in another, while the first lays out the next version. */
+    g_autoptr(PangoFontMap) map = pango_cairo_font_map_new ();
+
+    self->context = v21_render_text_context_for_map (map);
+  }
   v21_render_style_init (&self->style, V21_RENDER_PRINT, FALSE);
   self->boxes = g_ptr_array_new_with_free_func ((GDestroyNotify) box_free);
   self->toc_boxes = g_ptr_array_new_with_free_func ((GDestroyNotify) box_free);

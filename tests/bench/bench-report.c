@@ -281,7 +281,10 @@ big_workshop (gsize *length)
             add_string (point, "trajectory", id);
             json_object_object_add (point, "year", json_object_new_int (2026 + p));
             json_object_object_add (point, "level", json_object_new_double ((p + t % 5) / 40.0));
-            g_snprintf (text, sizeof text, p % 3 == 0 ? "Jalon %d" : "", p);
+            if (p % 3 == 0)
+              g_snprintf (text, sizeof text, "Jalon %d", p);
+            else
+              text[0] = '\0';
             add_string (point, "label", text);
             add_string (point, "kind", "milestone");
             json_object_array_add (points, point);

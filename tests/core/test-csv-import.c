@@ -350,7 +350,6 @@ test_french_reasons (void)
 {
   g_autoptr(V21CsvImport) import = open_fixture ("bad-rows.csv");
   g_autoptr(V21Workshop) workshop = test_load_minimal ();
-  g_autofree char *old_locale = g_strdup (setlocale (LC_MESSAGES, NULL));
   V21CsvSkip *skip;
 
   if (setlocale (LC_ALL, "fr_FR.UTF-8") == NULL)

@@ -54,6 +54,9 @@ test_typography_french (void)
   /* Times, web addresses, repeated marks and line starts stay as they are. */
   assert_french ("à 10:30", "à 10:30");
   assert_french ("https://example.org", "https://example.org");
+  assert_french ("voir https://example.org/page?x=1;y=2!", "voir https://example.org/page?x=1;y=2!");
+  assert_french ("www.example.org/?q=a ou a@b.fr?", "www.example.org/?q=a ou a@b.fr?");
+  assert_french ("Vraiment? Oui!", "Vraiment" V21_NNBSP "? Oui" V21_NNBSP "!");
   assert_french ("Quoi ?!", "Quoi" V21_NNBSP "?!");
   assert_french (": début", ": début");
   assert_french ("ligne\n: suite", "ligne\n: suite");
