@@ -1427,7 +1427,7 @@ v21_window_init (V21Window *self)
   g_signal_connect_swapped (self->recent_list, "row-activated",
                             G_CALLBACK (on_recent_row_activated), self);
 
-  gtk_window_set_default_size (GTK_WINDOW (self), 1100, 760);
+  gtk_window_set_default_size (GTK_WINDOW (self), 1240, 760);
   adw_status_page_set_icon_name (self->welcome_status, APPLICATION_ID);
   g_signal_connect (self, "notify::application", G_CALLBACK (on_application_changed), NULL);
 
