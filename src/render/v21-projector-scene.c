@@ -16,9 +16,8 @@
 #include "v21-bar-chart.h"
 #include "v21-cards.h"
 #include "v21-heat-map.h"
-#include "v21-projector-scene.h"
+#include "v21-projector-scene-private.h"
 #include "v21-render-style.h"
-#include "v21-render-text.h"
 #include "v21-trajectory-diagram.h"
 #include "v21-votes.h"
 
@@ -69,32 +68,17 @@ v21_projector_colors (gboolean     dark,
   *warning = dark ? "#ffa08f" : "#a51d2d";
 }
 
-/* Drawing context shared by the scenes */
 
-typedef struct
-{
-  V21Workshop       *workshop;
-  const V21SceneState *state;
-  cairo_t           *cr;
-  double             width;
-  double             height;
-  V21ProjectorSizes  sizes;
-  V21RenderStyle     style;
-  V21Rgba            warning;
-  PangoContext      *pango;
-} Scene;
-
-/* Draws @text at (@x, @y) within @max_width; returns its height. */
-static double
-show_text (Scene         *s,
-           const char    *text,
-           double         size,
-           gboolean       bold,
-           double         x,
-           double         y,
-           double         max_width,
-           int            max_lines,
-           const V21Rgba *color)
+double
+v21_scene_show_text (V21SceneContext *s,
+                     const char      *text,
+                     double           size,
+                     gboolean         bold,
+                     double           x,
+                     double           y,
+                     double           max_width,
+                     int              max_lines,
+                     const V21Rgba   *color)
 {
   g_autoptr(PangoLayout) layout = v21_render_text_layout (s->pango, &s->style, text, size,
                                                           bold, max_width, max_lines);
@@ -105,13 +89,26 @@ show_text (Scene         *s,
   return h;
 }
 
-static double
-measure_text (Scene      *s,
-              const char *text,
-              double      size,
-              gboolean    bold,
-              double      max_width,
-              int         max_lines)
+double
+v21_scene_text_width (V21SceneContext *s,
+                      const char      *text,
+                      double           size,
+                      gboolean         bold)
+{
+  g_autoptr(PangoLayout) layout = v21_render_text_layout (s->pango, &s->style, text, size, bold, -1, 1);
+  double w, h;
+
+  v21_render_text_size (layout, &w, &h);
+  return w;
+}
+
+double
+v21_scene_measure_text (V21SceneContext *s,
+                        const char      *text,
+                        double           size,
+                        gboolean         bold,
+                        double           max_width,
+                        int              max_lines)
 {
   g_autoptr(PangoLayout) layout = v21_render_text_layout (s->pango, &s->style, text, size,
                                                           bold, max_width, max_lines);
@@ -122,7 +119,7 @@ measure_text (Scene      *s,
 }
 
 static void
-draw_title (Scene *s)
+draw_title (V21SceneContext *s)
 {
   V21Record *root = v21_workshop_get_root (s->workshop);
   json_object *territory = v21_record_get_value (root, "territory");
@@ -132,20 +129,20 @@ draw_title (Scene *s)
   double y = s->height * 0.28;
   g_autofree char *horizon = NULL;
 
-  y += show_text (s, v21_text (root, "title"), s->sizes.title, TRUE, m, y, w, 3, NULL);
+  y += v21_scene_show_text (s, v21_text (root, "title"), s->sizes.title, TRUE, m, y, w, 3, NULL);
   y += s->sizes.body;
   if (json_object_object_get_ex (territory, "name", &name) && json_object_get_string_len (name) > 0)
-    y += show_text (s, json_object_get_string (name), s->sizes.heading, FALSE, m, y, w, 2, NULL);
+    y += v21_scene_show_text (s, json_object_get_string (name), s->sizes.heading, FALSE, m, y, w, 2, NULL);
   y += s->sizes.body * 0.5;
   if (v21_record_get_int (root, "horizon_year", 0) > 0)
     {
       horizon = g_strdup_printf (_("Horizon %ld"), (long) v21_record_get_int (root, "horizon_year", 0));
-      show_text (s, horizon, s->sizes.heading, FALSE, m, y, w, 1, NULL);
+      v21_scene_show_text (s, horizon, s->sizes.heading, FALSE, m, y, w, 1, NULL);
     }
 }
 
 static const char *
-sequence_instructions (Scene     *s,
+sequence_instructions (V21SceneContext     *s,
                        V21Record *sequence)
 {
   const char *instructions = v21_text (sequence, "instructions");
@@ -158,7 +155,7 @@ sequence_instructions (Scene     *s,
 }
 
 static void
-draw_sequence (Scene *s)
+draw_sequence (V21SceneContext *s)
 {
   V21Record *sequence = s->state->sequence;
   double m = s->sizes.margin;
@@ -169,13 +166,13 @@ draw_sequence (Scene *s)
 
   if (sequence == NULL)
     {
-      show_text (s, _("No sequence"), s->sizes.heading, TRUE, m, y, w, 1, NULL);
+      v21_scene_show_text (s, _("No sequence"), s->sizes.heading, TRUE, m, y, w, 1, NULL);
       return;
     }
-  y += show_text (s, v21_text (sequence, "title"), s->sizes.heading, TRUE, m, y, w, 2, NULL);
+  y += v21_scene_show_text (s, v21_text (sequence, "title"), s->sizes.heading, TRUE, m, y, w, 2, NULL);
   y += s->sizes.body * 0.6;
   lines = (int) MAX (1, floor ((timer_top - y) / (s->sizes.body * 1.25)));
-  show_text (s, sequence_instructions (s, sequence), s->sizes.body, FALSE, m, y, w, lines, NULL);
+  v21_scene_show_text (s, sequence_instructions (s, sequence), s->sizes.body, FALSE, m, y, w, lines, NULL);
   if (s->state->timer_text != NULL)
     {
       g_autoptr(PangoLayout) layout = v21_render_text_layout (s->pango, &s->style, s->state->timer_text,
@@ -188,152 +185,10 @@ draw_sequence (Scene *s)
     }
 }
 
-/* The board: one column per cluster, the cards without a cluster last */
-
-typedef struct
-{
-  V21Record  *cluster;  /* NULL for the cards in no cluster */
-  const char *name;
-  GPtrArray  *cards;   /* V21Record, borrowed */
-} Column;
-
-static GArray *
-board_columns (Scene *s)
-{
-  GListModel *cards = G_LIST_MODEL (v21_workshop_get_collection (s->workshop, "cards"));
-  GListModel *clusters = G_LIST_MODEL (v21_workshop_get_collection (s->workshop, "clusters"));
-  const char *sequence = v21_record_get_id (s->state->sequence);
-  GArray *columns = g_array_new (FALSE, TRUE, sizeof (Column));
-  Column loose = { NULL, _("Not grouped"), g_ptr_array_new () };
-  guint n = g_list_model_get_n_items (clusters);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(V21Record) cluster = g_list_model_get_item (clusters, i);
-      Column column = { cluster, v21_text (cluster, "name"), g_ptr_array_new () };
-
-      if (g_strcmp0 (v21_text (cluster, "sequence"), sequence) == 0)
-        g_array_append_val (columns, column);
-      else
-        g_ptr_array_unref (column.cards);
-    }
-  n = g_list_model_get_n_items (cards);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(V21Record) card = g_list_model_get_item (cards, i);
-      V21Record *cluster = v21_workshop_lookup (s->workshop, v21_text (card, "cluster"));
-      Column *target = &loose;
-
-      if (g_strcmp0 (v21_text (card, "sequence"), sequence) != 0)
-        continue;
-      for (guint c = 0; cluster && c < columns->len; c++)
-        if (g_array_index (columns, Column, c).cluster == cluster)
-          target = &g_array_index (columns, Column, c);
-      g_ptr_array_add (target->cards, card);
-    }
-  if (loose.cards->len > 0)
-    g_array_append_val (columns, loose);
-  else
-    g_ptr_array_unref (loose.cards);
-  return columns;
-}
-
-/* The height the tallest column needs with text at @size. */
-static double
-board_needed (Scene  *s,
-              GArray *columns,
-              double  column_width,
-              double  size)
-{
-  double tallest = 0;
-
-  for (guint c = 0; c < columns->len; c++)
-    {
-      Column *column = &g_array_index (columns, Column, c);
-      double h = measure_text (s, column->name, size * 1.15, TRUE, column_width, 2) + size * 0.5;
-
-      for (guint i = 0; i < column->cards->len; i++)
-        h += measure_text (s, v21_text (column->cards->pdata[i], "text"), size, FALSE,
-                           column_width - size, 3) + size * 0.9;
-      tallest = MAX (tallest, h);
-    }
-  return tallest;
-}
-
-static void
-draw_column (Scene  *s,
-             Column *column,
-             double  x,
-             double  y,
-             double  width,
-             double  bottom,
-             double  size)
-{
-  double pad = size * 0.3;
-
-  y += show_text (s, column->name, size * 1.15, TRUE, x, y, width, 2, NULL) + size * 0.5;
-  for (guint i = 0; i < column->cards->len; i++)
-    {
-      const char *text = v21_text (column->cards->pdata[i], "text");
-      double h = measure_text (s, text, size, FALSE, width - 2 * pad, 3);
-
-      if (y + h + 2 * pad > bottom)
-        {
-          g_autofree char *more = g_strdup_printf (ngettext ("+%u more card", "+%u more cards",
-                                                             column->cards->len - i),
-                                                   column->cards->len - i);
-          show_text (s, more, size, TRUE, x, y, width, 1, NULL);
-          return;
-        }
-      v21_render_rounded_rectangle (s->cr, x, y, width, h + 2 * pad, pad);
-      cairo_set_line_width (s->cr, MAX (2, size / 12));
-      v21_render_set_color (s->cr, &s->style.foreground, 1);
-      cairo_stroke (s->cr);
-      show_text (s, text, size, FALSE, x + pad, y + pad, width - 2 * pad, 3, NULL);
-      y += h + 2 * pad + size * 0.3;
-    }
-}
-
-static void
-draw_board (Scene *s)
-{
-  double m = s->sizes.margin;
-  double top;
-  GArray *columns;
-  double gap = s->sizes.body;
-  double column_width;
-  double size = s->sizes.body;
-
-  top = m + show_text (s, s->state->sequence ? v21_text (s->state->sequence, "title") : _("Board"),
-                       s->sizes.heading, TRUE, m, m, s->width - 2 * m, 1, NULL) + s->sizes.body * 0.6;
-  if (s->state->sequence == NULL)
-    return;
-  columns = board_columns (s);
-  if (columns->len == 0)
-    show_text (s, _("No cards yet"), s->sizes.body, FALSE, m, top, s->width - 2 * m, 1, NULL);
-  else
-    {
-      column_width = (s->width - 2 * m - gap * (columns->len - 1)) / columns->len;
-      /* Larger text when there is room, never below the body size. */
-      for (double factor = 1.6; factor > 1.0; factor -= 0.15)
-        if (board_needed (s, columns, column_width, s->sizes.body * factor) <= s->height - m - top)
-          {
-            size = s->sizes.body * factor;
-            break;
-          }
-      for (guint c = 0; c < columns->len; c++)
-        draw_column (s, &g_array_index (columns, Column, c), m + c * (column_width + gap), top,
-                     column_width, s->height - m, size);
-    }
-  for (guint c = 0; c < columns->len; c++)
-    g_ptr_array_unref (g_array_index (columns, Column, c).cards);
-  g_array_unref (columns);
-}
-
 /* Votes: the targets while the round is hidden, the bars once revealed */
 
 static void
-draw_targets (Scene     *s,
+draw_targets (V21SceneContext     *s,
               V21Record *round,
               double     top)
 {
@@ -354,17 +209,17 @@ draw_targets (Scene     *s,
       if (target == NULL)
         continue;
       label = *v21_text (target, "text") ? v21_text (target, "text") : v21_text (target, "name");
-      h = measure_text (s, label, s->sizes.body, FALSE, column_width, 2);
+      h = v21_scene_measure_text (s, label, s->sizes.body, FALSE, column_width, 2);
       if (y + h > s->height - m)
         break;
-      show_text (s, label, s->sizes.body, FALSE, x, y, column_width, 2, NULL);
+      v21_scene_show_text (s, label, s->sizes.body, FALSE, x, y, column_width, 2, NULL);
       if (i % 2 == 1 || i + 1 == n)
         y += MAX (h, s->sizes.body * 1.3) + s->sizes.body * 0.5;
     }
 }
 
 static void
-draw_results (Scene     *s,
+draw_results (V21SceneContext     *s,
               V21Record *round,
               double     top)
 {
@@ -387,7 +242,7 @@ draw_results (Scene     *s,
 }
 
 static void
-draw_votes (Scene *s)
+draw_votes (V21SceneContext *s)
 {
   V21Record *round = s->state->round;
   double m = s->sizes.margin;
@@ -395,10 +250,10 @@ draw_votes (Scene *s)
 
   if (round == NULL)
     {
-      show_text (s, _("No vote round"), s->sizes.heading, TRUE, m, m, s->width - 2 * m, 1, NULL);
+      v21_scene_show_text (s, _("No vote round"), s->sizes.heading, TRUE, m, m, s->width - 2 * m, 1, NULL);
       return;
     }
-  top = m + show_text (s, v21_text (round, "title"), s->sizes.heading, TRUE, m, m,
+  top = m + v21_scene_show_text (s, v21_text (round, "title"), s->sizes.heading, TRUE, m, m,
                        s->width - 2 * m, 2, NULL) + s->sizes.body * 0.6;
   /* Never a number before the facilitator reveals the round. */
   if (v21_record_get_bool (round, "revealed"))
@@ -408,7 +263,7 @@ draw_votes (Scene *s)
 }
 
 static void
-draw_figure (Scene *s)
+draw_figure (V21SceneContext *s)
 {
   double m = s->sizes.margin;
 
@@ -423,7 +278,7 @@ draw_figure (Scene *s)
 }
 
 static void
-init_scene (Scene               *s,
+init_scene (V21SceneContext     *s,
             V21Workshop         *workshop,
             const V21SceneState *state,
             cairo_t             *cr,
@@ -460,7 +315,7 @@ v21_render_scene (V21Workshop         *workshop,
                   double               height,
                   gboolean             dark)
 {
-  Scene s = { 0 };
+  V21SceneContext s = { 0 };
 
   g_return_if_fail (V21_IS_WORKSHOP (workshop));
   g_return_if_fail (state != NULL && cr != NULL);
@@ -480,7 +335,7 @@ v21_render_scene (V21Workshop         *workshop,
     {
     case V21_SCENE_TITLE: draw_title (&s); break;
     case V21_SCENE_SEQUENCE: draw_sequence (&s); break;
-    case V21_SCENE_BOARD: draw_board (&s); break;
+    case V21_SCENE_BOARD: v21_board_scene_draw (&s); break;
     case V21_SCENE_VOTES: draw_votes (&s); break;
     case V21_SCENE_DIAGRAM:
     case V21_SCENE_HEAT_MAP: draw_figure (&s); break;
@@ -490,6 +345,25 @@ v21_render_scene (V21Workshop         *workshop,
     }
   g_object_unref (s.pango);
   cairo_restore (cr);
+}
+
+guint
+v21_scene_n_pages (V21Workshop         *workshop,
+                   const V21SceneState *state,
+                   double               width,
+                   double               height)
+{
+  V21SceneContext s = { 0 };
+  guint n_pages;
+
+  g_return_val_if_fail (V21_IS_WORKSHOP (workshop), 1);
+  g_return_val_if_fail (state != NULL, 1);
+  if (state->scene != V21_SCENE_BOARD)
+    return 1;
+  init_scene (&s, workshop, state, NULL, width, height, FALSE);
+  n_pages = v21_board_scene_n_pages (&s);
+  g_object_unref (s.pango);
+  return n_pages;
 }
 
 V21Record *

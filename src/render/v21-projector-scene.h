@@ -32,6 +32,7 @@ typedef struct
   const char *scenario_id;   /* nullable: all trajectories */
   const char *timer_text;    /* nullable: "12:34" */
   gboolean    overrun;       /* the timer is past its end */
+  guint       page;          /* the board's page, from 0 (the last when past it) */
 } V21SceneState;
 
 /* Text sizes on a projector, from its height: body text never below 1/28 of
@@ -59,6 +60,13 @@ gboolean    v21_scene_from_string    (const char           *name,
  * @sequence, else the last round of the workshop; NULL when there is none. */
 V21Record  *v21_scene_default_round  (V21Workshop          *workshop,
                                       V21Record            *sequence);
+
+/* How many pages the scene needs at this size: the board may need several
+ * when its cards do not fit at the body size; every other scene has one. */
+guint       v21_scene_n_pages        (V21Workshop          *workshop,
+                                      const V21SceneState  *state,
+                                      double                width,
+                                      double                height);
 
 void        v21_render_scene         (V21Workshop          *workshop,
                                       const V21SceneState  *state,

@@ -15,3 +15,8 @@ V21Workshop *fixture_trajectories (guint n_trajectories,
                                    int   first_year,
                                    int   span,
                                    guint label_every);
+
+/* The standard output of @command_line; fails the test when it fails. */
+char        *fixture_run          (const char *command_line);
+/* @text normalised (NFKC) without any white space, to find wrapped text. */
+char        *fixture_squeeze      (const char *text);

@@ -5,8 +5,11 @@
 
 #include "config.h"
 
+#include <cairo-pdf.h>
+#include <glib/gstdio.h>
 #include <math.h>
 
+#include "fixture.h"
 #include "v21-projector-scene.h"
 #include "v21-render-style.h"
 #include "v21-votes.h"
@@ -135,21 +138,30 @@ test_black (void)
     }
 }
 
-/* V21_SCENE_PNG_DIR=/tmp/x keeps the pictures, to look at them. */
+/* V21_SCENE_PNG_DIR=/tmp/x keeps the pictures at 1920×1080 and 1280×720,
+ * to look at them. */
 static void
-save_if_asked (cairo_surface_t *surface,
-               V21Scene         scene,
-               gboolean         dark)
+save_if_asked (V21Workshop         *workshop,
+               const V21SceneState *state,
+               gboolean             dark)
 {
+  static const int heights[] = { 1080, 720 };
   const char *dir = g_getenv ("V21_SCENE_PNG_DIR");
-  g_autofree char *name = NULL;
-  g_autofree char *path = NULL;
 
-  if (dir == NULL)
-    return;
-  name = g_strdup_printf ("%s-%s.png", v21_scene_to_string (scene), dark ? "dark" : "light");
-  path = g_build_filename (dir, name, NULL);
-  cairo_surface_write_to_png (surface, path);
+  for (guint i = 0; dir != NULL && i < G_N_ELEMENTS (heights); i++)
+    {
+      int width = heights[i] * 16 / 9;
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, heights[i]);
+      cairo_t *cr = cairo_create (surface);
+      g_autofree char *name = g_strdup_printf ("%s-%d-%s.png", v21_scene_to_string (state->scene),
+                                               heights[i], dark ? "dark" : "light");
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      v21_render_scene (workshop, state, cr, width, heights[i], dark);
+      cairo_destroy (cr);
+      cairo_surface_write_to_png (surface, path);
+      cairo_surface_destroy (surface);
+    }
 }
 
 /* Each scene draws something on its background, in both styles. */
@@ -161,6 +173,10 @@ test_every_scene (void)
   V21Record *sequence = v21_workshop_lookup (workshop, v21_record_get_string (card, "sequence"));
   V21SceneState state = { .sequence = sequence, .timer_text = "12:34" };
 
+  /* V21_SCENE_SEQUENCE=ID shows another sequence in the kept pictures. */
+  if (g_getenv ("V21_SCENE_SEQUENCE") != NULL)
+    state.sequence = v21_workshop_lookup (workshop, g_getenv ("V21_SCENE_SEQUENCE"));
+  g_assert_nonnull (state.sequence);
   state.round = v21_scene_default_round (workshop, NULL);
   g_assert_nonnull (state.round);
   for (V21Scene scene = 0; scene < V21_SCENE_BLACK; scene++)
@@ -171,7 +187,7 @@ test_every_scene (void)
 
         state.scene = scene;
         surface = render (workshop, &state, dark);
-        save_if_asked (surface, scene, dark);
+        save_if_asked (workshop, &state, dark);
         black = render (workshop, &blank, dark);
         g_assert_cmpuint (count_differences (surface, black), >, 1000);
         cairo_surface_destroy (surface);
@@ -209,6 +225,95 @@ test_hidden_votes (void)
   cairo_surface_destroy (hidden_again);
 }
 
+/* Every card of a board too full for one screen is on exactly one of its
+ * pages (read back from a PDF of the pages). */
+static void
+test_board_pages (void)
+{
+  g_autoptr(V21Workshop) workshop = load_demo ();
+  V21SceneState state = { .scene = V21_SCENE_BOARD };
+  V21Collection *cards = v21_workshop_get_collection (workshop, "cards");
+  g_autofree char *dir = g_dir_make_tmp ("v21-board-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "board.pdf", NULL);
+  g_autofree char *command = g_strdup_printf ("pdftotext -raw -enc UTF-8 '%s' -", path);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *flat = NULL;
+  g_autofree char *text = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint n_pages, shown = 0;
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext is not installed (poppler-utils, see scripts/setup.sh)");
+      return;
+    }
+  /* The synthesis: its clusters gather the 47 cards captured in T1. */
+  state.sequence = v21_workshop_lookup (workshop, "seq-d1-05");
+  n_pages = v21_scene_n_pages (workshop, &state, WIDTH, HEIGHT);
+  g_assert_cmpuint (n_pages, >, 1);
+  surface = cairo_pdf_surface_create (path, WIDTH, HEIGHT);
+  cr = cairo_create (surface);
+  for (state.page = 0; state.page < n_pages; state.page++)
+    {
+      v21_render_scene (workshop, &state, cr, WIDTH, HEIGHT, FALSE);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  text = fixture_run (command);
+  flat = fixture_squeeze (text);
+
+  for (guint i = 0; i < v21_collection_get_n (cards); i++)
+    {
+      V21Record *card = v21_collection_get (cards, i);
+      V21Record *cluster = v21_workshop_lookup (workshop, v21_record_get_string (card, "cluster"));
+      g_autofree char *start = fixture_squeeze (v21_record_get_string (card, "text"));
+      const char *found;
+
+      if (cluster == NULL || g_strcmp0 (v21_record_get_string (cluster, "sequence"), "seq-d1-05") != 0)
+        continue;
+      start[MIN (strlen (start), 24)] = '\0';
+      found = strstr (flat, start);
+      if (found == NULL || strstr (found + 1, start) != NULL)
+        g_error ("the card “%s” is not shown exactly once", v21_record_get_string (card, "text"));
+      shown++;
+    }
+  g_assert_cmpuint (shown, ==, 49);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+/* A small board is one page; a page past the last shows the last; a card
+ * captured appears on the board. */
+static void
+test_board_updates (void)
+{
+  g_autoptr(V21Workshop) workshop = load_demo ();
+  g_autoptr(GError) error = NULL;
+  V21SceneState state = { .scene = V21_SCENE_BOARD };
+  V21SceneState past = { .scene = V21_SCENE_BOARD, .page = 3 };
+  cairo_surface_t *before, *after, *shifted;
+  json_object *fields = json_object_new_object ();
+
+  state.sequence = past.sequence = v21_workshop_lookup (workshop, "seq-d2-07");
+  g_assert_cmpuint (v21_scene_n_pages (workshop, &state, WIDTH, HEIGHT), ==, 1);
+  before = render (workshop, &state, FALSE);
+  shifted = render (workshop, &past, FALSE);
+  g_assert_cmpuint (count_differences (before, shifted), ==, 0);
+
+  json_object_object_add (fields, "text", json_object_new_string ("Une maison de santé à Marcillé"));
+  json_object_object_add (fields, "sequence", json_object_new_string ("seq-d2-07"));
+  json_object_object_add (fields, "kind", json_object_new_string ("idea"));
+  g_assert_nonnull (v21_workshop_insert (workshop, "cards", -1, fields, &error));
+  g_assert_no_error (error);
+  after = render (workshop, &state, FALSE);
+  g_assert_cmpuint (count_differences (before, after), >, 1000);
+  cairo_surface_destroy (before);
+  cairo_surface_destroy (after);
+  cairo_surface_destroy (shifted);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -219,5 +324,7 @@ main (int   argc,
   g_test_add_func ("/render/projector/black", test_black);
   g_test_add_func ("/render/projector/every-scene", test_every_scene);
   g_test_add_func ("/render/projector/hidden-votes", test_hidden_votes);
+  g_test_add_func ("/render/projector/board-pages", test_board_pages);
+  g_test_add_func ("/render/projector/board-updates", test_board_updates);
   return g_test_run ();
 }

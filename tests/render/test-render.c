@@ -348,33 +348,6 @@ test_pixels_one_scenario (void)
 
 /* Exports */
 
-static char *
-run (const char *command_line)
-{
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_spawn_command_line_sync (command_line, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s failed: %s", command_line, err);
-  return g_steal_pointer (&out);
-}
-
-static char *
-squeeze (const char *text)
-{
-  g_autofree char *normal = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = normal; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      g_string_append_unichar (out, g_utf8_get_char (p));
-  return g_string_free (out, FALSE);
-}
-
 static void
 test_export_pdf (void)
 {
@@ -399,13 +372,13 @@ test_export_pdf (void)
 
   /* In content order, a wrapped label's lines stay together. */
   command = g_strdup_printf ("pdftotext -raw -enc UTF-8 '%s' -", path);
-  text = run (command);
-  flat = squeeze (text);
+  text = fixture_run (command);
+  flat = fixture_squeeze (text);
   for (guint i = 0; i < v21_collection_get_n (points); i++)
     {
       V21Record *point = v21_collection_get (points, i);
       const char *kind = v21_record_get_string (point, "kind");
-      g_autofree char *label = squeeze (v21_record_get_string (point, "label"));
+      g_autofree char *label = fixture_squeeze (v21_record_get_string (point, "label"));
 
       if (label[0] == '\0' || (strcmp (kind, "milestone") != 0 && strcmp (kind, "vision") != 0
                                && strcmp (kind, "bifurcation") != 0))
@@ -437,13 +410,13 @@ test_export_svg (void)
   g_assert_true (v21_render_export_trajectories (workshop, "sc2", V21_EXPORT_SVG, path, 640, 400, 1, &style, &error));
   g_assert_no_error (error);
 
-  g_free (run (command = g_strdup_printf ("xmllint --noout '%s'", path)));
+  g_free (fixture_run (command = g_strdup_printf ("xmllint --noout '%s'", path)));
   g_free (command);
   command = g_strdup_printf ("xmllint --xpath 'string(/*[local-name()=\"svg\"]/@width)' '%s'", path);
-  width = run (command);
+  width = fixture_run (command);
   g_free (command);
   command = g_strdup_printf ("xmllint --xpath 'string(/*[local-name()=\"svg\"]/@height)' '%s'", path);
-  height = run (command);
+  height = fixture_run (command);
   g_assert_cmpfloat (g_ascii_strtod (width, NULL), ==, 640);
   g_assert_cmpfloat (g_ascii_strtod (height, NULL), ==, 400);
 }
