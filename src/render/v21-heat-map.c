@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "v21-heat-map.h"
@@ -155,6 +157,7 @@ draw_headers (Grid                 *grid,
               double                head_height,
               double                cell_w,
               double                cell_h,
+              guint                 n_rows,
               const V21RenderStyle *style)
 {
   double size = style->small_size;
@@ -172,7 +175,7 @@ draw_headers (Grid                 *grid,
       v21_render_text_show (cr, text, left + head_width + c * cell_w + size * 0.3, top + head_height - th - size * 0.3,
                             &style->foreground);
     }
-  for (guint r = 0; r < grid->challenges->len; r++)
+  for (guint r = 0; r < n_rows; r++)
     {
       g_autoptr(PangoLayout) text = v21_render_text_layout (context, style,
                                                              v21_record_get_string (g_ptr_array_index (grid->challenges, r), "text"),
@@ -196,6 +199,7 @@ v21_render_heat_map (V21Workshop          *workshop,
   PangoContext *context;
   g_autoptr(PangoLayout) title = NULL;
   double pad = style->padding, y, th, head_width, head_height, cell_w, cell_h, scale_h;
+  guint n_rows;
 
   g_return_if_fail (V21_IS_WORKSHOP (workshop));
   g_return_if_fail (cr != NULL && style != NULL);
@@ -233,8 +237,10 @@ v21_render_heat_map (V21Workshop          *workshop,
                 cell_w * 0.8);
   cell_h = MAX (cell_h, style->small_size * 1.5);
 
-  draw_headers (&grid, cr, context, pad, y, head_width, head_height, cell_w, cell_h, style);
-  for (guint r = 0; r < grid.challenges->len; r++)
+  /* Rows past the bottom are clipped away: not drawn at all. */
+  n_rows = MIN (grid.challenges->len, (guint) ceil (MAX (0, height - y - head_height) / cell_h));
+  draw_headers (&grid, cr, context, pad, y, head_width, head_height, cell_w, cell_h, n_rows, style);
+  for (guint r = 0; r < n_rows; r++)
     for (guint c = 0; c < grid.answers->len; c++)
       {
         V21Record *challenge = g_ptr_array_index (grid.challenges, r);
