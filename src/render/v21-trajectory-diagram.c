@@ -505,10 +505,8 @@ compute_frame (V21DiagramLayout *self,
   /* Translators: above the horizon year in a trajectory diagram. */
   horizon = g_strdup_printf (_("Horizon %d"), self->geometry.horizon);
   self->horizon_label = small_text (self, horizon, TRUE);
-  self->axis_title = small_text (self, axis, FALSE);
 
   build_legend (self);
-  left = pad + small_line + gap * 1.5;
   right = self->width - pad - style->small_size * 1.2;
   legend_height = layout_legend (self, pad, self->width - pad, 0, FALSE);
 
@@ -521,6 +519,12 @@ compute_frame (V21DiagramLayout *self,
   if (self->has_actions)
     bottom -= style->small_size * 4.4 + gap;        /* the band of actions */
 
+  /* The level axis's title, turned up along the plot, keeps within its
+   * height: on two lines when one is too long (large projector text). */
+  self->axis_title = v21_render_text_layout (self->context, style, axis, style->small_size, FALSE,
+                                             MAX (bottom - top, small_line), 2);
+  pango_layout_set_alignment (self->axis_title, PANGO_ALIGN_CENTER);
+  left = pad + text_height (self->axis_title) + gap * 1.5;
   plot = (cairo_rectangle_t) { left, top, MAX (right - left, 1), MAX (bottom - top, 1) };
   {
     V21DiagramGeometry geometry = self->geometry;
