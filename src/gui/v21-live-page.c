@@ -81,29 +81,16 @@ set_phase_class (GtkWidget     *widget,
 }
 
 static void
-update_drift (V21LivePage *self,
-              LiveTimer   *timer,
-              gint64       now)
+update_drift (V21LivePage *self)
 {
-  g_autoptr(GDateTime) wall = g_date_time_new_now_local ();
-  gint64 remaining = v21_timer_remaining (&timer->timer, now) / G_USEC_PER_SEC;
-  gint64 drift = v21_sequence_drift (self->workshop, self->sequence, wall, remaining);
-  g_autofree char *text = NULL;
+  gboolean late;
+  g_autofree char *text = v21_session_describe_drift (self->session, &late);
 
-  /* Away from the seminar's days the drift means nothing: say what was planned,
-   * or what happened. */
-  if (ABS (drift) < 12 * 3600)
-    text = v21_drift_format (drift);
-  else if (!v21_record_is_null (self->sequence, "actual_minutes"))
-    text = g_strdup_printf (_("Took %ld min, planned %ld"),
-                            (long) v21_record_get_int (self->sequence, "actual_minutes", 0),
-                            (long) v21_record_get_int (self->sequence, "minutes", 0));
-  else
-    text = g_strdup ("");
   gtk_label_set_text (self->drift_label, text);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->drift_label), "error");
-  if (ABS (drift) < 12 * 3600 && drift >= 5 * 60)
+  if (late)
     gtk_widget_add_css_class (GTK_WIDGET (self->drift_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->drift_label), "error");
 }
 
 static void
@@ -127,7 +114,7 @@ update_timer (V21LivePage *self)
     toggle = _("_Start");
   if (g_strcmp0 (gtk_button_get_label (self->toggle_button), toggle) != 0)
     gtk_button_set_label (self->toggle_button, toggle);
-  update_drift (self, timer, now);
+  update_drift (self);
 }
 
 static gboolean
@@ -783,6 +770,7 @@ v21_live_page_new (V21Workshop *workshop)
   setup_cards (self);
   g_signal_connect_object (workshop, "changed", G_CALLBACK (on_workshop_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "changed", G_CALLBACK (on_session_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "tick", G_CALLBACK (on_session_changed), self, G_CONNECT_SWAPPED);
   v21_live_page_set_sequence (self, v21_session_get_sequence (self->session));
   update_capture_labels (self);
   return GTK_WIDGET (self);

@@ -17,6 +17,7 @@
 #include "v21-projector-page.h"
 #include "v21-projector-window.h"
 #include "v21-session.h"
+#include "v21-widgets.h"
 
 struct _V21ProjectorPage
 {
@@ -28,14 +29,22 @@ struct _V21ProjectorPage
   GListModel      *monitors;
   gboolean         syncing;
 
+  GtkWidget       *frame;
   GtkWidget       *thumbnail;
   GtkWidget       *project_button;
   GtkWidget       *monitor_dropdown;
   GtkWidget       *dark_switch;
   GtkWidget       *scene_buttons[V21_N_SCENES];
   GtkWidget       *freeze_button;
+  GtkWidget       *options;        /* a stack: the shown scene's choices */
+  GtkWidget       *round_dropdown;
+  GtkWidget       *scenario_dropdown;
+  GtkWidget       *page_label;
+  GtkWidget       *previous_page;
+  GtkWidget       *next_page;
   GtkWidget       *sequence_label;
   GtkWidget       *timer_label;
+  GtkWidget       *drift_label;
   GtkWidget       *next_label;
   GtkWidget       *notes_label;
 };
@@ -70,11 +79,56 @@ update_sequence (V21ProjectorPage *self)
   g_autofree char *time = timer ? v21_timer_format (&timer->timer, g_get_monotonic_time ()) : NULL;
   g_autofree char *next_text = g_strdup_printf (_("Next: %s"), next ? v21_text (next, "title") : _("none"));
   const char *notes = sequence ? v21_text (sequence, "notes") : "";
+  gboolean late;
+  g_autofree char *drift = v21_session_describe_drift (self->session, &late);
 
   gtk_label_set_text (GTK_LABEL (self->sequence_label), sequence ? v21_text (sequence, "title") : _("No sequence"));
   gtk_label_set_text (GTK_LABEL (self->timer_label), time ? time : "–");
+  gtk_label_set_text (GTK_LABEL (self->drift_label), drift);
+  if (late)
+    gtk_widget_add_css_class (self->drift_label, "error");
+  else
+    gtk_widget_remove_css_class (self->drift_label, "error");
   gtk_label_set_text (GTK_LABEL (self->next_label), next_text);
   gtk_label_set_text (GTK_LABEL (self->notes_label), *notes ? notes : _("No notes for this sequence"));
+}
+
+/* The position of @id in @collection plus one (0: none, the first choice). */
+static guint
+position_of (V21ProjectorPage *self,
+             const char       *collection,
+             const char       *id)
+{
+  V21Collection *list = v21_workshop_get_collection (self->workshop, collection);
+
+  for (guint i = 0; id != NULL && i < v21_collection_get_n (list); i++)
+    if (g_strcmp0 (v21_record_get_id (v21_collection_get (list, i)), id) == 0)
+      return i + 1;
+  return 0;
+}
+
+static void
+update_options (V21ProjectorPage *self,
+                V21Scene          scene)
+{
+  guint page = v21_session_get_page (self->session);
+  guint n_pages = v21_session_get_n_pages (self->session);
+  g_autofree char *text = g_strdup_printf (_("Page %u/%u"), page + 1, n_pages);
+  V21Record *round = v21_session_get_chosen_round (self->session);
+  const char *shown = scene == V21_SCENE_VOTES ? "votes" : scene == V21_SCENE_DIAGRAM ? "diagram"
+                      : scene == V21_SCENE_BOARD ? "board" : "none";
+  int width, height;
+
+  gtk_stack_set_visible_child_name (GTK_STACK (self->options), shown);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->round_dropdown),
+                              position_of (self, "vote_rounds", round ? v21_record_get_id (round) : NULL));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->scenario_dropdown),
+                              position_of (self, "scenarios", v21_session_get_scenario (self->session)));
+  gtk_label_set_text (GTK_LABEL (self->page_label), text);
+  gtk_widget_set_sensitive (self->previous_page, page > 0);
+  gtk_widget_set_sensitive (self->next_page, page + 1 < n_pages);
+  v21_session_get_screen_size (self->session, &width, &height);
+  gtk_aspect_frame_set_ratio (GTK_ASPECT_FRAME (self->frame), (float) width / height);
 }
 
 static void
@@ -89,9 +143,19 @@ on_session_changed (V21ProjectorPage *self)
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->freeze_button), v21_session_get_frozen (self->session));
   gtk_switch_set_active (GTK_SWITCH (self->dark_switch), v21_session_get_dark (self->session));
   gtk_button_set_label (GTK_BUTTON (self->project_button), projecting ? _("Stop projection") : _("Start projection"));
+  update_options (self, v21_session_get_scene (self->session));
   self->syncing = FALSE;
   update_sequence (self);
   gtk_widget_queue_draw (self->thumbnail);
+}
+
+/* The timer runs: its figures change, and the picture when it shows the timer. */
+static void
+on_tick (V21ProjectorPage *self)
+{
+  update_sequence (self);
+  if (v21_session_shows_timer (self->session))
+    gtk_widget_queue_draw (self->thumbnail);
 }
 
 /* The controls to the session */
@@ -119,6 +183,63 @@ on_dark_changed (V21ProjectorPage *self)
 {
   if (!self->syncing)
     v21_session_set_dark (self->session, gtk_switch_get_active (GTK_SWITCH (self->dark_switch)));
+}
+
+static V21Record *
+chosen_record (GtkWidget  *dropdown,
+               V21Workshop *workshop,
+               const char *collection)
+{
+  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown));
+  V21Collection *list = v21_workshop_get_collection (workshop, collection);
+
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || selected > v21_collection_get_n (list))
+    return NULL;
+  return v21_collection_get (list, selected - 1);
+}
+
+static void
+on_round_selected (V21ProjectorPage *self)
+{
+  if (!self->syncing)
+    v21_session_set_round (self->session, chosen_record (self->round_dropdown, self->workshop, "vote_rounds"));
+}
+
+static void
+on_scenario_selected (V21ProjectorPage *self)
+{
+  V21Record *scenario = chosen_record (self->scenario_dropdown, self->workshop, "scenarios");
+
+  if (!self->syncing)
+    v21_session_set_scenario (self->session, scenario ? v21_record_get_id (scenario) : NULL);
+}
+
+static void
+on_previous_page (V21ProjectorPage *self)
+{
+  guint page = v21_session_get_page (self->session);
+
+  if (page > 0)
+    v21_session_set_page (self->session, page - 1);
+}
+
+static void
+on_next_page (V21ProjectorPage *self)
+{
+  v21_session_set_page (self->session, v21_session_get_page (self->session) + 1);
+}
+
+/* The names in the drop-downs follow the rounds and scenarios. */
+static void
+fill_choices (V21ProjectorPage *self)
+{
+  self->syncing = TRUE;
+  v21_set_names (GTK_DROP_DOWN (self->round_dropdown),
+                 v21_names_of (self->workshop, "vote_rounds", "title", _("The current sequence's round")));
+  v21_set_names (GTK_DROP_DOWN (self->scenario_dropdown),
+                 v21_names_of (self->workshop, "scenarios", "title", _("All trajectories")));
+  update_options (self, v21_session_get_scene (self->session));
+  self->syncing = FALSE;
 }
 
 /* Monitors: "Automatic", then each one plugged in */
@@ -188,8 +309,8 @@ build_controls (V21ProjectorPage *self)
   gtk_box_append (GTK_BOX (row), self->project_button);
 
   self->monitor_dropdown = gtk_drop_down_new (NULL, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->monitor_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Monitor"), -1);
+  gtk_widget_set_tooltip_text (self->monitor_dropdown, _("Monitor of the projector"));
+  v21_name_dropdown (GTK_DROP_DOWN (self->monitor_dropdown));
   g_signal_connect_swapped (self->monitor_dropdown, "notify::selected", G_CALLBACK (on_monitor_selected), self);
   gtk_box_append (GTK_BOX (row), labelled (_("Monitor"), self->monitor_dropdown));
 
@@ -226,6 +347,70 @@ build_scenes (V21ProjectorPage *self)
 }
 
 static GtkWidget *
+choice (GtkWidget  **dropdown,
+        const char  *label,
+        const char  *tooltip,
+        GCallback    callback,
+        gpointer     data)
+{
+  *dropdown = gtk_drop_down_new (NULL, NULL);
+  gtk_widget_set_tooltip_text (*dropdown, tooltip);
+  v21_name_dropdown (GTK_DROP_DOWN (*dropdown));
+  g_signal_connect_swapped (*dropdown, "notify::selected", callback, data);
+  return labelled (label, *dropdown);
+}
+
+/* An icon button named @name, for the screen reader and in its tooltip. */
+static GtkWidget *
+icon_button (const char *icon,
+             const char *name,
+             const char *tooltip)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_tooltip_text (button, tooltip ? tooltip : name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  return button;
+}
+
+static GtkWidget *
+page_buttons (V21ProjectorPage *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  gtk_box_append (GTK_BOX (box), gtk_label_new (_("Board")));
+  self->previous_page = icon_button ("go-previous-symbolic", _("Previous page of the board"), NULL);
+  g_signal_connect_swapped (self->previous_page, "clicked", G_CALLBACK (on_previous_page), self);
+  gtk_box_append (GTK_BOX (box), self->previous_page);
+  self->page_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->page_label, "numeric");
+  gtk_box_append (GTK_BOX (box), self->page_label);
+  self->next_page = icon_button ("go-next-symbolic", _("Next page of the board"), NULL);
+  g_signal_connect_swapped (self->next_page, "clicked", G_CALLBACK (on_next_page), self);
+  gtk_box_append (GTK_BOX (box), self->next_page);
+  return box;
+}
+
+/* What the shown scene lets the facilitator choose: the round, the
+ * scenario, the board's page. */
+static GtkWidget *
+build_options (V21ProjectorPage *self)
+{
+  GtkStack *stack = GTK_STACK (gtk_stack_new ());
+
+  self->options = GTK_WIDGET (stack);
+  gtk_stack_add_named (stack, gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0), "none");
+  gtk_stack_add_named (stack, choice (&self->round_dropdown, _("Vote round"), _("Vote round shown"),
+                                      G_CALLBACK (on_round_selected), self), "votes");
+  gtk_stack_add_named (stack, choice (&self->scenario_dropdown, _("Trajectories"),
+                                      _("Trajectories shown: one scenario or all"),
+                                      G_CALLBACK (on_scenario_selected), self), "diagram");
+  gtk_stack_add_named (stack, page_buttons (self), "board");
+  gtk_widget_set_halign (self->options, GTK_ALIGN_START);
+  return self->options;
+}
+
+static GtkWidget *
 build_side (V21ProjectorPage *self)
 {
   GtkWidget *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
@@ -233,10 +418,13 @@ build_side (V21ProjectorPage *self)
   GtkWidget *button;
   GtkWidget *heading;
 
-  gtk_widget_set_size_request (side, 280, -1);
+  /* The thumbnail takes the width; the side keeps to about 36 characters. */
+  gtk_widget_set_size_request (side, 300, -1);
+  gtk_widget_set_hexpand (side, FALSE);
   self->sequence_label = gtk_label_new ("–");
   gtk_widget_add_css_class (self->sequence_label, "title-3");
   gtk_label_set_wrap (GTK_LABEL (self->sequence_label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->sequence_label), 36);
   gtk_label_set_xalign (GTK_LABEL (self->sequence_label), 0);
   gtk_box_append (GTK_BOX (side), self->sequence_label);
 
@@ -244,26 +432,26 @@ build_side (V21ProjectorPage *self)
   gtk_widget_add_css_class (self->timer_label, "title-1");
   gtk_widget_add_css_class (self->timer_label, "numeric");
   gtk_box_append (GTK_BOX (side), self->timer_label);
+  self->drift_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->drift_label), 0);
+  gtk_box_append (GTK_BOX (side), self->drift_label);
 
-  button = gtk_button_new_from_icon_name ("go-previous-symbolic");
+  button = icon_button ("go-previous-symbolic", _("Previous sequence"), _("Previous sequence (Ctrl+Page Up)"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.previous-sequence");
-  gtk_widget_set_tooltip_text (button, _("Previous sequence (Ctrl+Page Up)"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Previous sequence"), -1);
   gtk_box_append (GTK_BOX (nav), button);
   button = gtk_button_new_with_label (_("Start or pause"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.toggle-timer");
   gtk_widget_set_tooltip_text (button, _("Start or pause the timer (Ctrl+Shift+T)"));
   gtk_widget_set_hexpand (button, TRUE);
   gtk_box_append (GTK_BOX (nav), button);
-  button = gtk_button_new_from_icon_name ("go-next-symbolic");
+  button = icon_button ("go-next-symbolic", _("Next sequence"), _("Next sequence (Ctrl+Page Down)"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.next-sequence");
-  gtk_widget_set_tooltip_text (button, _("Next sequence (Ctrl+Page Down)"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Next sequence"), -1);
   gtk_box_append (GTK_BOX (nav), button);
   gtk_box_append (GTK_BOX (side), nav);
 
   self->next_label = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->next_label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->next_label), 36);
   gtk_label_set_xalign (GTK_LABEL (self->next_label), 0);
   gtk_widget_add_css_class (self->next_label, "dim-label");
   gtk_box_append (GTK_BOX (side), self->next_label);
@@ -274,6 +462,7 @@ build_side (V21ProjectorPage *self)
   gtk_box_append (GTK_BOX (side), heading);
   self->notes_label = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->notes_label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->notes_label), 36);
   gtk_label_set_xalign (GTK_LABEL (self->notes_label), 0);
   gtk_label_set_selectable (GTK_LABEL (self->notes_label), TRUE);
   gtk_box_append (GTK_BOX (side), self->notes_label);
@@ -305,7 +494,6 @@ v21_projector_page_init (V21ProjectorPage *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *main = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
-  GtkWidget *frame = gtk_aspect_frame_new (0.5, 0, 16.0 / 9.0, FALSE);
 
   gtk_widget_set_margin_start (box, 18);
   gtk_widget_set_margin_end (box, 18);
@@ -313,6 +501,8 @@ v21_projector_page_init (V21ProjectorPage *self)
   gtk_widget_set_margin_bottom (box, 18);
   gtk_box_append (GTK_BOX (box), build_controls (self));
   gtk_box_append (GTK_BOX (box), build_scenes (self));
+  gtk_box_append (GTK_BOX (box), build_options (self));
+  self->frame = gtk_aspect_frame_new (0.5, 0, 16.0 / 9.0, FALSE);
 
   self->thumbnail = gtk_drawing_area_new ();
   gtk_widget_set_hexpand (self->thumbnail, TRUE);
@@ -320,10 +510,10 @@ v21_projector_page_init (V21ProjectorPage *self)
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->thumbnail), draw_thumbnail, self, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->thumbnail), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("What the projector shows"), -1);
-  gtk_aspect_frame_set_child (GTK_ASPECT_FRAME (frame), self->thumbnail);
-  gtk_widget_set_hexpand (frame, TRUE);
+  gtk_aspect_frame_set_child (GTK_ASPECT_FRAME (self->frame), self->thumbnail);
+  gtk_widget_set_hexpand (self->frame, TRUE);
   gtk_widget_add_css_class (self->thumbnail, "card");
-  gtk_box_append (GTK_BOX (main), frame);
+  gtk_box_append (GTK_BOX (main), self->frame);
   gtk_box_append (GTK_BOX (main), build_side (self));
   gtk_widget_set_vexpand (main, TRUE);
   gtk_box_append (GTK_BOX (box), main);
@@ -344,7 +534,12 @@ v21_projector_page_new (V21Workshop *workshop)
   self->monitors = g_object_ref (gdk_display_get_monitors (gdk_display_get_default ()));
   g_signal_connect_swapped (self->monitors, "items-changed", G_CALLBACK (fill_monitors), self);
   fill_monitors (self);
+  for (guint i = 0; i < 2; i++)
+    g_signal_connect_object (v21_workshop_get_collection (workshop, i == 0 ? "vote_rounds" : "scenarios"),
+                             "items-changed", G_CALLBACK (fill_choices), self, G_CONNECT_SWAPPED);
+  fill_choices (self);
   g_signal_connect_object (self->session, "changed", G_CALLBACK (on_session_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "tick", G_CALLBACK (on_tick), self, G_CONNECT_SWAPPED);
   on_session_changed (self);
   return GTK_WIDGET (self);
 }

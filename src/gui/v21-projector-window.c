@@ -89,6 +89,13 @@ place (V21ProjectorWindow *self)
 }
 
 static void
+on_tick (V21ProjectorWindow *self)
+{
+  if (v21_session_shows_timer (self->session))
+    gtk_widget_queue_draw (self->area);
+}
+
+static void
 on_monitors_changed (V21ProjectorWindow *self)
 {
   place (self);
@@ -150,6 +157,7 @@ v21_projector_window_new (V21Session *session)
   g_signal_connect_swapped (self->monitors, "items-changed", G_CALLBACK (on_monitors_changed), self);
   g_signal_connect_object (session, "changed", G_CALLBACK (gtk_widget_queue_draw), self->area,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "tick", G_CALLBACK (on_tick), self, G_CONNECT_SWAPPED);
   place (self);
   return GTK_WINDOW (self);
 }

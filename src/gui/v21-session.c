@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "v21-cards.h"
 #include "v21-projector-window.h"
 #include "v21-session.h"
@@ -30,13 +32,15 @@ struct _V21Session
   cairo_surface_t *frozen;       /* the picture kept while frozen */
   V21Record       *round;
   char            *scenario;
+  guint            page;         /* the board's page */
+  guint            n_pages;      /* 0: to count again */
   int              screen_width;
   int              screen_height;
 
   GtkWindow       *projector;
 };
 
-enum { CHANGED, N_SIGNALS };
+enum { CHANGED, TICK, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (V21Session, v21_session, G_TYPE_OBJECT)
@@ -57,7 +61,7 @@ emit_changed (V21Session *self)
 static gboolean
 tick (gpointer data)
 {
-  emit_changed (data);
+  g_signal_emit (data, signals[TICK], 0);
   return G_SOURCE_CONTINUE;
 }
 
@@ -77,6 +81,7 @@ update_tick (V21Session *self)
 static void
 on_workshop_changed (V21Session *self)
 {
+  self->n_pages = 0;
   /* A removed sequence or round is no longer shown. */
   if (self->sequence && v21_workshop_lookup (self->workshop, v21_record_get_id (self->sequence)) == NULL)
     g_clear_object (&self->sequence);
@@ -118,6 +123,8 @@ v21_session_class_init (V21SessionClass *klass)
 
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[TICK] = g_signal_new ("tick", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -171,6 +178,8 @@ v21_session_set_sequence (V21Session *self,
   g_return_if_fail (V21_IS_SESSION (self));
   if (!g_set_object (&self->sequence, sequence))
     return;
+  self->page = 0;
+  self->n_pages = 0;
   update_tick (self);
   emit_changed (self);
 }
@@ -274,6 +283,7 @@ v21_session_set_scene (V21Session *self,
     return;
   self->scene = scene;
   self->black = FALSE;
+  self->n_pages = 0;
   emit_changed (self);
 }
 
@@ -307,6 +317,7 @@ fill_state (V21Session    *self,
   state->sequence = self->sequence;
   state->round = v21_session_get_round (self);
   state->scenario_id = self->scenario;
+  state->page = self->page;
   if (timer != NULL)
     {
       *timer_text = v21_timer_format (&timer->timer, now);
@@ -383,6 +394,13 @@ v21_session_get_round (V21Session *self)
   return v21_scene_default_round (self->workshop, self->sequence);
 }
 
+V21Record *
+v21_session_get_chosen_round (V21Session *self)
+{
+  g_return_val_if_fail (V21_IS_SESSION (self), NULL);
+  return self->round;
+}
+
 void
 v21_session_set_round (V21Session *self,
                        V21Record  *round)
@@ -417,30 +435,120 @@ v21_session_set_screen_size (V21Session *self,
                              int         height)
 {
   g_return_if_fail (V21_IS_SESSION (self));
-  if (width > 0 && height > 0)
-    {
-      self->screen_width = width;
-      self->screen_height = height;
-    }
+  if (width <= 0 || height <= 0 || (width == self->screen_width && height == self->screen_height))
+    return;
+  self->screen_width = width;
+  self->screen_height = height;
+  self->n_pages = 0;
+  emit_changed (self);
 }
 
+void
+v21_session_get_screen_size (V21Session *self,
+                             int        *width,
+                             int        *height)
+{
+  g_return_if_fail (V21_IS_SESSION (self));
+  *width = self->screen_width;
+  *height = self->screen_height;
+}
+
+/* Lays the scene out at the projector's size, then scales it to @width ×
+ * @height (centred), so the thumbnail wraps and pages text exactly as the
+ * projector does. */
 void
 v21_session_draw (V21Session *self,
                   cairo_t    *cr,
                   double      width,
                   double      height)
 {
+  double scale;
+
   g_return_if_fail (V21_IS_SESSION (self));
-  if (self->frozen == NULL)
-    {
-      draw_live (self, cr, width, height);
-      return;
-    }
+  scale = MIN (width / self->screen_width, height / self->screen_height);
   cairo_save (cr);
-  cairo_scale (cr, width / self->screen_width, height / self->screen_height);
-  cairo_set_source_surface (cr, self->frozen, 0, 0);
-  cairo_paint (cr);
+  cairo_translate (cr, (width - self->screen_width * scale) / 2, (height - self->screen_height * scale) / 2);
+  cairo_scale (cr, scale, scale);
+  if (self->frozen == NULL)
+    draw_live (self, cr, self->screen_width, self->screen_height);
+  else
+    {
+      cairo_set_source_surface (cr, self->frozen, 0, 0);
+      cairo_paint (cr);
+    }
   cairo_restore (cr);
+}
+
+gboolean
+v21_session_shows_timer (V21Session *self)
+{
+  g_return_val_if_fail (V21_IS_SESSION (self), FALSE);
+  return self->frozen == NULL && !self->black && self->scene == V21_SCENE_SEQUENCE;
+}
+
+/* The board's pages */
+
+guint
+v21_session_get_page (V21Session *self)
+{
+  g_return_val_if_fail (V21_IS_SESSION (self), 0);
+  return MIN (self->page, v21_session_get_n_pages (self) - 1);
+}
+
+guint
+v21_session_get_n_pages (V21Session *self)
+{
+  V21SceneState state = { 0 };
+  g_autofree char *timer_text = NULL;
+
+  g_return_val_if_fail (V21_IS_SESSION (self), 1);
+  if (self->n_pages > 0)
+    return self->n_pages;
+  fill_state (self, &state, &timer_text);
+  state.scene = self->scene;
+  self->n_pages = v21_scene_n_pages (self->workshop, &state, self->screen_width, self->screen_height);
+  return self->n_pages;
+}
+
+void
+v21_session_set_page (V21Session *self,
+                      guint       page)
+{
+  g_return_if_fail (V21_IS_SESSION (self));
+  page = MIN (page, v21_session_get_n_pages (self) - 1);
+  if (self->page == page)
+    return;
+  self->page = page;
+  emit_changed (self);
+}
+
+/* The drift against the run sheet */
+
+char *
+v21_session_describe_drift (V21Session *self,
+                            gboolean   *late)
+{
+  V21SessionTimer *timer = v21_session_get_timer (self, NULL);
+  g_autoptr(GDateTime) wall = g_date_time_new_now_local ();
+  gint64 drift;
+
+  *late = FALSE;
+  if (timer == NULL)
+    return g_strdup ("");
+  drift = v21_sequence_drift (self->workshop, self->sequence, wall,
+                              v21_timer_remaining (&timer->timer, g_get_monotonic_time ()) / G_USEC_PER_SEC);
+  /* Away from the seminar's days the drift means nothing: say what was planned,
+   * or what happened. */
+  if (ABS (drift) < 12 * 3600)
+    {
+      *late = drift >= 5 * 60;
+      return v21_drift_format (drift);
+    }
+  if (!v21_record_is_null (self->sequence, "actual_minutes"))
+    return g_strdup_printf (_("Took %ld min, planned %ld"),
+                            (long) v21_record_get_int (self->sequence, "actual_minutes", 0),
+                            (long) v21_record_get_int (self->sequence, "minutes", 0));
+  return g_strdup ("");
 }
 
 /* The projector window */

@@ -26,8 +26,8 @@ typedef struct
 
 /* The session of @workshop, created on first use; it lives as long as the
  * workshop (one workshop per window, so one session per window). Emits
- * "changed" whenever anything it holds changes, and a few times a second while
- * the current timer runs. */
+ * "changed" whenever anything it holds changes, and "tick" four times a
+ * second while the current timer runs. */
 V21Session      *v21_session_get            (V21Workshop *workshop);
 V21Workshop     *v21_session_get_workshop   (V21Session  *self);
 
@@ -62,15 +62,33 @@ void             v21_session_set_dark       (V21Session  *self,
                                              gboolean     dark);
 /* The round of the votes scene: the chosen one, else the current sequence's last. */
 V21Record       *v21_session_get_round      (V21Session  *self);
+/* The round chosen by the facilitator; NULL: the current sequence's. */
+V21Record       *v21_session_get_chosen_round (V21Session *self);
 void             v21_session_set_round      (V21Session  *self,
                                              V21Record   *round);
 const char      *v21_session_get_scenario   (V21Session  *self);
 void             v21_session_set_scenario   (V21Session  *self,
                                              const char  *scenario_id);
-/* The size of the projector's picture (what freeze keeps). */
+/* Whether the projector shows the running timer (a tick changes its picture). */
+gboolean         v21_session_shows_timer    (V21Session  *self);
+/* The size of the projector's picture: what freeze keeps, and the size every
+ * drawing of the scene is laid out at (1920 × 1080 until the projector shows). */
 void             v21_session_set_screen_size (V21Session *self,
                                               int         width,
                                               int         height);
+void             v21_session_get_screen_size (V21Session *self,
+                                              int        *width,
+                                              int        *height);
+/* The board's page (from 0), and how many it has on the projector's screen;
+ * going to another sequence goes back to the first page. */
+guint            v21_session_get_page       (V21Session  *self);
+guint            v21_session_get_n_pages    (V21Session  *self);
+void             v21_session_set_page       (V21Session  *self,
+                                             guint        page);
+/* The current sequence's drift against the run sheet ("12 min late"), set
+ * @late from five minutes late; "" when there is no sequence. */
+char            *v21_session_describe_drift (V21Session  *self,
+                                             gboolean    *late);
 
 /* Draws what the projector shows, at any size: the projector and the
  * console's thumbnail both call this. */

@@ -243,24 +243,160 @@ test_shortcuts (void)
   run_close (&run);
 }
 
-/* The console's thumbnail draws what the projector draws. */
+/* The widget under @root whose tooltip is @text, or with @label, the label
+ * showing @text. */
+static GtkWidget *
+find_by_text (GtkWidget  *root,
+              const char *text,
+              gboolean    label)
+{
+  if (label ? GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0
+            : g_strcmp0 (gtk_widget_get_tooltip_text (root), text) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_text (child, text, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+open_console (Run *run)
+{
+  GtkWidget *page;
+
+  run_open (run);
+  page = gui_test_find_widget (GTK_WIDGET (run->window), V21_TYPE_PROJECTOR_PAGE, NULL);
+  g_assert_nonnull (page);
+  gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (page)), page);
+  gui_test_spin (200);
+  return page;
+}
+
+/* The console switches every scene, and says where the run sheet stands. */
 static void
 test_console (void)
 {
   Run run;
-  GtkWidget *page;
+  GtkWidget *page = open_console (&run);
+  V21Record *sequence = v21_workshop_lookup (run.workshop, "seq-d1-05");
+  gboolean late;
+  g_autofree char *drift = NULL;
 
-  run_open (&run);
-  page = gui_test_find_widget (GTK_WIDGET (run.window), V21_TYPE_PROJECTOR_PAGE, NULL);
-  g_assert_nonnull (page);
-  gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (page)), page);
-  gui_test_spin (200);
-  g_assert_nonnull (gui_test_find_widget (page, GTK_TYPE_TOGGLE_BUTTON, NULL));
+  static const char * const labels[V21_N_SCENES] = {
+    "Title", "Sequence", "Board", "Votes", "Diagram", "Heat map", "Black",
+  };
+
   for (V21Scene scene = 0; scene < V21_N_SCENES; scene++)
     {
-      v21_session_set_scene (run.session, scene);
+      GtkWidget *button = gui_test_find_widget (page, GTK_TYPE_TOGGLE_BUTTON, labels[scene]);
+
+      g_assert_nonnull (button);
+      g_signal_emit_by_name (button, "clicked");
       gui_test_spin (30);
+      g_assert_cmpint ((v21_session_get_black (run.session) ? V21_SCENE_BLACK : v21_session_get_scene (run.session)),
+                       ==, scene);
     }
+  /* The demo's days are past: the console says how long the sequence took. */
+  v21_session_set_sequence (run.session, sequence);
+  gui_test_spin (30);
+  drift = v21_session_describe_drift (run.session, &late);
+  g_assert_cmpstr (drift, ==, "Took 63 min, planned 60");
+  g_assert_nonnull (find_by_text (page, drift, TRUE));
+  run_close (&run);
+}
+
+/* The votes scene shows the round chosen in the console, the diagram the
+ * scenario chosen; each choice changes what the room sees. */
+static void
+test_console_choices (void)
+{
+  Run run;
+  GtkWidget *page = open_console (&run);
+  GtkDropDown *rounds = GTK_DROP_DOWN (find_by_text (page, "Vote round shown", FALSE));
+  GtkDropDown *scenarios = GTK_DROP_DOWN (find_by_text (page, "Trajectories shown: one scenario or all", FALSE));
+  V21Record *last = v21_collection_get (v21_workshop_get_collection (run.workshop, "vote_rounds"), 1);
+  V21Record *scenario = v21_collection_get (v21_workshop_get_collection (run.workshop, "scenarios"), 0);
+  cairo_surface_t *before, *after;
+
+  g_assert_nonnull (rounds);
+  g_assert_nonnull (scenarios);
+  v21_session_set_sequence (run.session, v21_workshop_lookup (run.workshop, "seq-d1-05"));
+  v21_session_set_scene (run.session, V21_SCENE_VOTES);
+  gui_test_spin (50);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (rounds)));
+  g_assert_cmpuint (gtk_drop_down_get_selected (rounds), ==, 0);
+  before = picture (run.session);
+  gtk_drop_down_set_selected (rounds, 2);
+  gui_test_spin (50);
+  g_assert_true (v21_session_get_round (run.session) == last);
+  after = picture (run.session);
+  g_assert_cmpuint (count_differences (before, after), >, 1000);
+  cairo_surface_destroy (after);
+  gtk_drop_down_set_selected (rounds, 0);
+  gui_test_spin (50);
+  g_assert_null (v21_session_get_chosen_round (run.session));
+  after = picture (run.session);
+  g_assert_cmpuint (count_differences (before, after), ==, 0);
+  cairo_surface_destroy (before);
+  cairo_surface_destroy (after);
+
+  v21_session_set_scene (run.session, V21_SCENE_DIAGRAM);
+  gui_test_spin (50);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (scenarios)));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (rounds)));
+  before = picture (run.session);
+  gtk_drop_down_set_selected (scenarios, 1);
+  gui_test_spin (50);
+  g_assert_cmpstr (v21_session_get_scenario (run.session), ==, v21_record_get_id (scenario));
+  after = picture (run.session);
+  g_assert_cmpuint (count_differences (before, after), >, 1000);
+  /* Chosen elsewhere, the console follows. */
+  v21_session_set_scenario (run.session, NULL);
+  gui_test_spin (50);
+  g_assert_cmpuint (gtk_drop_down_get_selected (scenarios), ==, 0);
+  cairo_surface_destroy (before);
+  cairo_surface_destroy (after);
+  run_close (&run);
+}
+
+/* A board too full for one screen has pages, turned from the console. */
+static void
+test_console_pages (void)
+{
+  Run run;
+  GtkWidget *page = open_console (&run);
+  GtkWidget *next = find_by_text (page, "Next page of the board", FALSE);
+  GtkWidget *previous = find_by_text (page, "Previous page of the board", FALSE);
+  cairo_surface_t *first, *second;
+  guint n_pages;
+
+  v21_session_set_sequence (run.session, v21_workshop_lookup (run.workshop, "seq-d1-05"));
+  v21_session_set_scene (run.session, V21_SCENE_BOARD);
+  gui_test_spin (50);
+  n_pages = v21_session_get_n_pages (run.session);
+  g_assert_cmpuint (n_pages, >, 1);
+  g_assert_false (gtk_widget_get_sensitive (previous));
+  first = picture (run.session);
+  g_signal_emit_by_name (next, "clicked");
+  gui_test_spin (50);
+  g_assert_cmpuint (v21_session_get_page (run.session), ==, 1);
+  g_assert_true (gtk_widget_get_sensitive (previous));
+  second = picture (run.session);
+  g_assert_cmpuint (count_differences (first, second), >, 1000);
+  for (guint i = 0; i < n_pages + 2; i++)
+    g_signal_emit_by_name (next, "clicked");
+  gui_test_spin (50);
+  g_assert_cmpuint (v21_session_get_page (run.session), ==, n_pages - 1);
+  g_assert_false (gtk_widget_get_sensitive (next));
+  /* Another sequence starts on its first page. */
+  v21_session_go_next (run.session);
+  g_assert_cmpuint (v21_session_get_page (run.session), ==, 0);
+  cairo_surface_destroy (first);
+  cairo_surface_destroy (second);
   run_close (&run);
 }
 
@@ -296,6 +432,8 @@ main (int   argc,
   g_test_add_func ("/gui/projector/black-and-freeze", test_black_and_freeze);
   g_test_add_func ("/gui/projector/shortcuts", test_shortcuts);
   g_test_add_func ("/gui/projector/console", test_console);
+  g_test_add_func ("/gui/projector/console-choices", test_console_choices);
+  g_test_add_func ("/gui/projector/console-pages", test_console_pages);
   status = g_test_run ();
   g_clear_object (&app);
   {
