@@ -257,12 +257,15 @@ lay_out (Board   *b,
   return b->n_pages;
 }
 
-/* The largest text that fits on one page, else the body size on several. */
+/* The largest text that fits on one page, else the body size on several
+ * (measured first: a full board is laid out once). */
 static void
 choose_layout (Board *b)
 {
   double body = b->s->sizes.body;
 
+  if (lay_out (b, FALSE, body) > 1)
+    return;
   for (int own = b->groups->len <= b->max_columns; own >= 0; own--)
     for (double factor = 1.6; factor >= 0.99; factor -= 0.15)
       if (lay_out (b, own, ceil (body * factor)) == 1)
