@@ -17,6 +17,7 @@ struct _V21ProjectorWindow
   GtkWindow       parent_instance;
 
   V21Session     *session;    /* borrowed: the session destroys this window */
+  GtkWindow      *owner;      /* weak: the main window the keys go to */
   GtkWidget      *area;
   GListModel     *monitors;
   GSettings      *settings;
@@ -74,18 +75,54 @@ draw (GtkDrawingArea *area,
   v21_session_draw (self->session, cr, width, height);
 }
 
+static GdkMonitor *
+chosen_monitor (V21ProjectorWindow *self)
+{
+  g_autofree char *connector = self->settings ? g_settings_get_string (self->settings, "projector-monitor") : NULL;
+
+  return v21_projector_choose_monitor (gtk_widget_get_display (GTK_WIDGET (self)), connector);
+}
+
 /* Full screen on the chosen monitor; an ordinary window when there is only one. */
 static void
 place (V21ProjectorWindow *self)
 {
-  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
-  g_autofree char *connector = self->settings ? g_settings_get_string (self->settings, "projector-monitor") : NULL;
-  GdkMonitor *monitor = v21_projector_choose_monitor (display, connector);
+  GdkMonitor *monitor = chosen_monitor (self);
 
   if (monitor != NULL)
     gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), monitor);
   else
     gtk_window_unfullscreen (GTK_WINDOW (self));
+}
+
+/* Keys pressed while this window has the focus (a click on it, or a window
+ * manager giving a new window the focus) go to the main window, so that the
+ * shortcuts keep working. */
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                V21ProjectorWindow    *self)
+{
+  return self->owner != NULL && gtk_event_controller_key_forward (controller, GTK_WIDGET (self->owner));
+}
+
+/* Gives the focus back to the main window, unless that would cover the
+ * projector (both on one monitor, e.g. mirrored screens). */
+static void
+return_focus (V21ProjectorWindow *self)
+{
+  GdkMonitor *monitor = chosen_monitor (self);
+  GdkSurface *surface;
+
+  if (self->owner == NULL)
+    return;
+  surface = gtk_native_get_surface (GTK_NATIVE (self->owner));
+  if (monitor != NULL && surface != NULL
+      && gdk_display_get_monitor_at_surface (gtk_widget_get_display (GTK_WIDGET (self)), surface) == monitor)
+    return;
+  gtk_window_present (self->owner);
 }
 
 static void
@@ -106,6 +143,9 @@ v21_projector_window_dispose (GObject *object)
 {
   V21ProjectorWindow *self = V21_PROJECTOR_WINDOW (object);
 
+  if (self->owner != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->owner), (gpointer *) &self->owner);
+  self->owner = NULL;
   if (self->monitors != NULL)
     g_signal_handlers_disconnect_by_data (self->monitors, self);
   g_clear_object (&self->monitors);
@@ -140,13 +180,21 @@ v21_projector_window_init (V21ProjectorWindow *self)
 }
 
 GtkWindow *
-v21_projector_window_new (V21Session *session)
+v21_projector_window_new (V21Session *session,
+                          GtkWindow  *owner)
 {
   V21ProjectorWindow *self = g_object_new (V21_TYPE_PROJECTOR_WINDOW, NULL);
+  GtkEventController *keys = gtk_event_controller_key_new ();
   GApplication *app = g_application_get_default ();
   GSettings *settings = V21_IS_APPLICATION (app) ? v21_application_get_settings (V21_APPLICATION (app)) : NULL;
 
   self->session = session;
+  self->owner = owner;
+  if (owner != NULL)
+    g_object_add_weak_pointer (G_OBJECT (owner), (gpointer *) &self->owner);
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
   if (settings != NULL)
     {
       self->settings = g_object_ref (settings);
@@ -160,4 +208,11 @@ v21_projector_window_new (V21Session *session)
   g_signal_connect_object (session, "tick", G_CALLBACK (on_tick), self, G_CONNECT_SWAPPED);
   place (self);
   return GTK_WINDOW (self);
+}
+
+void
+v21_projector_window_show (GtkWindow *window)
+{
+  gtk_window_present (window);
+  return_focus (V21_PROJECTOR_WINDOW (window));
 }

@@ -18,7 +18,11 @@ G_DECLARE_FINAL_TYPE (V21ProjectorWindow, v21_projector_window, V21, PROJECTOR_W
  * @session's scene. Full screen on the monitor chosen in the settings
  * ("projector-monitor"), else on a monitor other than the first one; with a
  * single monitor, an ordinary window to rehearse with. */
-GtkWindow  *v21_projector_window_new         (V21Session *session);
+/* The projector window of @session; keys pressed in it go to @owner (nullable). */
+GtkWindow  *v21_projector_window_new         (V21Session *session,
+                                              GtkWindow  *owner);
+/* Shows it, and gives the focus back to its owner unless on the same monitor. */
+void        v21_projector_window_show        (GtkWindow  *window);
 
 /* The monitor the projector should use: the one named @connector when it is
  * plugged in, else the last one when there are several, else NULL. */

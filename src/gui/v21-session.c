@@ -13,6 +13,7 @@
 #include "v21-cards.h"
 #include "v21-projector-window.h"
 #include "v21-session.h"
+#include "v21-window.h"
 
 #define SESSION_KEY "v21-session"
 #define TICK_MS 250
@@ -560,6 +561,20 @@ v21_session_get_projecting (V21Session *self)
   return self->projector != NULL;
 }
 
+/* The main window showing the workshop, or NULL. */
+static GtkWindow *
+workshop_window (V21Session *self)
+{
+  GApplication *app = g_application_get_default ();
+
+  if (!GTK_IS_APPLICATION (app))
+    return NULL;
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (V21_IS_WINDOW (l->data) && v21_window_get_workshop (l->data) == self->workshop)
+      return l->data;
+  return NULL;
+}
+
 static void
 on_projector_destroy (V21Session *self)
 {
@@ -576,10 +591,10 @@ v21_session_set_projecting (V21Session *self,
     return;
   if (projecting)
     {
-      self->projector = v21_projector_window_new (self);
+      self->projector = v21_projector_window_new (self, workshop_window (self));
       g_signal_connect_object (self->projector, "destroy", G_CALLBACK (on_projector_destroy),
                                self, G_CONNECT_SWAPPED);
-      gtk_window_present (self->projector);
+      v21_projector_window_show (self->projector);
     }
   else
     gtk_window_destroy (self->projector);

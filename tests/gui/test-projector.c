@@ -243,6 +243,34 @@ test_shortcuts (void)
   run_close (&run);
 }
 
+/* Keys pressed while the projector window has the focus (a click on it, a
+ * window manager focusing a new window) still reach the main window. */
+static void
+test_keys_on_projector (void)
+{
+  Run run;
+  GtkWidget *projector;
+  V21Record *sequence;
+
+  run_open (&run);
+  v21_session_set_projecting (run.session, TRUE);
+  gui_test_spin (200);
+  projector = GTK_WIDGET (v21_session_get_projector (run.session));
+  g_assert_nonnull (projector);
+  gui_test_send_keysym (projector, XK_b, ControlMask);
+  g_assert_true (v21_session_get_black (run.session));
+  sequence = v21_session_get_sequence (run.session);
+  gui_test_send_keysym (projector, XK_Page_Up, ControlMask);
+  g_assert_true (v21_session_get_sequence (run.session) == v21_sequence_previous (run.workshop, sequence));
+  /* Typing there types nothing anywhere. */
+  gui_test_type_text (projector, "abc");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (run.entry)), ==, "");
+  gui_test_send_keysym (projector, XK_F5, 0);
+  gui_test_spin (100);
+  g_assert_false (v21_session_get_projecting (run.session));
+  run_close (&run);
+}
+
 /* The widget under @root whose tooltip is @text, or with @label, the label
  * showing @text. */
 static GtkWidget *
@@ -431,6 +459,7 @@ main (int   argc,
   g_test_add_func ("/gui/projector/window-scenes", test_window_scenes);
   g_test_add_func ("/gui/projector/black-and-freeze", test_black_and_freeze);
   g_test_add_func ("/gui/projector/shortcuts", test_shortcuts);
+  g_test_add_func ("/gui/projector/keys-on-projector", test_keys_on_projector);
   g_test_add_func ("/gui/projector/console", test_console);
   g_test_add_func ("/gui/projector/console-choices", test_console_choices);
   g_test_add_func ("/gui/projector/console-pages", test_console_pages);
