@@ -35,7 +35,7 @@ static const V21PageInfo pages[] = {
   { "live", N_("Run"), N_("Live run"), "media-playback-start-symbolic", v21_live_page_new },
   { "board", N_("Run"), N_("Board"), "view-grid-symbolic", v21_board_page_new },
   { "projector", N_("Run"), N_("Projector"), "video-display-symbolic", v21_projector_page_new },
-  { "votes", N_("Results"), N_("Votes"), "emblem-ok-symbolic", v21_votes_page_new },
+  { "votes", N_("Results"), N_("Voting"), "emblem-ok-symbolic", v21_votes_page_new },
   { "robustness", N_("Results"), N_("Robustness test"), "security-medium-symbolic", v21_robustness_page_new },
   { "trajectories", N_("Results"), N_("Scenarios and trajectories"), "applications-graphics-symbolic", v21_trajectory_page_new },
   { "report", N_("Report"), N_("Written report"), "x-office-document-symbolic", v21_report_page_new },

@@ -52,7 +52,7 @@ struct _V21ProjectorPage
 G_DEFINE_FINAL_TYPE (V21ProjectorPage, v21_projector_page, ADW_TYPE_BIN)
 
 static const char * const scene_titles[V21_N_SCENES] = {
-  N_("Title"), N_("Sequence"), N_("Board"), N_("Votes"), N_("Diagram"), N_("Heat map"), N_("Black"),
+  N_("Title"), N_("Sequence"), N_("Board"), N_("Voting"), N_("Diagram"), N_("Heat map"), N_("Black"),
 };
 
 static void

@@ -315,7 +315,7 @@ test_console (void)
   g_autofree char *drift = NULL;
 
   static const char * const labels[V21_N_SCENES] = {
-    "Title", "Sequence", "Board", "Votes", "Diagram", "Heat map", "Black",
+    "Title", "Sequence", "Board", "Voting", "Diagram", "Heat map", "Black",
   };
 
   for (V21Scene scene = 0; scene < V21_N_SCENES; scene++)
