@@ -83,16 +83,19 @@ scale_text (int score)
   return _(texts[score]);
 }
 
-/* The scale of scores under the grid; returns its height. */
+/* The scale of scores under the grid, from @left, on as many lines as it
+ * needs within @right; returns its height. */
 static double
 draw_scale (cairo_t              *cr,
             PangoContext         *context,
-            double                x,
+            double                left,
+            double                right,
             double                y,
             gboolean              draw,
             const V21RenderStyle *style)
 {
   double size = style->small_size;
+  double x = left, top = y;
 
   for (int score = 0; score <= 3; score++)
     {
@@ -100,6 +103,11 @@ draw_scale (cairo_t              *cr,
       double width;
 
       v21_render_text_size (text, &width, NULL);
+      if (x > left && x + size * 2.2 + width > right)
+        {
+          x = left;
+          y += size * 1.6;
+        }
       if (draw)
         {
           cairo_rectangle (cr, x, y + size * 0.15, size * 1.8, size * 1.1);
@@ -109,7 +117,7 @@ draw_scale (cairo_t              *cr,
         }
       x += size * 2.2 + width + size * 1.6;
     }
-  return size * 1.6;
+  return y - top + size * 1.6;
 }
 
 static void
@@ -229,8 +237,8 @@ v21_render_heat_map (V21Workshop          *workshop,
       return;
     }
 
-  scale_h = draw_scale (cr, context, pad, 0, FALSE, style);
   head_width = MIN (width * 0.3, style->label_max_width * 1.4);
+  scale_h = draw_scale (cr, context, pad + head_width, width - pad, 0, FALSE, style);
   head_height = style->small_size * 1.3 * 4 + style->small_size * 0.6;
   cell_w = (width - 2 * pad - head_width) / grid.answers->len;
   cell_h = MIN ((height - y - pad - head_height - scale_h - style->text_size) / grid.challenges->len,
@@ -252,8 +260,8 @@ v21_render_heat_map (V21Workshop          *workshop,
                    pad + head_width + c * cell_w + gap, y + head_height + r * cell_h + gap,
                    cell_w - 2 * gap, cell_h - 2 * gap, style);
       }
-  draw_scale (cr, context, pad + head_width,
-              y + head_height + grid.challenges->len * cell_h + style->text_size * 0.8, TRUE, style);
+  draw_scale (cr, context, pad + head_width, width - pad,
+              y + head_height + n_rows * cell_h + style->text_size * 0.8, TRUE, style);
   cairo_restore (cr);
   g_object_unref (context);
 }
