@@ -177,7 +177,7 @@ test_every_scene (void)
   if (g_getenv ("V21_SCENE_SEQUENCE") != NULL)
     state.sequence = v21_workshop_lookup (workshop, g_getenv ("V21_SCENE_SEQUENCE"));
   g_assert_nonnull (state.sequence);
-  state.round = v21_scene_default_round (workshop, NULL);
+  state.round = v21_scene_default_round (workshop, state.sequence);
   g_assert_nonnull (state.round);
   for (V21Scene scene = 0; scene < V21_SCENE_BLACK; scene++)
     for (int dark = 0; dark < 2; dark++)
