@@ -156,6 +156,19 @@ draw_bar (const V21BarChart    *chart,
  * bar is stacked by group in the group's colour. Items that do not fit are
  * summed up in a last line.
  */
+/* The height of a label on two lines. */
+static double
+two_lines (PangoContext         *context,
+           const V21RenderStyle *style)
+{
+  g_autoptr(PangoLayout) layout = v21_render_text_layout (context, style, "X\nX", style->text_size * 0.92,
+                                                           FALSE, -1, 2);
+  double height;
+
+  v21_render_text_size (layout, NULL, &height);
+  return height;
+}
+
 void
 v21_render_bar_chart (const V21BarChart    *chart,
                       cairo_t              *cr,
@@ -198,7 +211,9 @@ v21_render_bar_chart (const V21BarChart    *chart,
   for (guint i = 0; i < chart->n_items; i++)
     max_total = MAX (max_total, chart->items[i].total);
 
-  row = CLAMP ((height - pad - y) / MAX (chart->n_items, 1), text * 1.9, text * 3.2);
+  /* A row holds a label on two lines, with a little air. */
+  row = CLAMP ((height - pad - y) / MAX (chart->n_items, 1), MAX (text * 1.9, two_lines (context, style) + text * 0.3),
+               text * 3.2);
   shown = MIN (chart->n_items, (guint) ((height - pad - y) / row));
   if (shown < chart->n_items && shown > 0)
     shown--;   /* room for the line saying how many are left out */
