@@ -20,6 +20,7 @@
 #include "v21-live-page.h"
 #include "v21-robustness.h"
 #include "v21-robustness-page.h"
+#include "v21-session.h"
 #include "v21-timer.h"
 #include "v21-votes.h"
 #include "v21-votes-page.h"
@@ -195,6 +196,36 @@ test_timer_keys (void)
   g_assert_true (v21_record_is_null (second, "actual_start"));
 
   v21_workshop_save_file (live.workshop, v21_workshop_get_file (live.workshop), NULL);
+  live_close (&live);
+}
+
+/* F6 gives the timer more minutes, Shift+F5 sets it back to the plan, stopped. */
+static void
+test_timer_extra_reset (void)
+{
+  Live live;
+  V21SessionTimer *timer;
+  gint64 planned;
+
+  live_open (&live);
+  timer = v21_session_get_timer (v21_session_get (live.workshop), v21_live_page_get_sequence (live.page));
+  planned = v21_record_get_int (v21_live_page_get_sequence (live.page), "minutes", 0) * 60 * G_USEC_PER_SEC;
+  g_assert_false (v21_timer_is_started (&timer->timer));
+  g_assert_cmpint (timer->timer.duration, ==, planned);
+
+  gui_test_send_keysym (live.entry, XK_F6, 0);
+  g_assert_cmpint (timer->timer.duration, ==, planned + V21_TIMER_EXTRA_MINUTES * 60 * G_USEC_PER_SEC);
+
+  gui_test_send_keysym (live.entry, XK_t, ControlMask | ShiftMask);
+  gui_test_spin (100);
+  g_assert_true (timer->timer.running);
+  g_assert_nonnull (timer->started);
+
+  gui_test_send_keysym (live.entry, XK_F5, ShiftMask);
+  g_assert_false (v21_timer_is_started (&timer->timer));
+  g_assert_null (timer->started);
+  g_assert_cmpint (timer->timer.duration, ==, planned);
+
   live_close (&live);
 }
 
@@ -405,6 +436,7 @@ main (int   argc,
 
   g_test_add_func ("/gui/live/capture-ten-cards", test_capture_ten_cards);
   g_test_add_func ("/gui/live/timer-keys", test_timer_keys);
+  g_test_add_func ("/gui/live/timer-extra-reset", test_timer_extra_reset);
   g_test_add_func ("/gui/live/board", test_board);
   g_test_add_func ("/gui/live/votes-keys", test_votes_keys);
   g_test_add_func ("/gui/live/robustness-keys", test_robustness_keys);
