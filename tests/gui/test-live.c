@@ -199,6 +199,37 @@ test_timer_keys (void)
   live_close (&live);
 }
 
+/* The page's buttons: previous and next sequence, start and pause the timer. */
+static void
+test_timer_buttons (void)
+{
+  Live live;
+  V21Record *shown;
+  V21SessionTimer *timer;
+
+  live_open (&live);
+  shown = v21_live_page_get_sequence (live.page);
+  g_assert_nonnull (v21_sequence_previous (live.workshop, shown));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (live.page), "live.previous", NULL));
+  gui_test_spin (50);
+  g_assert_true (v21_live_page_get_sequence (live.page) == v21_sequence_previous (live.workshop, shown));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (live.page), "live.next", NULL));
+  gui_test_spin (50);
+  g_assert_true (v21_live_page_get_sequence (live.page) == shown);
+
+  timer = v21_session_get_timer (v21_session_get (live.workshop), shown);
+  g_assert_false (v21_timer_is_started (&timer->timer));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (live.page), "live.toggle", NULL));
+  gui_test_spin (50);
+  g_assert_true (timer->timer.running);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (live.page), "live.toggle", NULL));
+  gui_test_spin (50);
+  g_assert_false (timer->timer.running);
+  g_assert_true (v21_timer_is_started (&timer->timer));
+
+  live_close (&live);
+}
+
 /* F6 gives the timer more minutes, Shift+F5 sets it back to the plan, stopped. */
 static void
 test_timer_extra_reset (void)
@@ -436,6 +467,7 @@ main (int   argc,
 
   g_test_add_func ("/gui/live/capture-ten-cards", test_capture_ten_cards);
   g_test_add_func ("/gui/live/timer-keys", test_timer_keys);
+  g_test_add_func ("/gui/live/timer-buttons", test_timer_buttons);
   g_test_add_func ("/gui/live/timer-extra-reset", test_timer_extra_reset);
   g_test_add_func ("/gui/live/board", test_board);
   g_test_add_func ("/gui/live/votes-keys", test_votes_keys);
