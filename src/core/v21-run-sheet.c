@@ -10,6 +10,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "v21-labels.h"
 #include "v21-run-sheet.h"
 
 #define MINUTES_PER_DAY (24 * 60)
@@ -143,6 +144,19 @@ v21_run_sheet_format_date (V21Record *day)
   /* Translators: a day of the workshop, e.g. "Thursday 18 March 2027"
    * (see the g_date_time_format() documentation). */
   return g_date_time_format (date, _("%A %-d %B %Y"));
+}
+
+char *
+v21_run_sheet_format_caption (V21Workshop *workshop,
+                              V21Record   *sequence)
+{
+  V21Record *exercise = v21_workshop_lookup (workshop, v21_record_get_string (sequence, "exercise"));
+  g_autofree char *duration = v21_duration_format (v21_record_get_int (sequence, "minutes", 0));
+  const char *kind = v21_label ("sequence_kind", v21_record_get_string (sequence, "kind"));
+
+  if (exercise != NULL && v21_record_get_string (exercise, "code") != NULL)
+    return g_strdup_printf ("%s · %s · %s", duration, kind, v21_record_get_string (exercise, "code"));
+  return g_strdup_printf ("%s · %s", duration, kind);
 }
 
 /* Changing */

@@ -45,6 +45,11 @@ int         v21_run_sheet_start_of      (V21Workshop      *workshop,
                                          V21Record        *sequence);
 /* The day's date for people: "Thursday 18 March 2027" in the user's language. */
 char       *v21_run_sheet_format_date   (V21Record        *day);
+/* What the run sheet says under a sequence's title: its duration, kind and
+ * exercise code, "1 h 30 · In tables · T1" ("15 min · Break" without an
+ * exercise), in the user's language. */
+char       *v21_run_sheet_format_caption (V21Workshop      *workshop,
+                                          V21Record        *sequence);
 
 /* Stores every sequence's computed start (inside the caller's group). */
 gboolean    v21_run_sheet_update_starts (V21Workshop      *workshop,

@@ -468,42 +468,23 @@ go_to (V21LivePage *self,
     v21_live_page_set_sequence (self, sequence);
 }
 
+/* live.previous and live.next */
 static void
-previous_action (GtkWidget  *widget,
-                 const char *name,
-                 GVariant   *parameter)
+go_action (GtkWidget  *widget,
+           const char *name,
+           GVariant   *parameter)
 {
   V21LivePage *self = V21_LIVE_PAGE (widget);
 
-  v21_session_go_previous (self->session);
+  if (g_str_equal (name, "live.previous"))
+    v21_session_go_previous (self->session);
+  else
+    v21_session_go_next (self->session);
 }
 
+/* live.toggle, live.extra and live.reset, on the timer of the sequence shown */
 static void
-next_action (GtkWidget  *widget,
-             const char *name,
-             GVariant   *parameter)
-{
-  V21LivePage *self = V21_LIVE_PAGE (widget);
-
-  v21_session_go_next (self->session);
-}
-
-static void
-toggle_action (GtkWidget  *widget,
-               const char *name,
-               GVariant   *parameter)
-{
-  V21LivePage *self = V21_LIVE_PAGE (widget);
-  LiveTimer *timer = current_timer (self);
-
-  if (timer == NULL)
-    return;
-  v21_session_toggle_timer (self->session);
-  update_timer (self);
-}
-
-static void
-extra_action (GtkWidget  *widget,
+timer_action (GtkWidget  *widget,
               const char *name,
               GVariant   *parameter)
 {
@@ -512,25 +493,22 @@ extra_action (GtkWidget  *widget,
 
   if (timer == NULL)
     return;
-  v21_timer_add (&timer->timer, V21_TIMER_EXTRA_MINUTES);
-  v21_session_timer_changed (self->session);
-  update_timer (self);
-}
-
-static void
-reset_action (GtkWidget  *widget,
-              const char *name,
-              GVariant   *parameter)
-{
-  V21LivePage *self = V21_LIVE_PAGE (widget);
-  LiveTimer *timer = current_timer (self);
-
-  if (timer == NULL)
-    return;
-  v21_timer_reset (&timer->timer);
-  v21_timer_init (&timer->timer, (int) v21_record_get_int (self->sequence, "minutes", 0));
-  g_clear_pointer (&timer->started, g_date_time_unref);
-  v21_session_timer_changed (self->session);
+  if (g_str_equal (name, "live.toggle"))
+    {
+      v21_session_toggle_timer (self->session);
+    }
+  else if (g_str_equal (name, "live.extra"))
+    {
+      v21_timer_add (&timer->timer, V21_TIMER_EXTRA_MINUTES);
+      v21_session_timer_changed (self->session);
+    }
+  else  /* live.reset */
+    {
+      v21_timer_reset (&timer->timer);
+      v21_timer_init (&timer->timer, (int) v21_record_get_int (self->sequence, "minutes", 0));
+      g_clear_pointer (&timer->started, g_date_time_unref);
+      v21_session_timer_changed (self->session);
+    }
   update_timer (self);
 }
 
@@ -713,11 +691,11 @@ v21_live_page_class_init (V21LivePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, V21LivePage, notes_view);
   gtk_widget_class_bind_template_callback (widget_class, on_capture_activate);
 
-  gtk_widget_class_install_action (widget_class, "live.previous", NULL, previous_action);
-  gtk_widget_class_install_action (widget_class, "live.next", NULL, next_action);
-  gtk_widget_class_install_action (widget_class, "live.toggle", NULL, toggle_action);
-  gtk_widget_class_install_action (widget_class, "live.extra", NULL, extra_action);
-  gtk_widget_class_install_action (widget_class, "live.reset", NULL, reset_action);
+  gtk_widget_class_install_action (widget_class, "live.previous", NULL, go_action);
+  gtk_widget_class_install_action (widget_class, "live.next", NULL, go_action);
+  gtk_widget_class_install_action (widget_class, "live.toggle", NULL, timer_action);
+  gtk_widget_class_install_action (widget_class, "live.extra", NULL, timer_action);
+  gtk_widget_class_install_action (widget_class, "live.reset", NULL, timer_action);
   gtk_widget_class_install_action (widget_class, "live.end", NULL, end_action);
   gtk_widget_class_install_action (widget_class, "live.focus-capture", NULL, focus_capture_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, GDK_SHIFT_MASK, "live.reset", NULL);

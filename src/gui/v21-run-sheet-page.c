@@ -71,19 +71,6 @@ place_of (V21RunSheetPage *self,
   return g_ptr_array_find (in_day, sequence, &place->index);
 }
 
-static char *
-sequence_caption (V21RunSheetPage *self,
-                  V21Record       *sequence)
-{
-  V21Record *exercise = v21_workshop_lookup (self->workshop, v21_record_get_string (sequence, "exercise"));
-  g_autofree char *duration = v21_duration_format (v21_record_get_int (sequence, "minutes", 0));
-  const char *kind = v21_label ("sequence_kind", v21_record_get_string (sequence, "kind"));
-
-  if (exercise != NULL && v21_record_get_string (exercise, "code") != NULL)
-    return g_strdup_printf ("%s · %s · %s", duration, kind, v21_record_get_string (exercise, "code"));
-  return g_strdup_printf ("%s · %s", duration, kind);
-}
-
 /* Dragging and dropping sequences */
 
 static GdkContentProvider *
@@ -179,7 +166,7 @@ sequence_row (V21RunSheetPage *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   g_autofree char *start = v21_time_format (v21_run_sheet_start_of (self->workshop, sequence));
-  g_autofree char *caption = sequence_caption (self, sequence);
+  g_autofree char *caption = v21_run_sheet_format_caption (self->workshop, sequence);
   g_autofree char *kind_class = g_strdup_printf ("v21-kind-%s", v21_record_get_string (sequence, "kind"));
   g_autofree char *spoken = NULL;
   GtkWidget *time = gtk_label_new (start);

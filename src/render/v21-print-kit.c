@@ -420,19 +420,6 @@ kind_color (const char *kind)
   return GREY;
 }
 
-static char *
-sequence_caption (Kit       *kit,
-                  V21Record *sequence)
-{
-  V21Record *exercise = v21_workshop_lookup (kit->workshop, v21_record_get_string (sequence, "exercise"));
-  g_autofree char *duration = v21_duration_format (v21_record_get_int (sequence, "minutes", 0));
-  const char *kind = v21_label ("sequence_kind", v21_record_get_string (sequence, "kind"));
-
-  if (exercise != NULL && v21_record_get_string (exercise, "code") != NULL)
-    return g_strdup_printf ("%s · %s · %s", duration, kind, v21_record_get_string (exercise, "code"));
-  return g_strdup_printf ("%s · %s", duration, kind);
-}
-
 /* One row of the run sheet at @scale of the normal size; returns its height. */
 static double
 run_sheet_row (Kit       *kit,
@@ -447,7 +434,7 @@ run_sheet_row (Kit       *kit,
   double x = MARGIN + 62;
   double width = PAGE_WIDTH - MARGIN - x;
   g_autofree char *start = v21_time_format (v21_run_sheet_start_of (kit->workshop, sequence));
-  g_autofree char *caption = sequence_caption (kit, sequence);
+  g_autofree char *caption = v21_run_sheet_format_caption (kit->workshop, sequence);
   const char *instructions = v21_record_get_string (sequence, "instructions");
   double height = 6 * scale;
 

@@ -6,18 +6,7 @@
 #include <string.h>
 
 #include "v21-workshop.h"
-
-static V21Workshop *
-load_minimal (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", "minimal.visions21", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  V21Workshop *workshop = v21_workshop_load_file (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return workshop;
-}
+#include "test-util.h"
 
 static V21Record *
 first_of (V21Workshop *workshop,
@@ -51,7 +40,7 @@ assert_refused (V21Workshop *workshop,
 static void
 test_impossible_values (void)
 {
-  g_autoptr(V21Workshop) workshop = load_minimal ();
+  g_autoptr(V21Workshop) workshop = test_load_minimal ();
   V21Record *root = v21_workshop_get_root (workshop);
   gint64 start = v21_record_get_int (root, "start_year", 0);
 
@@ -99,7 +88,7 @@ checklist_item (const char  *key,
 static void
 test_unloadable_values (void)
 {
-  g_autoptr(V21Workshop) workshop = load_minimal ();
+  g_autoptr(V21Workshop) workshop = test_load_minimal ();
   g_autoptr(V21Workshop) again = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
@@ -130,7 +119,7 @@ test_unloadable_values (void)
 static void
 test_set_and_undo (void)
 {
-  g_autoptr(V21Workshop) workshop = load_minimal ();
+  g_autoptr(V21Workshop) workshop = test_load_minimal ();
   V21Record *card = first_of (workshop, "cards");
   g_autofree char *before = v21_workshop_to_data (workshop, NULL);
   g_autofree char *after = NULL;
@@ -151,7 +140,7 @@ test_set_and_undo (void)
 static void
 test_vote_budget (void)
 {
-  g_autoptr(V21Workshop) workshop = load_minimal ();
+  g_autoptr(V21Workshop) workshop = test_load_minimal ();
   V21Record *round = first_of (workshop, "vote_rounds");
   V21Collection *people = v21_workshop_get_collection (workshop, "people");
   V21Collection *tables = v21_workshop_get_collection (workshop, "tables");
@@ -174,7 +163,7 @@ test_vote_budget (void)
 static void
 test_remove_cascade (void)
 {
-  g_autoptr(V21Workshop) workshop = load_minimal ();
+  g_autoptr(V21Workshop) workshop = test_load_minimal ();
   g_autofree char *before = v21_workshop_to_data (workshop, NULL);
   g_autofree char *after = NULL;
   V21Collection *cards = v21_workshop_get_collection (workshop, "cards");
@@ -243,7 +232,7 @@ test_random_undo_redo (void)
 {
   for (guint32 seed = 1; seed <= 20; seed++)
     {
-      g_autoptr(V21Workshop) workshop = load_minimal ();
+      g_autoptr(V21Workshop) workshop = test_load_minimal ();
       g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
       g_autofree char *original = v21_workshop_to_data (workshop, NULL);
       g_autofree char *edited = NULL;
@@ -268,7 +257,7 @@ test_random_undo_redo (void)
 static void
 test_group (void)
 {
-  g_autoptr(V21Workshop) workshop = load_minimal ();
+  g_autoptr(V21Workshop) workshop = test_load_minimal ();
   V21Collection *cards = v21_workshop_get_collection (workshop, "cards");
   guint n = v21_collection_get_n (cards);
 

@@ -11,21 +11,10 @@
 #include "v21-robustness.h"
 #include "v21-timer.h"
 #include "v21-votes.h"
+#include "test-util.h"
 
 #define SEC ((gint64) G_USEC_PER_SEC)
 #define MINUTE (60 * SEC)
-
-static V21Workshop *
-load_minimal (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", "minimal.visions21", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  V21Workshop *workshop = v21_workshop_load_file (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return workshop;
-}
 
 static V21Record *
 get (V21Workshop *workshop,
@@ -156,7 +145,7 @@ assert_drift (V21Workshop *workshop,
 static void
 test_drift (void)
 {
-  g_autoptr(V21Workshop) workshop = load_minimal ();
+  g_autoptr(V21Workshop) workshop = test_load_minimal ();
 
   /* s1: day 1 (2027-03-18) at 09:30 for 90 minutes. */
   assert_drift (workshop, "s1", "2027-03-18T09:42:00+01:00", 90 * 60, 12 * 60, "12 min late");
@@ -172,7 +161,7 @@ test_drift (void)
 static void
 test_sequence_end (void)
 {
-  g_autoptr(V21Workshop) workshop = load_minimal ();
+  g_autoptr(V21Workshop) workshop = test_load_minimal ();
   g_autoptr(GDateTime) started = at ("2027-03-18T11:04:00+01:00");
   g_autoptr(GError) error = NULL;
   V21Record *pause = get (workshop, "s2");
@@ -193,7 +182,7 @@ test_sequence_end (void)
 static void
 test_sequence_navigation (void)
 {
-  g_autoptr(V21Workshop) workshop = load_minimal ();
+  g_autoptr(V21Workshop) workshop = test_load_minimal ();
 
   g_assert_true (v21_sequence_current (workshop) == get (workshop, "s2"));
   g_assert_true (v21_sequence_next (workshop, get (workshop, "s1")) == get (workshop, "s2"));
@@ -267,7 +256,7 @@ test_capture_prefixes (void)
 static void
 test_capture_add (void)
 {
-  g_autoptr(V21Workshop) workshop = load_minimal ();
+  g_autoptr(V21Workshop) workshop = test_load_minimal ();
   g_autoptr(GError) error = NULL;
   V21Collection *cards = v21_workshop_get_collection (workshop, "cards");
   guint n = v21_collection_get_n (cards);
@@ -316,7 +305,7 @@ round_total (V21Workshop *workshop,
 static void
 test_merge_keeps_votes (void)
 {
-  g_autoptr(V21Workshop) workshop = load_minimal ();
+  g_autoptr(V21Workshop) workshop = test_load_minimal ();
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -370,7 +359,7 @@ test_merge_keeps_votes (void)
 static void
 test_clusters_keep_votes (void)
 {
-  g_autoptr(V21Workshop) workshop = load_minimal ();
+  g_autoptr(V21Workshop) workshop = test_load_minimal ();
   g_autoptr(GPtrArray) cards = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   V21Record *cluster;
@@ -407,7 +396,7 @@ test_clusters_keep_votes (void)
 static void
 test_link (void)
 {
-  g_autoptr(V21Workshop) workshop = load_minimal ();
+  g_autoptr(V21Workshop) workshop = test_load_minimal ();
   g_autoptr(GError) error = NULL;
   V21Record *link;
 
@@ -429,7 +418,7 @@ test_link (void)
 static void
 test_votes_budget (void)
 {
-  g_autoptr(V21Workshop) workshop = load_minimal ();
+  g_autoptr(V21Workshop) workshop = test_load_minimal ();
   g_autoptr(GError) error = NULL;
   g_autofree char *before = v21_workshop_to_data (workshop, NULL);
   g_autofree char *after = NULL;
@@ -468,7 +457,7 @@ test_votes_budget (void)
 static void
 test_votes_hidden (void)
 {
-  g_autoptr(V21Workshop) workshop = load_minimal ();
+  g_autoptr(V21Workshop) workshop = test_load_minimal ();
   g_autoptr(GError) error = NULL;
   V21Record *round = get (workshop, "vr1");
   V21VoteResults *results;
@@ -487,7 +476,7 @@ test_votes_hidden (void)
 static void
 test_votes_ranking (void)
 {
-  g_autoptr(V21Workshop) workshop = load_minimal ();
+  g_autoptr(V21Workshop) workshop = test_load_minimal ();
   g_autoptr(GError) error = NULL;
   g_autoptr(V21VoteResults) results = NULL;
   V21Record *round;
@@ -536,7 +525,7 @@ test_votes_ranking (void)
 static void
 test_votes_people_tables (void)
 {
-  g_autoptr(V21Workshop) workshop = load_minimal ();
+  g_autoptr(V21Workshop) workshop = test_load_minimal ();
   g_autoptr(V21VoteResults) results = v21_vote_results_new (workshop, get (workshop, "vr1"));
 
   /* vr1: p1 (table A) 2 on c4 and 1 on c5; p2 (table B) 1 on c6. */
@@ -553,7 +542,7 @@ test_votes_people_tables (void)
 static void
 test_robustness (void)
 {
-  g_autoptr(V21Workshop) workshop = load_minimal ();
+  g_autoptr(V21Workshop) workshop = test_load_minimal ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = v21_robustness_challenges (workshop);
   g_autoptr(GPtrArray) columns = v21_robustness_answers (workshop);
@@ -583,7 +572,7 @@ test_robustness (void)
 static void
 test_robustness_threat (void)
 {
-  g_autoptr(V21Workshop) workshop = load_minimal ();
+  g_autoptr(V21Workshop) workshop = test_load_minimal ();
   g_autoptr(GError) error = NULL;
   V21Collection *cards = v21_workshop_get_collection (workshop, "cards");
   V21Collection *links = v21_workshop_get_collection (workshop, "links");

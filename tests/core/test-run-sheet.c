@@ -73,6 +73,20 @@ test_time_format (void)
   g_assert_cmpstr (d120, ==, "2 h");
 }
 
+/* The line under a sequence's title, in the run sheet page and the print kit. */
+static void
+test_caption (void)
+{
+  g_autoptr(V21Workshop) workshop = test_load_minimal ();
+  g_autofree char *tables = v21_run_sheet_format_caption (workshop, test_get (workshop, "s1"));
+  g_autofree char *pause = v21_run_sheet_format_caption (workshop, test_get (workshop, "s2"));
+  g_autofree char *vote = v21_run_sheet_format_caption (workshop, test_get (workshop, "s3"));
+
+  g_assert_cmpstr (tables, ==, "1 h 30 · In tables · T1");
+  g_assert_cmpstr (pause, ==, "15 min · Break");
+  g_assert_cmpstr (vote, ==, "30 min · Vote · T2");
+}
+
 static void
 test_demo_days (void)
 {
@@ -327,6 +341,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/run-sheet/time-format", test_time_format);
+  g_test_add_func ("/core/run-sheet/caption", test_caption);
   g_test_add_func ("/core/run-sheet/demo-days", test_demo_days);
   g_test_add_func ("/core/run-sheet/set-minutes", test_set_minutes);
   g_test_add_func ("/core/run-sheet/impossible-minutes", test_impossible_minutes);

@@ -12,20 +12,9 @@
 #include "v21-autosave.h"
 #include "v21-file-lock.h"
 #include "v21-workshop.h"
+#include "test-util.h"
 
 static char *tmp_dir;
-
-static V21Workshop *
-load_minimal (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", "minimal.visions21", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  V21Workshop *workshop = v21_workshop_load_file (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return workshop;
-}
 
 static GFile *
 tmp_file (const char *name)
@@ -59,7 +48,7 @@ title_on_disk (const char *path)
 static void
 test_backup (void)
 {
-  g_autoptr(V21Workshop) workshop = load_minimal ();
+  g_autoptr(V21Workshop) workshop = test_load_minimal ();
   g_autoptr(GFile) file = tmp_file ("backup.visions21");
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *backup = g_strconcat (path, "~", NULL);
@@ -83,7 +72,7 @@ test_backup (void)
 static void
 test_save_error (void)
 {
-  g_autoptr(V21Workshop) workshop = load_minimal ();
+  g_autoptr(V21Workshop) workshop = test_load_minimal ();
   g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent-dir/x.visions21");
   g_autoptr(GError) error = NULL;
 
@@ -96,7 +85,7 @@ test_save_error (void)
 static V21Workshop *
 large_workshop (guint cards)
 {
-  V21Workshop *workshop = load_minimal ();
+  V21Workshop *workshop = test_load_minimal ();
 
   for (guint i = 0; i < cards; i++)
     {
@@ -172,7 +161,7 @@ test_autosave_recovery (void)
   if (pid == 0)
     {
       /* A run that autosaves unsaved work, then crashes. */
-      g_autoptr(V21Workshop) workshop = load_minimal ();
+      g_autoptr(V21Workshop) workshop = test_load_minimal ();
       g_autoptr(V21Autosave) autosave = NULL;
 
       g_assert_true (v21_workshop_save_file (workshop, file, NULL));
@@ -201,7 +190,7 @@ test_autosave_recovery (void)
 static void
 test_autosave_only_when_modified (void)
 {
-  g_autoptr(V21Workshop) workshop = load_minimal ();
+  g_autoptr(V21Workshop) workshop = test_load_minimal ();
   g_autoptr(V21Autosave) autosave = v21_autosave_new (workshop, 30);
   g_autoptr(GFile) recovery = v21_autosave_get_recovery_file (autosave);
 
@@ -224,7 +213,7 @@ recovery_exists (gpointer data)
 static void
 test_autosave_timer (void)
 {
-  g_autoptr(V21Workshop) workshop = load_minimal ();
+  g_autoptr(V21Workshop) workshop = test_load_minimal ();
   g_autoptr(V21Autosave) autosave = v21_autosave_new (workshop, 1);
   g_autoptr(GFile) recovery = v21_autosave_get_recovery_file (autosave);
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;

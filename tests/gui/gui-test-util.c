@@ -10,8 +10,146 @@
 #include <X11/Xlib.h>
 #include <X11/XKBlib.h>
 #include <X11/keysym.h>
+#include <adwaita.h>
 
 #include "gui-test-util.h"
+
+static V21Application *app;
+static char *tmp_dir;
+
+static void
+test_no_display (void)
+{
+  g_test_skip ("no display (run under xvfb-run)");
+}
+
+static gboolean
+has_display (GuiTestNeeds needs)
+{
+  if (!gtk_init_check ())
+    return FALSE;
+  if (needs == GUI_TEST_NEEDS_XTEST)
+    return GDK_IS_X11_DISPLAY (gdk_display_get_default ()) && gui_test_xtest_init ();
+  return TRUE;
+}
+
+gboolean
+gui_test_init (int          *argc,
+               char       ***argv,
+               const char   *name,
+               GuiTestNeeds  needs)
+{
+  g_autofree char *template = g_strdup_printf ("visions21-%s-XXXXXX", name);
+  g_autoptr(GError) error = NULL;
+
+  /* Not G_TEST_OPTION_ISOLATE_DIRS: it would also hide XDG_DATA_DIRS, and with
+   * it the icon themes and the MIME database GTK needs. */
+  tmp_dir = g_dir_make_tmp (template, &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_STATE_HOME", tmp_dir, TRUE);
+  g_test_init (argc, argv, NULL);
+
+  if (!has_display (needs))
+    {
+      g_autofree char *path = g_strdup_printf ("/gui/%s/no-display", name);
+
+      g_test_add_func (path, test_no_display);
+      return FALSE;
+    }
+
+  /* Non-unique, so no other instance is called. */
+  app = v21_application_new (APPLICATION_ID, G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  return TRUE;
+}
+
+int
+gui_test_run (void)
+{
+  g_autoptr(GFile) tmp = NULL;
+  int status = g_test_run ();
+
+  g_clear_object (&app);
+  tmp = g_file_new_for_path (tmp_dir);
+  gui_test_remove_tree (tmp);
+  g_clear_pointer (&tmp_dir, g_free);
+  return status;
+}
+
+V21Application *
+gui_test_get_application (void)
+{
+  return app;
+}
+
+const char *
+gui_test_get_tmp_dir (void)
+{
+  return tmp_dir;
+}
+
+static char *
+demo_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "..", "data", "examples", "demo.visions21", NULL);
+}
+
+V21Workshop *
+gui_test_load_demo (void)
+{
+  g_autofree char *path = demo_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  V21Workshop *workshop = v21_workshop_load_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return workshop;
+}
+
+GFile *
+gui_test_copy_demo (void)
+{
+  g_autofree char *source = demo_path ();
+  g_autofree char *target = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  if (!g_file_test (source, G_FILE_TEST_IS_REGULAR))
+    return NULL;
+
+  g_file_get_contents (source, &contents, &length, &error);
+  g_assert_no_error (error);
+  target = g_build_filename (tmp_dir, "demo.visions21", NULL);
+  g_file_set_contents (target, contents, length, &error);
+  g_assert_no_error (error);
+  return g_file_new_for_path (target);
+}
+
+GtkWindow *
+gui_test_present_page (GtkWidget *page,
+                       int        width,
+                       int        height)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *overlay = adw_toast_overlay_new ();
+
+  gtk_window_set_default_size (window, width, height);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), page);
+  gtk_window_set_child (window, overlay);
+  gtk_window_present (window);
+  return window;
+}
+
+void
+gui_test_destroy_window (GtkWindow *window)
+{
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (window);
+  gui_test_spin (100);
+  g_assert_null (window);
+}
 
 void
 gui_test_spin (guint ms)

@@ -7,7 +7,46 @@
 
 #include <gtk/gtk.h>
 
+#include "v21-application.h"
+#include "v21-workshop.h"
+
 G_BEGIN_DECLS
+
+typedef enum
+{
+  GUI_TEST_NEEDS_DISPLAY,
+  /* An X11 display with XTEST, for gui_test_send_keysym(). */
+  GUI_TEST_NEEDS_XTEST,
+} GuiTestNeeds;
+
+/* The start of a GUI test's main(), after the g_setenv() of its own: a
+ * temporary folder as XDG_STATE_HOME (recovery files and locks stay out of the
+ * user's), g_test_init(), gtk_init_check() and the application, registered
+ * (so that windows can be added) but not run: the tests drive the main loop
+ * themselves. Without what @needs, it adds the test /gui/@name/no-display,
+ * which skips, and returns FALSE: main() then returns gui_test_run(). */
+gboolean        gui_test_init            (int          *argc,
+                                          char       ***argv,
+                                          const char   *name,
+                                          GuiTestNeeds  needs);
+/* Runs the tests, drops the application and deletes the temporary folder. */
+int             gui_test_run             (void);
+/* The application of gui_test_init(). */
+V21Application *gui_test_get_application (void);
+/* The temporary folder of gui_test_init(), where the test may write. */
+const char     *gui_test_get_tmp_dir     (void);
+
+/* The demo workshop, loaded from the source tree (the test fails if it does not load). */
+V21Workshop *gui_test_load_demo   (void);
+/* The demo workshop copied into the temporary folder, where the test may lock
+ * and save it; NULL if the source tree has no demo. */
+GFile     *gui_test_copy_demo     (void);
+/* @page in a window of @width × @height, under a toast overlay, presented. */
+GtkWindow *gui_test_present_page  (GtkWidget  *page,
+                                   int         width,
+                                   int         height);
+/* Destroys @window; the test fails if that does not finalize it. */
+void       gui_test_destroy_window (GtkWindow *window);
 
 /* Lets GTK map, lay out and draw for @ms milliseconds. */
 void       gui_test_spin          (guint       ms);

@@ -11,10 +11,7 @@
 
 #include <string.h>
 #include <adwaita.h>
-#include <gdk/x11/gdkx.h>
-#include <glib/gstdio.h>
 #include <X11/Xlib.h>
-#include <X11/XKBlib.h>
 #include <X11/keysym.h>
 
 #include "gui-test-util.h"
@@ -23,58 +20,11 @@
 #include "v21-live-page.h"
 #include "v21-robustness.h"
 #include "v21-robustness-page.h"
+#include "v21-session.h"
 #include "v21-timer.h"
 #include "v21-votes.h"
 #include "v21-votes-page.h"
 #include "v21-window.h"
-
-static V21Application *app;
-static char *tmp_dir;
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (G_TIME_SPAN_MILLISECOND);
-    }
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GFile *
-copy_demo (void)
-{
-  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "examples",
-                                                   "demo.visions21", NULL);
-  g_autofree char *target = g_build_filename (tmp_dir, "demo.visions21", NULL);
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize length;
-
-  g_file_get_contents (source, &contents, &length, &error);
-  g_assert_no_error (error);
-  g_file_set_contents (target, contents, length, &error);
-  g_assert_no_error (error);
-  return g_file_new_for_path (target);
-}
 
 typedef struct
 {
@@ -87,21 +37,22 @@ typedef struct
 static void
 live_open (Live *live)
 {
-  g_autoptr(GFile) file = copy_demo ();
+  g_autoptr(GFile) file = gui_test_copy_demo ();
   GtkWidget *stack;
 
-  live->window = v21_window_new (app);
+  g_assert_nonnull (file);
+  live->window = v21_window_new (gui_test_get_application ());
   gtk_window_set_default_size (GTK_WINDOW (live->window), 1200, 800);
   gtk_window_present (GTK_WINDOW (live->window));
   v21_window_open_file (live->window, file);
-  spin (200);
+  gui_test_spin (200);
   live->workshop = v21_window_get_workshop (live->window);
-  live->page = V21_LIVE_PAGE (find_widget (GTK_WIDGET (live->window), V21_TYPE_LIVE_PAGE));
+  live->page = V21_LIVE_PAGE (gui_test_find_widget (GTK_WIDGET (live->window), V21_TYPE_LIVE_PAGE, NULL));
   g_assert_nonnull (live->page);
   stack = gtk_widget_get_parent (GTK_WIDGET (live->page));
   gtk_stack_set_visible_child (GTK_STACK (stack), GTK_WIDGET (live->page));
-  spin (200);
-  live->entry = find_widget (GTK_WIDGET (live->page), GTK_TYPE_ENTRY);
+  gui_test_spin (200);
+  live->entry = gui_test_find_widget (GTK_WIDGET (live->page), GTK_TYPE_ENTRY, NULL);
   /* Shown, the page gives the capture line the focus. */
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (live->window)), live->entry));
 }
@@ -109,12 +60,7 @@ live_open (Live *live)
 static void
 live_close (Live *live)
 {
-  V21Window *window = live->window;
-
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin (100);
-  g_assert_null (window);
+  gui_test_destroy_window (GTK_WINDOW (live->window));
 }
 
 static V21Record *
@@ -178,7 +124,7 @@ test_capture_ten_cards (void)
         gui_test_send_keysym (live.entry, cards[i].table_key, Mod1Mask);
       gui_test_type_text (live.entry, cards[i].typed);
       gui_test_send_keysym (live.entry, XK_Return, 0);
-      spin (20);
+      gui_test_spin (20);
 
       g_test_message ("card %u: %s", i, cards[i].typed);
       g_assert_cmpuint (v21_collection_get_n (collection), ==, before + i + 1);
@@ -202,7 +148,7 @@ test_capture_ten_cards (void)
   /* Ctrl+Z undoes the correction, then every card. */
   for (guint i = 0; i < 11; i++)
     gui_test_send_keysym (live.entry, XK_z, ControlMask);
-  spin (50);
+  gui_test_spin (50);
   g_assert_cmpuint (v21_collection_get_n (collection), ==, before);
   g_assert_false (v21_workshop_can_undo (live.workshop));
 
@@ -238,9 +184,9 @@ test_timer_keys (void)
   /* Ctrl+Shift+T starts, Ctrl+Shift+Return ends: the actual times are recorded, next sequence shown. */
   g_assert_true (v21_workshop_set (live.workshop, second, "actual_start", NULL, &error));
   gui_test_send_keysym (live.entry, XK_t, ControlMask | ShiftMask);
-  spin (100);
+  gui_test_spin (100);
   gui_test_send_keysym (live.entry, XK_Return, ControlMask | ShiftMask);
-  spin (50);
+  gui_test_spin (50);
   g_assert_false (v21_record_is_null (second, "actual_start"));
   g_assert_cmpint (v21_record_get_int (second, "actual_minutes", -1), ==, 0);
   g_assert_cmpstr (v21_record_get_string (second, "status"), ==, "done");
@@ -253,15 +199,76 @@ test_timer_keys (void)
   live_close (&live);
 }
 
+/* The page's buttons: previous and next sequence, start and pause the timer. */
+static void
+test_timer_buttons (void)
+{
+  Live live;
+  V21Record *shown;
+  V21SessionTimer *timer;
+
+  live_open (&live);
+  shown = v21_live_page_get_sequence (live.page);
+  g_assert_nonnull (v21_sequence_previous (live.workshop, shown));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (live.page), "live.previous", NULL));
+  gui_test_spin (50);
+  g_assert_true (v21_live_page_get_sequence (live.page) == v21_sequence_previous (live.workshop, shown));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (live.page), "live.next", NULL));
+  gui_test_spin (50);
+  g_assert_true (v21_live_page_get_sequence (live.page) == shown);
+
+  timer = v21_session_get_timer (v21_session_get (live.workshop), shown);
+  g_assert_false (v21_timer_is_started (&timer->timer));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (live.page), "live.toggle", NULL));
+  gui_test_spin (50);
+  g_assert_true (timer->timer.running);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (live.page), "live.toggle", NULL));
+  gui_test_spin (50);
+  g_assert_false (timer->timer.running);
+  g_assert_true (v21_timer_is_started (&timer->timer));
+
+  live_close (&live);
+}
+
+/* F6 gives the timer more minutes, Shift+F5 sets it back to the plan, stopped. */
+static void
+test_timer_extra_reset (void)
+{
+  Live live;
+  V21SessionTimer *timer;
+  gint64 planned;
+
+  live_open (&live);
+  timer = v21_session_get_timer (v21_session_get (live.workshop), v21_live_page_get_sequence (live.page));
+  planned = v21_record_get_int (v21_live_page_get_sequence (live.page), "minutes", 0) * 60 * G_USEC_PER_SEC;
+  g_assert_false (v21_timer_is_started (&timer->timer));
+  g_assert_cmpint (timer->timer.duration, ==, planned);
+
+  gui_test_send_keysym (live.entry, XK_F6, 0);
+  g_assert_cmpint (timer->timer.duration, ==, planned + V21_TIMER_EXTRA_MINUTES * 60 * G_USEC_PER_SEC);
+
+  gui_test_send_keysym (live.entry, XK_t, ControlMask | ShiftMask);
+  gui_test_spin (100);
+  g_assert_true (timer->timer.running);
+  g_assert_nonnull (timer->started);
+
+  gui_test_send_keysym (live.entry, XK_F5, ShiftMask);
+  g_assert_false (v21_timer_is_started (&timer->timer));
+  g_assert_null (timer->started);
+  g_assert_cmpint (timer->timer.duration, ==, planned);
+
+  live_close (&live);
+}
+
 static GtkWidget *
 show_page (Live  *live,
            GType  type)
 {
-  GtkWidget *page = find_widget (GTK_WIDGET (live->window), type);
+  GtkWidget *page = gui_test_find_widget (GTK_WIDGET (live->window), type, NULL);
 
   g_assert_nonnull (page);
   gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (page)), page);
-  spin (200);
+  gui_test_spin (200);
   return page;
 }
 
@@ -309,10 +316,10 @@ test_votes_keys (void)
   /* The voter: Table Sèvre (the first entry is the counted dots). */
   {
     GtkWidget *box = gtk_widget_get_parent (gtk_widget_get_parent (gtk_widget_get_parent (entry)));
-    voter = GTK_DROP_DOWN (find_widget (box, GTK_TYPE_DROP_DOWN));
+    voter = GTK_DROP_DOWN (gui_test_find_widget (box, GTK_TYPE_DROP_DOWN, NULL));
   }
   gtk_drop_down_set_selected (voter, 1);
-  spin (50);
+  gui_test_spin (50);
   gtk_widget_grab_focus (entry);
 
   /* Over the budget: refused, nothing changes. */
@@ -376,20 +383,20 @@ test_robustness_keys (void)
   cell = find_matching (page, is_score_cell);
   g_assert_nonnull (cell);
   gtk_widget_grab_focus (cell);
-  spin (20);
+  gui_test_spin (20);
 
   /* The arrows move from cell to cell; digits score; Delete clears. */
   gui_test_send_keysym (cell, XK_0, 0);
-  spin (50);
+  gui_test_spin (50);
   g_assert_cmpint (v21_record_get_int (v21_robustness_find (live.workshop, challenge, g_ptr_array_index (answers, 0)),
                                        "score", -1), ==, 0);
   gui_test_send_keysym (cell, XK_Right, 0);
   gui_test_send_keysym (cell, XK_3, 0);
-  spin (50);
+  gui_test_spin (50);
   g_assert_cmpint (v21_record_get_int (v21_robustness_find (live.workshop, challenge, g_ptr_array_index (answers, 1)),
                                        "score", -1), ==, 3);
   gui_test_send_keysym (cell, XK_Delete, 0);
-  spin (50);
+  gui_test_spin (50);
   g_assert_null (v21_robustness_find (live.workshop, challenge, g_ptr_array_index (answers, 1)));
 
   /* Ctrl+T: a threat card from the current cell. */
@@ -436,55 +443,34 @@ test_board (void)
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, TRUE);
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 1, FALSE);
   gui_test_send_keysym (GTK_WIDGET (page), XK_M, ControlMask | ShiftMask);
-  spin (50);
+  gui_test_spin (50);
   g_assert_cmpuint (v21_collection_get_n (cards), ==, n_cards - 1);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_cards - 1);
   g_assert_cmpuint (v21_collection_get_n (votes), ==, n_votes);
   gui_test_send_keysym (GTK_WIDGET (page), XK_z, ControlMask);
-  spin (50);
+  gui_test_spin (50);
   g_assert_cmpuint (v21_collection_get_n (cards), ==, n_cards);
 
   v21_workshop_save_file (live.workshop, v21_workshop_get_file (live.workshop), &error);
   live_close (&live);
 }
 
-static void
-test_no_display (void)
-{
-  g_test_skip ("no display");
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  tmp_dir = g_dir_make_tmp ("visions21-live-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_STATE_HOME", tmp_dir, TRUE);
   g_setenv ("GTK_IM_MODULE", "gtk-im-context-simple", TRUE);
   /* Hundreds of key presses: software OpenGL would make each frame slow. */
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check () || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()) || !gui_test_xtest_init ())
-    {
-      g_test_add_func ("/gui/live/no-display", test_no_display);
-      return g_test_run ();
-    }
-  app = v21_application_new (APPLICATION_ID, G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  if (!gui_test_init (&argc, &argv, "live", GUI_TEST_NEEDS_XTEST))
+    return gui_test_run ();
 
   g_test_add_func ("/gui/live/capture-ten-cards", test_capture_ten_cards);
   g_test_add_func ("/gui/live/timer-keys", test_timer_keys);
+  g_test_add_func ("/gui/live/timer-buttons", test_timer_buttons);
+  g_test_add_func ("/gui/live/timer-extra-reset", test_timer_extra_reset);
   g_test_add_func ("/gui/live/board", test_board);
   g_test_add_func ("/gui/live/votes-keys", test_votes_keys);
   g_test_add_func ("/gui/live/robustness-keys", test_robustness_keys);
-
-  status = g_test_run ();
-  g_clear_object (&app);
-  return status;
+  return gui_test_run ();
 }

@@ -9,7 +9,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 
 #include "gui-test-util.h"
 #include "v21-application.h"
@@ -26,34 +25,15 @@
 #include "v21-window-private.h"
 #include "v21-workshop.h"
 
-static V21Application *app;
-static char *tmp_dir;
-
-static char *
-demo_path (void)
-{
-  return g_test_build_filename (G_TEST_DIST, "..", "..", "data", "examples", "demo.visions21", NULL);
-}
-
 /* The demo in a window, from a copy the test may lock. */
 static V21Window *
 open_demo (void)
 {
-  g_autofree char *source = demo_path ();
-  g_autofree char *target = g_build_filename (tmp_dir, "demo.visions21", NULL);
-  g_autofree char *contents = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = gui_test_copy_demo ();
   V21Window *window;
-  gsize length;
 
-  g_file_get_contents (source, &contents, &length, &error);
-  g_assert_no_error (error);
-  g_file_set_contents (target, contents, length, &error);
-  g_assert_no_error (error);
-  file = g_file_new_for_path (target);
-
-  window = v21_window_new (app);
+  g_assert_nonnull (file);
+  window = v21_window_new (gui_test_get_application ());
   gtk_window_present (GTK_WINDOW (window));
   v21_window_open_file (window, file);
   gui_test_spin (200);
@@ -80,24 +60,12 @@ close_window (V21Window *window)
   g_assert_null (window);
 }
 
-static V21Workshop *
-load_demo (void)
-{
-  g_autofree char *path = demo_path ();
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  V21Workshop *workshop = v21_workshop_load_file (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return workshop;
-}
-
 /* Each page of the section, alone in a window: it builds, shows and goes
  * without a warning, and leaves the workshop as it was. */
 static void
 test_pages_build (void)
 {
-  g_autoptr(V21Workshop) workshop = load_demo ();
+  g_autoptr(V21Workshop) workshop = gui_test_load_demo ();
   g_autofree char *before = v21_workshop_to_data (workshop, NULL);
   g_autofree char *after = NULL;
   guint built = 0;
@@ -430,38 +398,14 @@ test_new_over_demo (void)
   close_window (window);
 }
 
-static void
-test_no_display (void)
-{
-  g_test_skip ("no display (run under xvfb-run)");
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) tmp = NULL;
-  int status;
-
-  tmp_dir = g_dir_make_tmp ("visions21-prepare-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_STATE_HOME", tmp_dir, TRUE);
   g_unsetenv ("LANGUAGE");
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_test_add_func ("/gui/prepare/no-display", test_no_display);
-      status = g_test_run ();
-      g_rmdir (tmp_dir);
-      return status;
-    }
-
-  app = v21_application_new (APPLICATION_ID, G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  if (!gui_test_init (&argc, &argv, "prepare", GUI_TEST_NEEDS_DISPLAY))
+    return gui_test_run ();
 
   g_test_add_func ("/gui/prepare/pages-build", test_pages_build);
   g_test_add_func ("/gui/prepare/add-move-undo", test_add_move_undo);
@@ -471,12 +415,5 @@ main (int   argc,
   g_test_add_func ("/gui/prepare/dialogs", test_dialogs);
   g_test_add_func ("/gui/prepare/new-over-demo", test_new_over_demo);
   g_test_add_func ("/gui/prepare/drag-and-drop", test_drag_and_drop);
-
-  status = g_test_run ();
-
-  g_clear_object (&app);
-  tmp = g_file_new_for_path (tmp_dir);
-  gui_test_remove_tree (tmp);
-  g_free (tmp_dir);
-  return status;
+  return gui_test_run ();
 }

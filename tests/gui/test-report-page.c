@@ -7,27 +7,12 @@
 
 #include <string.h>
 #include <adwaita.h>
-#include <glib/gstdio.h>
 
-#include "v21-application.h"
+#include "gui-test-util.h"
 #include "v21-capture.h"
 #include "v21-report-page.h"
 #include "v21-report-page-private.h"
 #include "v21-workshop.h"
-
-static V21Application *app;
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (G_TIME_SPAN_MILLISECOND);
-    }
-}
 
 typedef struct
 {
@@ -37,52 +22,32 @@ typedef struct
   char          *dir;
 } Fixture;
 
-static char *
-demo_path (void)
-{
-  return g_test_build_filename (G_TEST_DIST, "..", "..", "data", "examples", "demo.visions21", NULL);
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *path = demo_path ();
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  GtkWidget *overlay = adw_toast_overlay_new ();
 
   f->dir = g_dir_make_tmp ("v21-report-XXXXXX", &error);
   g_assert_no_error (error);
-  f->workshop = v21_workshop_load_file (file, NULL, &error);
-  g_assert_no_error (error);
+  f->workshop = gui_test_load_demo ();
   f->page = V21_REPORT_PAGE (v21_report_page_new (f->workshop));
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 1000, 800);
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (f->page));
-  gtk_window_set_child (f->window, overlay);
-  gtk_window_present (f->window);
-  spin (300);
+  f->window = gui_test_present_page (GTK_WIDGET (f->page), 1000, 800);
+  gui_test_spin (300);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
+  g_autoptr(GFile) dir = g_file_new_for_path (f->dir);
 
   g_object_add_weak_pointer (G_OBJECT (f->page), (gpointer *) &f->page);
   gtk_window_destroy (f->window);
-  spin (50);
+  gui_test_spin (50);
   g_assert_null (f->page);
   g_assert_finalize_object (f->workshop);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
+  gui_test_remove_tree (dir);
   g_free (f->dir);
 }
 
@@ -99,7 +64,7 @@ export (Fixture    *f,
   char *path = g_build_filename (f->dir, name, NULL);
 
   gtk_widget_activate_action (GTK_WIDGET (f->page), "report.export", "s", kind);
-  spin (100);
+  gui_test_spin (100);
   chooser = _v21_report_page_get_chooser (f->page);
   g_assert_nonnull (chooser);
   if (proposed != NULL)
@@ -107,9 +72,9 @@ export (Fixture    *f,
   g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, &error));
   g_assert_no_error (error);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  spin (100);
+  gui_test_spin (100);
   g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
-  spin (100);
+  gui_test_spin (100);
   g_assert_null (_v21_report_page_get_chooser (f->page));
   return path;
 }
@@ -141,7 +106,7 @@ test_preview (Fixture       *f,
 
       g_assert_nonnull (v21_capture_add_card (f->workshop, "idea", text, NULL, NULL, NULL, &error));
     }
-  spin (1200);
+  gui_test_spin (1200);
   more = _v21_report_page_get_n_pages (f->page);
   g_assert_cmpuint (more, >, n);
 }
@@ -160,7 +125,7 @@ test_export_pdf_and_anonymised (Fixture       *f,
   g_assert_true (g_str_has_prefix (head, "%PDF-"));
   /* With the switch on, exports name nobody. */
   gtk_switch_set_active (_v21_report_page_get_anonymize_switch (f->page), TRUE);
-  spin (100);
+  gui_test_spin (100);
   html_path = export (f, "html", "anonyme.html", "Visions +21 — Val de Sèvre et Bocage 2056 (anonymised).html");
   html = contents_of (html_path);
   g_assert_null (strstr (html, "Claire Fontanel"));
@@ -176,7 +141,6 @@ test_import (Fixture       *f,
              gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (f->dir, "table3.visions21", NULL);
-  g_autofree char *demo = demo_path ();
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
   g_autoptr(GError) error = NULL;
@@ -185,8 +149,7 @@ test_import (Fixture       *f,
 
   /* A table's copy with one more card. */
   {
-    g_autoptr(GFile) source = g_file_new_for_path (demo);
-    g_autoptr(V21Workshop) copy = v21_workshop_load_file (source, NULL, &error);
+    g_autoptr(V21Workshop) copy = gui_test_load_demo ();
 
     g_assert_nonnull (v21_capture_add_card (copy, "idea", "Une idée écrite à la table 3", v21_capture_table (copy, 3), NULL, NULL, &error));
     g_assert_no_error (error);
@@ -195,16 +158,16 @@ test_import (Fixture       *f,
 
   /* The button opens a chooser of workshop files. */
   gtk_widget_activate_action (GTK_WIDGET (f->page), "report.import", NULL);
-  spin (100);
+  gui_test_spin (100);
   g_assert_nonnull (_v21_report_page_get_chooser (f->page));
   g_signal_emit_by_name (_v21_report_page_get_chooser (f->page), "response", GTK_RESPONSE_CANCEL);
-  spin (50);
+  gui_test_spin (50);
   g_assert_null (_v21_report_page_get_chooser (f->page));
 
   /* What the chooser gives is merged, and summed up. */
   g_list_store_append (files, file);
   _v21_report_page_import_files (f->page, G_LIST_MODEL (files));
-  spin (100);
+  gui_test_spin (100);
   g_assert_cmpuint (v21_collection_get_n (v21_workshop_get_collection (f->workshop, "cards")), ==, n_cards + 1);
   dialog = _v21_report_page_get_dialog (f->page);
   g_assert_nonnull (dialog);
@@ -214,7 +177,7 @@ test_import (Fixture       *f,
 
   /* "Undo the import" takes it all back. */
   adw_message_dialog_response (dialog, "undo");
-  spin (100);
+  gui_test_spin (100);
   g_assert_cmpuint (v21_collection_get_n (v21_workshop_get_collection (f->workshop, "cards")), ==, n_cards);
   g_assert_null (_v21_report_page_get_dialog (f->page));
 }
@@ -230,39 +193,27 @@ test_import_other_workshop (Fixture       *f,
 
   g_list_store_append (files, file);
   _v21_report_page_import_files (f->page, G_LIST_MODEL (files));
-  spin (100);
+  gui_test_spin (100);
   dialog = _v21_report_page_get_dialog (f->page);
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "another workshop"));
   g_assert_false (adw_message_dialog_has_response (dialog, "undo"));
   g_assert_false (v21_workshop_can_undo (f->workshop));
   adw_message_dialog_response (dialog, "close");
-  spin (50);
+  gui_test_spin (50);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_test_message ("no display");
-      return 77;
-    }
-  app = v21_application_new (APPLICATION_ID, G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  if (!gui_test_init (&argc, &argv, "report", GUI_TEST_NEEDS_DISPLAY))
+    return gui_test_run ();
 
   g_test_add ("/gui/report/preview", Fixture, NULL, fixture_set_up, test_preview, fixture_tear_down);
   g_test_add ("/gui/report/export", Fixture, NULL, fixture_set_up, test_export_pdf_and_anonymised, fixture_tear_down);
   g_test_add ("/gui/report/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
   g_test_add ("/gui/report/import-other-workshop", Fixture, NULL, fixture_set_up, test_import_other_workshop,
               fixture_tear_down);
-  status = g_test_run ();
-  g_clear_object (&app);
-  return status;
+  return gui_test_run ();
 }

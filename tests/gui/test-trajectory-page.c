@@ -12,25 +12,11 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
-#include "v21-application.h"
+#include "gui-test-util.h"
 #include "v21-trajectory-page.h"
 #include "v21-trajectory-page-private.h"
 #include "v21-diagram-view-private.h"
 #include "v21-workshop.h"
-
-static V21Application *app;
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (G_TIME_SPAN_MILLISECOND);
-    }
-}
 
 typedef struct
 {
@@ -44,22 +30,11 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "examples",
-                                                 "demo.visions21", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  GtkWidget *overlay = adw_toast_overlay_new ();
-
-  f->workshop = v21_workshop_load_file (file, NULL, &error);
-  g_assert_no_error (error);
+  f->workshop = gui_test_load_demo ();
   f->page = V21_TRAJECTORY_PAGE (v21_trajectory_page_new (f->workshop));
   f->view = _v21_trajectory_page_get_view (f->page);
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 1200, 800);
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (f->page));
-  gtk_window_set_child (f->window, overlay);
-  gtk_window_present (f->window);
-  spin (200);
+  f->window = gui_test_present_page (GTK_WIDGET (f->page), 1200, 800);
+  gui_test_spin (200);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->view)), >, 300);
 }
 
@@ -69,7 +44,7 @@ fixture_tear_down (Fixture       *f,
 {
   g_object_add_weak_pointer (G_OBJECT (f->view), (gpointer *) &f->view);
   gtk_window_destroy (f->window);
-  spin (50);
+  gui_test_spin (50);
   g_assert_null (f->view);
   g_assert_finalize_object (f->workshop);
 }
@@ -115,7 +90,7 @@ test_drag_undo (Fixture       *f,
 
   /* The desired scenario: its milestone of 2045, dragged three years later. */
   _v21_trajectory_page_select (f->page, 1);
-  spin (100);
+  gui_test_spin (100);
   g_assert_cmpstr (v21_diagram_view_get_scenario (f->view), ==, "sc2");
   position_of (f, "pt21", &x, &y);
   dx = x_of_year (f, 2048) - x;
@@ -123,11 +98,11 @@ test_drag_undo (Fixture       *f,
   _v21_diagram_view_drag_begin (f->view, x, y);
   g_assert_true (v21_diagram_view_get_selected (f->view) == v21_workshop_lookup (f->workshop, "pt21"));
   _v21_diagram_view_drag_update (f->view, dx / 3, 1);
-  spin (20);
+  gui_test_spin (20);
   _v21_diagram_view_drag_update (f->view, dx + 0.3, 0.4);
-  spin (20);
+  gui_test_spin (20);
   _v21_diagram_view_drag_end (f->view, dx + 0.3, 0.4);
-  spin (50);
+  gui_test_spin (50);
   g_assert_cmpint (year_of (f, "pt21"), ==, 2048);           /* a whole year */
   g_assert_cmpfloat_with_epsilon (level_of (f, "pt21"), 0.74, 0.006);
   position_of (f, "pt21", &x, &y);
@@ -159,11 +134,11 @@ test_click_adds (Fixture       *f,
 
   /* A click on an empty spot of the baseline scenario adds a milestone there. */
   _v21_trajectory_page_select (f->page, 0);
-  spin (50);
+  gui_test_spin (50);
   g_assert_null (v21_diagram_layout_find_point (_v21_diagram_view_get_layout (f->view), x, y, 20));
   _v21_diagram_view_drag_begin (f->view, x, y);
   _v21_diagram_view_drag_end (f->view, 1, 0);
-  spin (50);
+  gui_test_spin (50);
   g_assert_cmpuint (v21_collection_get_n (points), ==, before + 1);
   added = v21_diagram_view_get_selected (f->view);
   g_assert_nonnull (added);
@@ -176,7 +151,7 @@ test_click_adds (Fixture       *f,
   g_assert_nonnull (gtk_widget_get_focus_child (GTK_WIDGET (_v21_trajectory_page_get_label_entry (f->page))));
   gtk_editable_set_text (_v21_trajectory_page_get_label_entry (f->page), "Zone d’activités en friche");
   g_signal_emit_by_name (_v21_trajectory_page_get_label_entry (f->page), "activate");
-  spin (50);
+  gui_test_spin (50);
   g_assert_cmpstr (v21_record_get_string (added, "label"), ==, "Zone d’activités en friche");
 
   g_assert_true (v21_workshop_undo (f->workshop));
@@ -194,7 +169,7 @@ test_keyboard (Fixture       *f,
   V21Record *first, *second;
 
   _v21_trajectory_page_select (f->page, 2);   /* the disruption, with the past */
-  spin (50);
+  gui_test_spin (50);
 
   /* Tab walks through the points, and out of the diagram after the last one. */
   g_assert_true (_v21_diagram_view_key (f->view, GDK_KEY_Tab, 0));
@@ -249,7 +224,7 @@ test_backcasting (Fixture       *f,
   scenario = v21_workshop_insert (f->workshop, "scenarios", -1, fields, &error);
   g_assert_no_error (error);
   _v21_trajectory_page_select (f->page, v21_collection_get_n (scenarios) - 1);
-  spin (50);
+  gui_test_spin (50);
   g_assert_cmpstr (v21_diagram_view_get_scenario (f->view), ==, v21_record_get_id (scenario));
   v21_diagram_view_set_backcasting (f->view, TRUE);
   /* A copy: each edit makes a new layout. */
@@ -290,11 +265,11 @@ test_kind_restyles (Fixture       *f,
 
   /* The disruption made exploratory: its path follows; undo puts both back. */
   _v21_trajectory_page_select (f->page, 2);
-  spin (50);
+  gui_test_spin (50);
   g_assert_cmpuint (gtk_drop_down_get_selected (kind), ==, 2);
   g_assert_nonnull (kind);
   gtk_drop_down_set_selected (kind, 3);
-  spin (50);
+  gui_test_spin (50);
   g_assert_cmpstr (v21_record_get_string (v21_workshop_lookup (f->workshop, "sc3"), "kind"), ==, "exploratory");
   g_assert_cmpstr (v21_record_get_string (trajectory, "style"), ==, "exploratory");
   g_assert_cmpstr (v21_record_get_string (past, "style"), ==, "past");
@@ -321,9 +296,9 @@ test_export (Fixture       *f,
   /* Export, PNG: the chooser proposes the scenario's title; accepting writes
    * the figure at twice its size, for sharp screens and print. */
   _v21_trajectory_page_select (f->page, 1);
-  spin (50);
+  gui_test_spin (50);
   gtk_widget_activate_action (GTK_WIDGET (f->page), "trajectories.export", "s", "png");
-  spin (100);
+  gui_test_spin (100);
   chooser = _v21_trajectory_page_get_chooser (f->page);
   g_assert_nonnull (chooser);
   g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)), ==,
@@ -331,9 +306,9 @@ test_export (Fixture       *f,
   g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, &error));
   g_assert_no_error (error);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "vision.png");
-  spin (100);
+  gui_test_spin (100);
   g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
-  spin (100);
+  gui_test_spin (100);
   g_assert_null (_v21_trajectory_page_get_chooser (f->page));
 
   png = cairo_image_surface_create_from_png (path);
@@ -349,18 +324,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_test_message ("no display");
-      return 77;
-    }
-  app = v21_application_new (APPLICATION_ID, G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  if (!gui_test_init (&argc, &argv, "trajectories", GUI_TEST_NEEDS_DISPLAY))
+    return gui_test_run ();
 
   g_test_add ("/gui/trajectories/drag-undo", Fixture, NULL, fixture_set_up, test_drag_undo, fixture_tear_down);
   g_test_add ("/gui/trajectories/click-adds", Fixture, NULL, fixture_set_up, test_click_adds, fixture_tear_down);
@@ -368,7 +333,5 @@ main (int   argc,
   g_test_add ("/gui/trajectories/backcasting", Fixture, NULL, fixture_set_up, test_backcasting, fixture_tear_down);
   g_test_add ("/gui/trajectories/kind-restyles", Fixture, NULL, fixture_set_up, test_kind_restyles, fixture_tear_down);
   g_test_add ("/gui/trajectories/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
-  status = g_test_run ();
-  g_clear_object (&app);
-  return status;
+  return gui_test_run ();
 }

@@ -9,7 +9,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 
 #include "gui-test-util.h"
 #include "v21-application.h"
@@ -18,52 +17,15 @@
 #include "v21-window-private.h"
 #include "v21-workshop.h"
 
-static V21Application *app;
-static char *tmp_dir;  /* XDG_STATE_HOME and the files the tests write */
-
 static V21Window *
 new_window (void)
 {
-  V21Window *window = v21_window_new (app);
+  V21Window *window = v21_window_new (gui_test_get_application ());
 
   gtk_window_present (GTK_WINDOW (window));
   gui_test_spin (100);
 
   return window;
-}
-
-static void
-destroy_window (V21Window *window)
-{
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  gui_test_spin (50);
-  g_assert_null (window);
-}
-
-/* The demo, copied where the test may write its lock file. */
-static GFile *
-copy_demo (void)
-{
-  g_autofree char *source = NULL;
-  g_autofree char *target = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize length;
-
-  source = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "examples",
-                                  "demo.visions21", NULL);
-  if (!g_file_test (source, G_FILE_TEST_IS_REGULAR))
-    return NULL;
-
-  g_file_get_contents (source, &contents, &length, &error);
-  g_assert_no_error (error);
-
-  target = g_build_filename (tmp_dir, "demo.visions21", NULL);
-  g_file_set_contents (target, contents, length, &error);
-  g_assert_no_error (error);
-
-  return g_file_new_for_path (target);
 }
 
 static void
@@ -77,13 +39,13 @@ test_welcome (void)
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "open"));
 
-  destroy_window (window);
+  gui_test_destroy_window (GTK_WINDOW (window));
 }
 
 static void
 test_open_demo (void)
 {
-  g_autoptr(GFile) file = copy_demo ();
+  g_autoptr(GFile) file = gui_test_copy_demo ();
   g_autoptr(V21Workshop) expected = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) recent = NULL;
@@ -117,7 +79,7 @@ test_open_demo (void)
                    v21_workshop_get_title (expected));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "save"));
 
-  settings = v21_application_get_settings (app);
+  settings = v21_application_get_settings (gui_test_get_application ());
   g_assert_nonnull (settings);
   recent = g_settings_get_strv (settings, "recent-files");
   g_assert_cmpstr (recent[0], ==, g_file_peek_path (file));
@@ -156,7 +118,7 @@ test_open_demo (void)
 static void
 test_open_twice (void)
 {
-  g_autoptr(GFile) file = copy_demo ();
+  g_autoptr(GFile) file = gui_test_copy_demo ();
   V21Window *window;
 
   if (file == NULL)
@@ -181,7 +143,7 @@ test_open_twice (void)
 static void
 test_bad_file (void)
 {
-  g_autofree char *path = g_build_filename (tmp_dir, "broken.visions21", NULL);
+  g_autofree char *path = g_build_filename (gui_test_get_tmp_dir (), "broken.visions21", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autofree char *heading = NULL;
@@ -206,7 +168,7 @@ test_bad_file (void)
   gtk_window_destroy (dialog);
   gui_test_spin (50);
 
-  destroy_window (window);
+  gui_test_destroy_window (GTK_WINDOW (window));
 }
 
 static void
@@ -256,7 +218,7 @@ test_new_workshop (void)
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "save"));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "save-as"));
 
-  destroy_window (window);
+  gui_test_destroy_window (GTK_WINDOW (window));
 }
 
 static void
@@ -274,7 +236,7 @@ test_about (void)
   gtk_window_destroy (about);
   gui_test_spin (50);
 
-  destroy_window (window);
+  gui_test_destroy_window (GTK_WINDOW (window));
 }
 
 static void
@@ -294,45 +256,15 @@ test_shortcuts (void)
   gtk_window_close (GTK_WINDOW (overlay));
   gui_test_spin (50);
 
-  destroy_window (window);
-}
-
-static void
-test_no_display (void)
-{
-  g_test_skip ("no display (run under xvfb-run)");
+  gui_test_destroy_window (GTK_WINDOW (window));
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) tmp = NULL;
-  int status;
-
-  /* Recovery files go under XDG_STATE_HOME: keep them out of the user's.
-   * (G_TEST_OPTION_ISOLATE_DIRS would also hide XDG_DATA_DIRS, and with it the
-   * icon themes and the MIME database GTK needs.) */
-  tmp_dir = g_dir_make_tmp ("visions21-gui-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_STATE_HOME", tmp_dir, TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_test_add_func ("/gui/window/no-display", test_no_display);
-      status = g_test_run ();
-      g_rmdir (tmp_dir);
-      return status;
-    }
-
-  /* Registered (so that windows can be added) but not run: the tests drive
-   * the main loop themselves. Non-unique, so no other instance is called. */
-  app = v21_application_new (APPLICATION_ID, G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  if (!gui_test_init (&argc, &argv, "window", GUI_TEST_NEEDS_DISPLAY))
+    return gui_test_run ();
 
   g_test_add_func ("/gui/window/welcome", test_welcome);
   g_test_add_func ("/gui/window/open-demo", test_open_demo);
@@ -341,13 +273,5 @@ main (int   argc,
   g_test_add_func ("/gui/window/new", test_new_workshop);
   g_test_add_func ("/gui/window/about", test_about);
   g_test_add_func ("/gui/window/shortcuts", test_shortcuts);
-
-  status = g_test_run ();
-
-  g_clear_object (&app);
-  tmp = g_file_new_for_path (tmp_dir);
-  gui_test_remove_tree (tmp);
-  g_free (tmp_dir);
-
-  return status;
+  return gui_test_run ();
 }
