@@ -88,9 +88,15 @@ static void
 place (V21ProjectorWindow *self)
 {
   GdkMonitor *monitor = chosen_monitor (self);
+  GdkRectangle geometry;
 
   if (monitor != NULL)
-    gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), monitor);
+    {
+      /* The monitor's size too, for a window manager that ignores full screen. */
+      gdk_monitor_get_geometry (monitor, &geometry);
+      gtk_window_set_default_size (GTK_WINDOW (self), geometry.width, geometry.height);
+      gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), monitor);
+    }
   else
     gtk_window_unfullscreen (GTK_WINDOW (self));
 }
