@@ -197,6 +197,24 @@ gui_test_find_widget (GtkWidget  *widget,
   return NULL;
 }
 
+GtkWidget *
+gui_test_find_by_text (GtkWidget  *root,
+                       const char *text,
+                       gboolean    label)
+{
+  if (label ? GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0
+            : g_strcmp0 (gtk_widget_get_tooltip_text (root), text) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = gui_test_find_by_text (child, text, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 void
 gui_test_remove_tree (GFile *file)
 {

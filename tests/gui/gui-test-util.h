@@ -57,6 +57,11 @@ GtkWindow *gui_test_find_toplevel (GType       type);
 GtkWidget *gui_test_find_widget   (GtkWidget  *widget,
                                    GType       type,
                                    const char *label);
+/* The widget under @root whose tooltip is @text, or with @label, the label
+ * showing @text; NULL if none. */
+GtkWidget *gui_test_find_by_text  (GtkWidget  *root,
+                                   const char *text,
+                                   gboolean    label);
 /* Deletes a folder and all it holds. */
 void       gui_test_remove_tree   (GFile      *file);
 

@@ -23,24 +23,6 @@
 #define WIDTH 1920
 #define HEIGHT 1080
 
-static V21Application *app;
-static char *tmp_dir;
-
-static GFile *
-copy_demo (void)
-{
-  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "examples",
-                                                   "demo.visions21", NULL);
-  g_autofree char *target = g_build_filename (tmp_dir, "demo.visions21", NULL);
-  g_autoptr(GFile) from = g_file_new_for_path (source);
-  g_autoptr(GFile) to = g_file_new_for_path (target);
-  g_autoptr(GError) error = NULL;
-
-  g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return g_steal_pointer (&to);
-}
-
 typedef struct
 {
   V21Window   *window;
@@ -53,10 +35,10 @@ typedef struct
 static void
 run_open (Run *run)
 {
-  g_autoptr(GFile) file = copy_demo ();
+  g_autoptr(GFile) file = gui_test_copy_demo ();
   GtkWidget *page;
 
-  run->window = v21_window_new (app);
+  run->window = v21_window_new (gui_test_get_application ());
   gtk_window_set_default_size (GTK_WINDOW (run->window), 1200, 800);
   gtk_window_present (GTK_WINDOW (run->window));
   v21_window_open_file (run->window, file);
@@ -271,26 +253,6 @@ test_keys_on_projector (void)
   run_close (&run);
 }
 
-/* The widget under @root whose tooltip is @text, or with @label, the label
- * showing @text. */
-static GtkWidget *
-find_by_text (GtkWidget  *root,
-              const char *text,
-              gboolean    label)
-{
-  if (label ? GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0
-            : g_strcmp0 (gtk_widget_get_tooltip_text (root), text) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_text (child, text, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkWidget *
 open_console (Run *run)
 {
@@ -333,7 +295,7 @@ test_console (void)
   gui_test_spin (30);
   drift = v21_session_describe_drift (run.session, &late);
   g_assert_cmpstr (drift, ==, "Took 63 min, planned 60");
-  g_assert_nonnull (find_by_text (page, drift, TRUE));
+  g_assert_nonnull (gui_test_find_by_text (page, drift, TRUE));
   run_close (&run);
 }
 
@@ -344,8 +306,8 @@ test_console_choices (void)
 {
   Run run;
   GtkWidget *page = open_console (&run);
-  GtkDropDown *rounds = GTK_DROP_DOWN (find_by_text (page, "Vote round shown", FALSE));
-  GtkDropDown *scenarios = GTK_DROP_DOWN (find_by_text (page, "Trajectories shown: one scenario or all", FALSE));
+  GtkDropDown *rounds = GTK_DROP_DOWN (gui_test_find_by_text (page, "Vote round shown", FALSE));
+  GtkDropDown *scenarios = GTK_DROP_DOWN (gui_test_find_by_text (page, "Trajectories shown: one scenario or all", FALSE));
   V21Record *last = v21_collection_get (v21_workshop_get_collection (run.workshop, "vote_rounds"), 1);
   V21Record *scenario = v21_collection_get (v21_workshop_get_collection (run.workshop, "scenarios"), 0);
   cairo_surface_t *before, *after;
@@ -397,8 +359,8 @@ test_console_pages (void)
 {
   Run run;
   GtkWidget *page = open_console (&run);
-  GtkWidget *next = find_by_text (page, "Next page of the board", FALSE);
-  GtkWidget *previous = find_by_text (page, "Previous page of the board", FALSE);
+  GtkWidget *next = gui_test_find_by_text (page, "Next page of the board", FALSE);
+  GtkWidget *previous = gui_test_find_by_text (page, "Previous page of the board", FALSE);
   cairo_surface_t *first, *second;
   guint n_pages;
 
@@ -428,33 +390,13 @@ test_console_pages (void)
   run_close (&run);
 }
 
-static void
-test_no_display (void)
-{
-  g_test_skip ("no display");
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  tmp_dir = g_dir_make_tmp ("v21-projector-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_STATE_HOME", tmp_dir, TRUE);
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check () || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()) || !gui_test_xtest_init ())
-    {
-      g_test_add_func ("/gui/projector/no-display", test_no_display);
-      return g_test_run ();
-    }
-  app = v21_application_new (APPLICATION_ID, G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  if (!gui_test_init (&argc, &argv, "projector", GUI_TEST_NEEDS_XTEST))
+    return gui_test_run ();
 
   g_test_add_func ("/gui/projector/window-scenes", test_window_scenes);
   g_test_add_func ("/gui/projector/black-and-freeze", test_black_and_freeze);
@@ -463,13 +405,5 @@ main (int   argc,
   g_test_add_func ("/gui/projector/console", test_console);
   g_test_add_func ("/gui/projector/console-choices", test_console_choices);
   g_test_add_func ("/gui/projector/console-pages", test_console_pages);
-  status = g_test_run ();
-  g_clear_object (&app);
-  {
-    g_autoptr(GFile) dir = g_file_new_for_path (tmp_dir);
-
-    gui_test_remove_tree (dir);
-  }
-  g_free (tmp_dir);
-  return status;
+  return gui_test_run ();
 }
