@@ -79,15 +79,28 @@ update_tick (V21Session *self)
     g_clear_handle_id (&self->tick_id, g_source_remove);
 }
 
+/* On the board's last page, the projector follows it as cards come in (a
+ * card captured goes at the end), like a log scrolled to its foot. */
+static void
+follow_new_pages (V21Session *self)
+{
+  guint old = self->n_pages;
+
+  self->n_pages = 0;
+  if (self->scene != V21_SCENE_BOARD || old == 0 || self->page + 1 != old)
+    return;
+  self->page = MAX (v21_session_get_n_pages (self), 1) - 1;
+}
+
 static void
 on_workshop_changed (V21Session *self)
 {
-  self->n_pages = 0;
   /* A removed sequence or round is no longer shown. */
   if (self->sequence && v21_workshop_lookup (self->workshop, v21_record_get_id (self->sequence)) == NULL)
     g_clear_object (&self->sequence);
   if (self->round && v21_workshop_lookup (self->workshop, v21_record_get_id (self->round)) == NULL)
     g_clear_object (&self->round);
+  follow_new_pages (self);
   emit_changed (self);
 }
 

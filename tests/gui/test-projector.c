@@ -382,6 +382,24 @@ test_console_pages (void)
   gui_test_spin (50);
   g_assert_cmpuint (v21_session_get_page (run.session), ==, n_pages - 1);
   g_assert_false (gtk_widget_get_sensitive (next));
+  /* On the last page, the projector follows the cards coming in. */
+  for (guint i = 0; v21_session_get_n_pages (run.session) == n_pages; i++)
+    {
+      json_object *fields = json_object_new_object ();
+      g_autoptr(GError) error = NULL;
+
+      g_assert_cmpuint (i, <, 40);
+      json_object_object_add (fields, "text", json_object_new_string ("Une carte de plus, assez longue pour prendre deux lignes"));
+      json_object_object_add (fields, "sequence", json_object_new_string ("seq-d1-05"));
+      json_object_object_add (fields, "kind", json_object_new_string ("issue"));
+      g_assert_nonnull (v21_workshop_insert (run.workshop, "cards", -1, fields, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (v21_session_get_page (run.session), ==, n_pages);
+  /* Elsewhere, it stays on its page. */
+  v21_session_set_page (run.session, 0);
+  v21_workshop_undo (run.workshop);
+  g_assert_cmpuint (v21_session_get_page (run.session), ==, 0);
   /* Another sequence starts on its first page. */
   v21_session_go_next (run.session);
   g_assert_cmpuint (v21_session_get_page (run.session), ==, 0);
