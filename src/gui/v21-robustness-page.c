@@ -24,8 +24,12 @@ struct _V21RobustnessPage
   AdwBin       parent_instance;
 
   V21Workshop *workshop;
-  GPtrArray   *challenges;   /* rows */
-  GPtrArray   *answers;      /* columns */
+  GPtrArray   *challenges;   /* rows, at most MAX_SHOWN */
+  GPtrArray   *answers;      /* columns, at most MAX_SHOWN */
+  guint        n_challenges; /* all of them, shown or not */
+  guint        n_answers;
+  GPtrArray   *cells;        /* GtkButton, row by row */
+  gboolean     dirty;        /* changed while not shown */
   int          row;          /* the current cell, -1 when none */
   int          column;
   guint        refresh_id;
@@ -38,18 +42,24 @@ struct _V21RobustnessPage
 
 G_DEFINE_FINAL_TYPE (V21RobustnessPage, v21_robustness_page, ADW_TYPE_BIN)
 
+/* A workshop scores a few challenges against a few dozen answers; a grid of
+ * thousands of buttons would take seconds to build and could not be read. */
+#define MAX_SHOWN 60
+
 static V21Record *
 challenge_at (V21RobustnessPage *self,
               int                row)
 {
-  return row >= 0 && (guint) row < self->challenges->len ? g_ptr_array_index (self->challenges, row) : NULL;
+  return self->challenges && row >= 0 && (guint) row < self->challenges->len
+         ? g_ptr_array_index (self->challenges, row) : NULL;
 }
 
 static V21Record *
 answer_at (V21RobustnessPage *self,
            int                column)
 {
-  return column >= 0 && (guint) column < self->answers->len ? g_ptr_array_index (self->answers, column) : NULL;
+  return self->answers && column >= 0 && (guint) column < self->answers->len
+         ? g_ptr_array_index (self->answers, column) : NULL;
 }
 
 static GtkWidget *
@@ -57,7 +67,9 @@ cell_at (V21RobustnessPage *self,
          int                row,
          int                column)
 {
-  return gtk_grid_get_child_at (self->grid, column + 1, row + 1);
+  if (challenge_at (self, row) == NULL || answer_at (self, column) == NULL)
+    return NULL;
+  return g_ptr_array_index (self->cells, row * self->answers->len + column);
 }
 
 /* A cell shows its score and its colour, and says both to screen readers. */
@@ -205,6 +217,7 @@ rebuild (V21RobustnessPage *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
     gtk_grid_remove (self->grid, child);
+  g_ptr_array_set_size (self->cells, 0);
   if (self->challenges->len == 0 || self->answers->len == 0)
     {
       gtk_grid_attach (self->grid, header (_("The grid needs challenge cards and resource or action cards: "
@@ -217,7 +230,21 @@ rebuild (V21RobustnessPage *self)
     {
       gtk_grid_attach (self->grid, header (v21_text (g_ptr_array_index (self->challenges, r), "text"), FALSE), 0, r + 1, 1, 1);
       for (guint c = 0; c < self->answers->len; c++)
-        gtk_grid_attach (self->grid, new_cell (self), c + 1, r + 1, 1, 1);
+        {
+          GtkWidget *cell = new_cell (self);
+
+          g_ptr_array_add (self->cells, cell);
+          gtk_grid_attach (self->grid, cell, c + 1, r + 1, 1, 1);
+        }
+    }
+  if (self->n_challenges > self->challenges->len || self->n_answers > self->answers->len)
+    {
+      g_autofree char *text = g_strdup_printf (_("Only the first %u challenges and %u answers are shown "
+                                                 "(of %u and %u)."),
+                                               self->challenges->len, self->answers->len,
+                                               self->n_challenges, self->n_answers);
+
+      gtk_grid_attach (self->grid, header (text, FALSE), 0, self->challenges->len + 1, self->answers->len + 1, 1);
     }
 }
 
@@ -241,6 +268,10 @@ refresh (gpointer data)
   g_autoptr(GPtrArray) answers = v21_robustness_answers (self->workshop);
 
   self->refresh_id = 0;
+  self->n_challenges = challenges->len;
+  self->n_answers = answers->len;
+  g_ptr_array_set_size (challenges, MIN (challenges->len, MAX_SHOWN));
+  g_ptr_array_set_size (answers, MIN (answers->len, MAX_SHOWN));
   if (!same_records (self->challenges, challenges) || !same_records (self->answers, answers))
     {
       g_clear_pointer (&self->challenges, g_ptr_array_unref);
@@ -257,11 +288,20 @@ refresh (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Built when shown, not with the window. */
 static void
 queue_refresh (V21RobustnessPage *self)
 {
-  if (self->refresh_id == 0)
+  self->dirty = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (self->refresh_id == 0 && !self->dirty)
     self->refresh_id = g_idle_add (refresh, self);
+}
+
+static void
+on_map (V21RobustnessPage *self)
+{
+  if (self->dirty)
+    queue_refresh (self);
 }
 
 static void
@@ -311,6 +351,7 @@ v21_robustness_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), V21_TYPE_ROBUSTNESS_PAGE);
   g_clear_pointer (&self->challenges, g_ptr_array_unref);
   g_clear_pointer (&self->answers, g_ptr_array_unref);
+  g_clear_pointer (&self->cells, g_ptr_array_unref);
   g_clear_object (&self->workshop);
   G_OBJECT_CLASS (v21_robustness_page_parent_class)->dispose (object);
 }
@@ -335,6 +376,8 @@ v21_robustness_page_init (V21RobustnessPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->row = self->column = -1;
+  self->cells = g_ptr_array_new ();
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 }
 
 GtkWidget *
@@ -344,6 +387,6 @@ v21_robustness_page_new (V21Workshop *workshop)
 
   self->workshop = g_object_ref (workshop);
   g_signal_connect_object (workshop, "changed", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
-  refresh (self);
+  queue_refresh (self);
   return GTK_WIDGET (self);
 }

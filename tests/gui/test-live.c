@@ -412,6 +412,49 @@ test_robustness_keys (void)
   live_close (&live);
 }
 
+/* A grid too large to read shows its first 60 × 60 cells and says so; it
+ * is built when shown, not with the window. */
+static void
+test_robustness_large (void)
+{
+  Live live;
+  GtkWidget *page;
+  GtkWidget *grid;
+  guint n_cells = 0;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) challenges = NULL;
+  g_autoptr(GPtrArray) answers = NULL;
+  g_autofree char *notice = NULL;
+
+  live_open (&live);
+  v21_workshop_begin_group (live.workshop, "many");
+  for (guint i = 0; i < 70; i++)
+    {
+      json_object *fields = json_object_new_object ();
+      g_autofree char *text = g_strdup_printf ("Défi %u", i);
+
+      json_object_object_add (fields, "text", json_object_new_string (text));
+      json_object_object_add (fields, "sequence", json_object_new_string ("seq-d1-07"));
+      json_object_object_add (fields, "kind", json_object_new_string ("challenge"));
+      g_assert_nonnull (v21_workshop_insert (live.workshop, "cards", -1, fields, &error));
+      g_assert_no_error (error);
+    }
+  v21_workshop_end_group (live.workshop);
+  challenges = v21_robustness_challenges (live.workshop);
+  answers = v21_robustness_answers (live.workshop);
+  page = show_page (&live, V21_TYPE_ROBUSTNESS_PAGE);
+  gui_test_spin (100);
+  grid = gtk_widget_get_parent (find_matching (page, is_score_cell));
+  for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n_cells += is_score_cell (child);
+  g_assert_cmpuint (n_cells, ==, 60 * MIN (answers->len, 60));
+  notice = g_strdup_printf ("Only the first 60 challenges and %u answers are shown (of %u and %u).",
+                            MIN (answers->len, 60), challenges->len, answers->len);
+  g_assert_nonnull (gui_test_find_by_text (page, notice, TRUE));
+  v21_workshop_undo (live.workshop);
+  live_close (&live);
+}
+
 static void
 test_board (void)
 {
@@ -472,5 +515,6 @@ main (int   argc,
   g_test_add_func ("/gui/live/board", test_board);
   g_test_add_func ("/gui/live/votes-keys", test_votes_keys);
   g_test_add_func ("/gui/live/robustness-keys", test_robustness_keys);
+  g_test_add_func ("/gui/live/robustness-large", test_robustness_large);
   return gui_test_run ();
 }
