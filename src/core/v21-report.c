@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "v21-report.h"
+#include "v21-run-sheet.h"
 #include "v21-report-private.h"
 #include "v21-typography.h"
 
@@ -265,36 +266,6 @@ _v21_report_number (gint64 value)
   return g_strdup (buffer);
 }
 
-/* "18 et 19 mars 2027", or each day in full when months differ. */
-static char *
-dates_text (V21Workshop *workshop)
-{
-  V21Collection *days = v21_workshop_get_collection (workshop, "days");
-  guint n = v21_collection_get_n (days);
-  g_autoptr(GDateTime) first = NULL;
-  g_autoptr(GDateTime) last = NULL;
-  g_autofree char *last_text = NULL;
-  g_autofree char *first_text = NULL;
-
-  if (n == 0)
-    return NULL;
-  first = parse_date (_v21_text (v21_collection_get (days, 0), "date"));
-  last = parse_date (_v21_text (v21_collection_get (days, n - 1), "date"));
-  if (first == NULL || last == NULL)
-    return NULL;
-  /* Translators: a date, as in g_date_time_format(): "18 mars 2027". */
-  last_text = g_date_time_format (last, _("%-d %B %Y"));
-  if (n == 1)
-    return g_steal_pointer (&last_text);
-  if (g_date_time_get_month (first) == g_date_time_get_month (last)
-      && g_date_time_get_year (first) == g_date_time_get_year (last))
-    first_text = g_date_time_format (first, "%-d");
-  else
-    first_text = g_date_time_format (first, _("%-d %B %Y"));
-  /* Translators: two days of a seminar: "18 et 19 mars 2027". */
-  return g_strdup_printf (n == 2 ? _("%s and %s") : _("%s to %s"), first_text, last_text);
-}
-
 /* People */
 
 const char *
@@ -447,7 +418,7 @@ v21_report_new (V21Workshop    *workshop,
   report->title = v21_typography_apply (v21_workshop_get_title (workshop));
   report->territory = v21_typography_apply (v21_workshop_get_territory_name (workshop));
   report->kind_line = v21_typography_apply (_("Written report of the foresight seminar"));
-  dates = dates_text (workshop);
+  dates = v21_run_sheet_format_dates (workshop);
   report->dates = nonempty_or_null (dates);
   /* Translators: on the cover of the report: "Horizon 2056". */
   horizon = g_strdup_printf (_("Horizon %ld"), (long) v21_record_get_int (root, "horizon_year", 0));

@@ -129,21 +129,58 @@ v21_run_sheet_start_of (V21Workshop *workshop,
   return start;
 }
 
+/* The day's date at noon, local time; NULL when it has none. */
+static GDateTime *
+day_date (V21Record *day)
+{
+  const char *text = v21_record_get_string (day, "date");
+
+  if (text == NULL || strlen (text) != 10)
+    return NULL;
+  return g_date_time_new_local (g_ascii_strtoll (text, NULL, 10), g_ascii_strtoll (text + 5, NULL, 10),
+                                g_ascii_strtoll (text + 8, NULL, 10), 12, 0, 0);
+}
+
 char *
 v21_run_sheet_format_date (V21Record *day)
 {
   const char *text = v21_record_get_string (day, "date");
-  g_autoptr(GDateTime) date = NULL;
+  g_autoptr(GDateTime) date = day_date (day);
 
-  if (text == NULL || strlen (text) != 10)
-    return g_strdup (text != NULL ? text : "");
-  date = g_date_time_new_local (g_ascii_strtoll (text, NULL, 10), g_ascii_strtoll (text + 5, NULL, 10),
-                                g_ascii_strtoll (text + 8, NULL, 10), 12, 0, 0);
   if (date == NULL)
-    return g_strdup (text);
+    return g_strdup (text != NULL ? text : "");
   /* Translators: a day of the workshop, e.g. "Thursday 18 March 2027"
    * (see the g_date_time_format() documentation). */
   return g_date_time_format (date, _("%A %-d %B %Y"));
+}
+
+char *
+v21_run_sheet_format_dates (V21Workshop *workshop)
+{
+  V21Collection *days = v21_workshop_get_collection (workshop, "days");
+  guint n = v21_collection_get_n (days);
+  g_autoptr(GDateTime) first = NULL;
+  g_autoptr(GDateTime) last = NULL;
+  g_autofree char *last_text = NULL;
+  g_autofree char *first_text = NULL;
+
+  if (n == 0)
+    return NULL;
+  first = day_date (v21_collection_get (days, 0));
+  last = day_date (v21_collection_get (days, n - 1));
+  if (first == NULL || last == NULL)
+    return NULL;
+  /* Translators: a date, as in g_date_time_format(): "18 mars 2027". */
+  last_text = g_date_time_format (last, _("%-d %B %Y"));
+  if (n == 1)
+    return g_steal_pointer (&last_text);
+  if (g_date_time_get_month (first) == g_date_time_get_month (last)
+      && g_date_time_get_year (first) == g_date_time_get_year (last))
+    first_text = g_date_time_format (first, "%-d");
+  else
+    first_text = g_date_time_format (first, _("%-d %B %Y"));
+  /* Translators: two days of a seminar: "18 et 19 mars 2027". */
+  return g_strdup_printf (n == 2 ? _("%s and %s") : _("%s to %s"), first_text, last_text);
 }
 
 char *

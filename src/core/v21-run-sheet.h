@@ -45,6 +45,9 @@ int         v21_run_sheet_start_of      (V21Workshop      *workshop,
                                          V21Record        *sequence);
 /* The day's date for people: "Thursday 18 March 2027" in the user's language. */
 char       *v21_run_sheet_format_date   (V21Record        *day);
+/* The seminar's days: "18 and 19 March 2027", "30 March to 1 April 2027";
+ * NULL without dated days. */
+char       *v21_run_sheet_format_dates  (V21Workshop      *workshop);
 /* What the run sheet says under a sequence's title: its duration, kind and
  * exercise code, "1 h 30 · In tables · T1" ("15 min · Break" without an
  * exercise), in the user's language. */

@@ -18,6 +18,7 @@
 #include "v21-heat-map.h"
 #include "v21-projector-scene-private.h"
 #include "v21-render-style.h"
+#include "v21-run-sheet.h"
 #include "v21-trajectory-diagram.h"
 #include "v21-votes.h"
 
@@ -118,6 +119,23 @@ v21_scene_measure_text (V21SceneContext *s,
   return h;
 }
 
+/* "Salle des fêtes de Marcillé · 18 and 19 March 2027" */
+static void
+where_and_when (V21SceneContext *s,
+                double           y)
+{
+  const char *venue = v21_text (v21_workshop_get_root (s->workshop), "venue");
+  g_autofree char *dates = v21_run_sheet_format_dates (s->workshop);
+  g_autofree char *line = NULL;
+
+  if (*venue != '\0' && dates != NULL)
+    line = g_strdup_printf ("%s · %s", venue, dates);
+  else
+    line = g_strdup (*venue != '\0' ? venue : dates);
+  if (line != NULL)
+    v21_scene_show_text (s, line, s->sizes.body, FALSE, s->sizes.margin, y, s->width - 2 * s->sizes.margin, 2, NULL);
+}
+
 static void
 draw_title (V21SceneContext *s)
 {
@@ -137,8 +155,9 @@ draw_title (V21SceneContext *s)
   if (v21_record_get_int (root, "horizon_year", 0) > 0)
     {
       horizon = g_strdup_printf (_("Horizon %ld"), (long) v21_record_get_int (root, "horizon_year", 0));
-      v21_scene_show_text (s, horizon, s->sizes.heading, FALSE, m, y, w, 1, NULL);
+      y += v21_scene_show_text (s, horizon, s->sizes.heading, FALSE, m, y, w, 1, NULL);
     }
+  where_and_when (s, y + s->sizes.body);
 }
 
 static const char *

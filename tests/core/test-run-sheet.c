@@ -316,6 +316,23 @@ test_dates (void)
   g_assert_cmpstr (v21_workshop_get_undo_label (workshop), ==, "Change the dates");
 }
 
+/* The seminar's days in a sentence: within a month, across months. */
+static void
+test_format_dates (void)
+{
+  g_autoptr(V21Workshop) workshop = test_load_demo ();
+  g_autofree char *demo = v21_run_sheet_format_dates (workshop);
+  g_autofree char *across = NULL;
+  GDate first;
+
+  g_assert_cmpstr (demo, ==, "18 and 19 March 2027");
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, 31, G_DATE_MAY, 2028);
+  g_assert_true (v21_run_sheet_set_dates (workshop, &first, NULL));
+  across = v21_run_sheet_format_dates (workshop);
+  g_assert_cmpstr (across, ==, "31 May 2028 and 1 June 2028");
+}
+
 /* Any horizon is allowed; outside 10 to 50 years ahead it gets a warning. */
 static void
 test_horizon_warning (void)
@@ -352,6 +369,7 @@ main (int   argc,
   g_test_add_func ("/core/run-sheet/remove", test_remove);
   g_test_add_func ("/core/run-sheet/day-hours", test_day_hours);
   g_test_add_func ("/core/run-sheet/dates", test_dates);
+  g_test_add_func ("/core/run-sheet/format-dates", test_format_dates);
   g_test_add_func ("/core/run-sheet/horizon-warning", test_horizon_warning);
 
   return g_test_run ();
