@@ -297,11 +297,15 @@ queue_refresh (V21RobustnessPage *self)
     self->refresh_id = g_idle_add (refresh, self);
 }
 
+/* Shown: built at once, before it is drawn. */
 static void
 on_map (V21RobustnessPage *self)
 {
-  if (self->dirty)
-    queue_refresh (self);
+  if (!self->dirty)
+    return;
+  self->dirty = FALSE;
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  refresh (self);
 }
 
 static void
