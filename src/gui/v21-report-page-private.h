@@ -16,6 +16,8 @@ guint                 _v21_report_page_get_n_pages (V21ReportPage *self);
 GtkSwitch            *_v21_report_page_get_anonymize_switch (V21ReportPage *self);
 /* The file chooser of an export or an import in progress, or NULL. */
 GtkFileChooserNative *_v21_report_page_get_chooser (V21ReportPage *self);
+/* Whether an export is being written (in a thread). */
+gboolean              _v21_report_page_is_exporting (V21ReportPage *self);
 /* What the import chooser does with the files it gives. */
 void                  _v21_report_page_import_files (V21ReportPage *self,
                                                      GListModel    *files);

@@ -38,6 +38,7 @@ struct _V21ReportPage
   GtkStringList        *page_model;     /* one string per page: its number */
   GPtrArray            *sheets;         /* the drawing areas alive */
   GtkFileChooserNative *chooser;
+  gboolean              exporting;      /* an export runs in a thread */
   AdwMessageDialog     *dialog;
 
   GtkListView          *page_list;
@@ -304,23 +305,114 @@ suggested_name (V21ReportPage *self,
   return v21_report_file_name (title, anonymized (self) ? _(" (anonymised)") : NULL, kind);
 }
 
+/* Exports run in a thread, on a copy of the workshop (a 900-page PDF takes
+ * seconds): the window goes on meanwhile. */
+typedef struct
+{
+  Snapshot *snapshot;
+  char     *kind;
+  GFile    *file;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  snapshot_free (job->snapshot);
+  g_free (job->kind);
+  g_object_unref (job->file);
+  g_free (job);
+}
+
 static gboolean
-export_to (V21ReportPage  *self,
-           const char     *kind,
-           GFile          *file,
-           GError        **error)
+export_to (V21Workshop  *workshop,
+           const char   *kind,
+           GFile        *file,
+           gboolean      anonymize,
+           GError      **error)
 {
   V21ReportFormat format;
 
   if (g_strcmp0 (kind, "workshop") == 0)
     {
-      g_autoptr(V21Workshop) anonymous = v21_anonymize (self->workshop, error);
+      g_autoptr(V21Workshop) anonymous = v21_anonymize (workshop, error);
 
       return anonymous != NULL && v21_workshop_save_file (anonymous, file, error);
     }
   if (!v21_report_format_from_string (kind, &format))
     g_return_val_if_reached (FALSE);
-  return v21_report_export (self->workshop, format, g_file_peek_path (file), anonymized (self), error);
+  return v21_report_export (workshop, format, g_file_peek_path (file), anonymize, error);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  GError *error = NULL;
+  g_autoptr(V21Workshop) copy = v21_workshop_load_data (job->snapshot->data, job->snapshot->length, NULL, &error);
+
+  if (copy == NULL || !export_to (copy, job->kind, job->file, job->snapshot->anonymize, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static char *
+exported_message (ExportJob *job)
+{
+  g_autofree char *name = g_file_get_basename (job->file);
+  g_autofree char *votes_path = NULL;
+  g_autofree char *votes = NULL;
+
+  if (g_strcmp0 (job->kind, "csv") != 0)
+    /* Translators: a toast; %s is a file name. */
+    return g_strdup_printf (_("Exported to %s"), name);
+  votes_path = v21_report_votes_path (g_file_peek_path (job->file));
+  votes = g_path_get_basename (votes_path);
+  /* Translators: a toast; two file names. */
+  return g_strdup_printf (_("Cards exported to %s, votes to %s"), name, votes);
+}
+
+static void
+on_exported (GObject      *object,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  V21ReportPage *self = V21_REPORT_PAGE (object);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  self->exporting = FALSE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.export", TRUE);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    message = g_strdup (error->message);
+  else
+    message = exported_message (g_task_get_task_data (G_TASK (result)));
+  v21_show_toast (GTK_WIDGET (self), message, NULL, NULL);
+}
+
+static void
+start_export (V21ReportPage *self,
+              const char    *kind,
+              GFile         *file)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, on_exported, NULL);
+  ExportJob *job = g_new0 (ExportJob, 1);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *message = NULL;
+
+  job->snapshot = take_snapshot (self);
+  job->kind = g_strdup (kind);
+  job->file = g_object_ref (file);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  self->exporting = TRUE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.export", FALSE);
+  /* Translators: a toast while a file is written; %s is its name. */
+  message = g_strdup_printf (_("Exporting %s…"), name);
+  v21_show_toast (GTK_WIDGET (self), message, NULL, NULL);
+  g_task_run_in_thread (task, export_thread);
 }
 
 static void
@@ -330,33 +422,12 @@ on_export_response (GtkNativeDialog *dialog,
 {
   const char *kind = g_object_get_data (G_OBJECT (dialog), "v21-kind");
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  if (file == NULL || g_file_peek_path (file) == NULL)
-    {
-      g_clear_object (&self->chooser);
-      return;
-    }
-  name = g_file_get_basename (file);
-  if (!export_to (self, kind, file, &error))
-    message = g_strdup (error->message);
-  else if (g_strcmp0 (kind, "csv") == 0)
-    {
-      g_autofree char *votes_path = v21_report_votes_path (g_file_peek_path (file));
-      g_autofree char *votes = g_path_get_basename (votes_path);
-
-      /* Translators: a toast; two file names. */
-      message = g_strdup_printf (_("Cards exported to %s, votes to %s"), name, votes);
-    }
-  else
-    /* Translators: a toast; %s is a file name. */
-    message = g_strdup_printf (_("Exported to %s"), name);
+  if (file != NULL && g_file_peek_path (file) != NULL)
+    start_export (self, kind, file);
   g_clear_object (&self->chooser);
-  v21_show_toast (GTK_WIDGET (self), message, NULL, NULL);
 }
 
 static GtkFileChooserNative *
@@ -379,7 +450,7 @@ export_activated (GtkWidget  *widget,
   const char *kind = g_variant_get_string (parameter, NULL);
   g_autofree char *name = NULL;
 
-  if (!g_strv_contains (export_kinds, kind) || self->chooser != NULL)
+  if (!g_strv_contains (export_kinds, kind) || self->chooser != NULL || self->exporting)
     return;
   name = suggested_name (self, kind);
   self->chooser = new_chooser (self, g_strcmp0 (kind, "workshop") == 0 ? _("Export an Anonymised Workshop")
@@ -526,6 +597,12 @@ GtkFileChooserNative *
 _v21_report_page_get_chooser (V21ReportPage *self)
 {
   return self->chooser;
+}
+
+gboolean
+_v21_report_page_is_exporting (V21ReportPage *self)
+{
+  return self->exporting;
 }
 
 AdwMessageDialog *

@@ -74,8 +74,12 @@ export (Fixture    *f,
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gui_test_spin (100);
   g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
-  gui_test_spin (100);
+  gui_test_spin (20);
   g_assert_null (_v21_report_page_get_chooser (f->page));
+  /* Written in a thread: the window goes on meanwhile. */
+  for (guint i = 0; i < 600 && _v21_report_page_is_exporting (f->page); i++)
+    gui_test_spin (50);
+  g_assert_false (_v21_report_page_is_exporting (f->page));
   return path;
 }
 
