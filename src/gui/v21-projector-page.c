@@ -244,6 +244,21 @@ fill_choices (V21ProjectorPage *self)
 
 /* Monitors: "Automatic", then each one plugged in */
 
+/* Before the projector opens, the thumbnail takes the shape of the monitor
+ * it will open on (once open, the projector window gives its own size). */
+static void
+expect_monitor (V21ProjectorPage *self)
+{
+  g_autofree char *connector = self->settings ? g_settings_get_string (self->settings, "projector-monitor") : NULL;
+  GdkMonitor *monitor = v21_projector_choose_monitor (gdk_display_get_default (), connector);
+  GdkRectangle geometry;
+
+  if (monitor == NULL || v21_session_get_projecting (self->session))
+    return;
+  gdk_monitor_get_geometry (monitor, &geometry);
+  v21_session_set_screen_size (self->session, geometry.width, geometry.height);
+}
+
 static void
 fill_monitors (V21ProjectorPage *self)
 {
@@ -266,6 +281,8 @@ fill_monitors (V21ProjectorPage *self)
   gtk_drop_down_set_model (GTK_DROP_DOWN (self->monitor_dropdown), G_LIST_MODEL (names));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->monitor_dropdown), selected);
   self->syncing = FALSE;
+  if (self->session != NULL)
+    expect_monitor (self);
 }
 
 static void
@@ -280,6 +297,7 @@ on_monitor_selected (V21ProjectorPage *self)
     monitor = g_list_model_get_item (self->monitors, selected - 1);
   g_settings_set_string (self->settings, "projector-monitor",
                          monitor && gdk_monitor_get_connector (monitor) ? gdk_monitor_get_connector (monitor) : "");
+  expect_monitor (self);
 }
 
 /* Building */
