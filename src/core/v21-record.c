@@ -60,7 +60,9 @@ _v21_record_new (const char  *collection,
   return self;
 }
 
-/* Sets @field to @value (stolen; NULL is JSON null), or removes it when !@present. */
+/* Sets @field to @value (stolen; NULL is JSON null), or removes it when !@present.
+ * Tells no one: the caller emits "changed" with _v21_record_emit_changed() once
+ * the workshop's indexes know. */
 void
 _v21_record_replace (V21Record   *self,
                      const char  *field,
@@ -71,6 +73,12 @@ _v21_record_replace (V21Record   *self,
     json_object_object_del (self->json, field);
   else
     json_object_object_add (self->json, field, value);
+}
+
+void
+_v21_record_emit_changed (V21Record  *self,
+                          const char *field)
+{
   g_signal_emit (self, signals[CHANGED], g_quark_from_string (field), field);
 }
 
