@@ -11,6 +11,7 @@ struct _V21Record
   GObject      parent_instance;
   const char  *collection;   /* static string from the schema */
   json_object *json;
+  guint        position;     /* where its list last had it: a hint for v21_collection_find() */
 };
 
 G_DEFINE_FINAL_TYPE (V21Record, v21_record, G_TYPE_OBJECT)
@@ -80,6 +81,19 @@ _v21_record_emit_changed (V21Record  *self,
                           const char *field)
 {
   g_signal_emit (self, signals[CHANGED], g_quark_from_string (field), field);
+}
+
+guint
+_v21_record_get_position_hint (V21Record *self)
+{
+  return self->position;
+}
+
+void
+_v21_record_set_position_hint (V21Record *self,
+                               guint      position)
+{
+  self->position = position;
 }
 
 const char *

@@ -12,6 +12,9 @@ void           _v21_record_replace       (V21Record     *self,
                                           gboolean       present);
 void           _v21_record_emit_changed  (V21Record     *self,
                                           const char    *field);
+guint          _v21_record_get_position_hint (V21Record *self);
+void           _v21_record_set_position_hint (V21Record *self,
+                                              guint      position);
 
 V21Collection *_v21_collection_new       (const char    *name);
 void           _v21_collection_insert    (V21Collection *self,
