@@ -84,6 +84,7 @@ _v21_collection_insert (V21Collection *self,
 {
   position = MIN (position, self->records->len);
   g_ptr_array_insert (self->records, position, g_object_ref (record));
+  _v21_record_set_position_hint (record, position);
   g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
 }
 
@@ -104,6 +105,8 @@ _v21_collection_take_all (V21Collection *self,
   guint before = self->records->len;
 
   g_ptr_array_extend_and_steal (self->records, records);
+  for (guint i = before; i < self->records->len; i++)
+    _v21_record_set_position_hint (g_ptr_array_index (self->records, i), i);
   if (self->records->len > before)
     g_list_model_items_changed (G_LIST_MODEL (self), before, 0, self->records->len - before);
 }
@@ -136,11 +139,38 @@ v21_collection_get (V21Collection *self,
   return g_ptr_array_index (self->records, position);
 }
 
+/* Looks outward from where @record was last seen: it has moved only by as many
+ * records as came or went before it since, so the removals of a large cascade
+ * each find their record near its old place rather than scanning from the start.
+ * A record that is not there costs a search of the whole list, as before. */
 gboolean
 v21_collection_find (V21Collection *self,
                      V21Record     *record,
                      guint         *position)
 {
+  gpointer *records;
+  guint n;
+  guint hint;
+
   g_return_val_if_fail (V21_IS_COLLECTION (self), FALSE);
-  return g_ptr_array_find (self->records, record, position);
+  n = self->records->len;
+  if (n == 0 || !V21_IS_RECORD (record))
+    return FALSE;
+  records = self->records->pdata;
+  hint = MIN (_v21_record_get_position_hint (record), n - 1);
+  for (guint d = 0; d <= hint || hint + d < n; d++)
+    {
+      guint at = hint - d;
+
+      if (d > hint || records[at] != record)
+        at = hint + d;
+      if (at < n && records[at] == record)
+        {
+          _v21_record_set_position_hint (record, at);
+          if (position)
+            *position = at;
+          return TRUE;
+        }
+    }
+  return FALSE;
 }

@@ -122,8 +122,10 @@ set_value (V21Record       *record,
            gboolean         present,
            V21CommandHooks *hooks)
 {
+  hooks->setting (hooks->data, record, field);
   _v21_record_replace (record, field, json_object_get (value), present);
   hooks->set (hooks->data, record, field);
+  _v21_record_emit_changed (record, field);
 }
 
 static void
@@ -131,8 +133,8 @@ insert_at (V21Record       *record,
            guint            position,
            V21CommandHooks *hooks)
 {
-  _v21_collection_insert (hooks->collection (hooks->data, record), position, record);
   hooks->inserted (hooks->data, record);
+  _v21_collection_insert (hooks->collection (hooks->data, record), position, record);
 }
 
 static void
@@ -145,8 +147,8 @@ remove_record (V21Record       *record,
   if (!v21_collection_find (collection, record, &position))
     g_return_if_reached ();
   g_object_ref (record);
-  _v21_collection_remove (collection, position);
   hooks->removed (hooks->data, record);
+  _v21_collection_remove (collection, position);
   g_object_unref (record);
 }
 

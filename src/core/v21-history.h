@@ -9,10 +9,14 @@ typedef struct _V21Command V21Command;
 
 typedef struct
 {
-  /* Called by commands as they apply, so the workshop keeps its index of ids
-   * and its notifications right. */
+  /* Called by commands as they apply, so the workshop keeps its indexes and its
+   * notifications right. Each comes before the list's "items-changed" or the
+   * record's "changed": whoever hears of the change finds the indexes up to date.
+   * @setting: @field is about to change (the record still holds the old value);
+   * @set: it has changed. */
   void (*inserted) (gpointer data, V21Record *record);
   void (*removed)  (gpointer data, V21Record *record);
+  void (*setting)  (gpointer data, V21Record *record, const char *field);
   void (*set)      (gpointer data, V21Record *record, const char *field);
   V21Collection *(*collection) (gpointer data, V21Record *record);
   gpointer data;

@@ -11,6 +11,7 @@ struct _V21Record
   GObject      parent_instance;
   const char  *collection;   /* static string from the schema */
   json_object *json;
+  guint        position;     /* where its list last had it: a hint for v21_collection_find() */
 };
 
 G_DEFINE_FINAL_TYPE (V21Record, v21_record, G_TYPE_OBJECT)
@@ -60,7 +61,9 @@ _v21_record_new (const char  *collection,
   return self;
 }
 
-/* Sets @field to @value (stolen; NULL is JSON null), or removes it when !@present. */
+/* Sets @field to @value (stolen; NULL is JSON null), or removes it when !@present.
+ * Tells no one: the caller emits "changed" with _v21_record_emit_changed() once
+ * the workshop's indexes know. */
 void
 _v21_record_replace (V21Record   *self,
                      const char  *field,
@@ -71,7 +74,26 @@ _v21_record_replace (V21Record   *self,
     json_object_object_del (self->json, field);
   else
     json_object_object_add (self->json, field, value);
+}
+
+void
+_v21_record_emit_changed (V21Record  *self,
+                          const char *field)
+{
   g_signal_emit (self, signals[CHANGED], g_quark_from_string (field), field);
+}
+
+guint
+_v21_record_get_position_hint (V21Record *self)
+{
+  return self->position;
+}
+
+void
+_v21_record_set_position_hint (V21Record *self,
+                               guint      position)
+{
+  self->position = position;
 }
 
 const char *

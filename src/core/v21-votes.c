@@ -12,6 +12,7 @@
 
 #include "v21-cards.h"
 #include "v21-votes.h"
+#include "v21-workshop-private.h"
 
 static gboolean
 target_fits (V21Record  *record,
@@ -86,18 +87,8 @@ v21_votes_find (V21Workshop *workshop,
                 const char  *voter,
                 const char  *target)
 {
-  V21Collection *votes = v21_workshop_get_collection (workshop, "votes");
-
-  for (guint i = 0; i < v21_collection_get_n (votes); i++)
-    {
-      V21Record *vote = v21_collection_get (votes, i);
-
-      if (g_strcmp0 (v21_record_get_string (vote, "target"), target) == 0
-          && g_strcmp0 (v21_record_get_string (vote, "round"), round) == 0
-          && g_strcmp0 (v21_record_get_string (vote, "voter"), voter) == 0)
-        return vote;
-    }
-  return NULL;
+  g_return_val_if_fail (V21_IS_WORKSHOP (workshop), NULL);
+  return _v21_workshop_find_vote (workshop, round, voter, target);
 }
 
 static V21Record *
@@ -128,19 +119,10 @@ v21_votes_used (V21Workshop *workshop,
                 V21Record   *round,
                 V21Record   *voter)
 {
-  V21Collection *votes = v21_workshop_get_collection (workshop, "votes");
-  const char *voter_id = voter ? v21_record_get_id (voter) : NULL;
-  gint64 total = 0;
-
-  for (guint i = 0; i < v21_collection_get_n (votes); i++)
-    {
-      V21Record *vote = v21_collection_get (votes, i);
-
-      if (g_strcmp0 (v21_record_get_string (vote, "round"), v21_record_get_id (round)) == 0
-          && g_strcmp0 (v21_record_get_string (vote, "voter"), voter_id) == 0)
-        total += v21_record_get_int (vote, "count", 0);
-    }
-  return total;
+  g_return_val_if_fail (V21_IS_WORKSHOP (workshop), 0);
+  g_return_val_if_fail (V21_IS_RECORD (round), 0);
+  return _v21_workshop_vote_total (workshop, v21_record_get_id (round),
+                                   voter ? v21_record_get_id (voter) : NULL);
 }
 
 static gboolean

@@ -10,6 +10,11 @@ void           _v21_record_replace       (V21Record     *self,
                                           const char    *field,
                                           json_object   *value,
                                           gboolean       present);
+void           _v21_record_emit_changed  (V21Record     *self,
+                                          const char    *field);
+guint          _v21_record_get_position_hint (V21Record *self);
+void           _v21_record_set_position_hint (V21Record *self,
+                                              guint      position);
 
 V21Collection *_v21_collection_new       (const char    *name);
 void           _v21_collection_insert    (V21Collection *self,
@@ -27,4 +32,12 @@ void           _v21_workshop_set_unsaved (V21Workshop   *self);
 void           _v21_workshop_clear_history (V21Workshop *self);
 gboolean       v21_parse_version (const char *text, int *major, int *minor);
 gboolean       _v21_utf8_validate (const char *data, gsize length, const char **bad);
+/* Votes, from the workshop's index (see v21-votes.h for what they mean). */
+V21Record     *_v21_workshop_find_vote   (V21Workshop *self,
+                                          const char  *round,
+                                          const char  *voter,
+                                          const char  *target);
+gint64         _v21_workshop_vote_total  (V21Workshop *self,
+                                          const char  *round,
+                                          const char  *voter);
 G_END_DECLS

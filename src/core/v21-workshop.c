@@ -8,6 +8,7 @@
 
 #include "v21-file-io.h"
 #include "v21-history.h"
+#include "v21-index.h"
 #include "v21-migrate.h"
 #include "v21-validate.h"
 #include "v21-workshop-private.h"
@@ -19,6 +20,7 @@ struct _V21Workshop
   V21Record   *root;
   GHashTable  *collections;   /* name -> V21Collection */
   GHashTable  *ids;           /* id -> V21Record (borrowed) */
+  V21Index    *index;         /* who refers to whom, the votes by voter */
   GFile       *file;
 
   GPtrArray   *undo;          /* V21Command */
@@ -54,6 +56,7 @@ hook_inserted (gpointer   data,
   V21Workshop *self = data;
 
   g_hash_table_insert (self->ids, (gpointer) v21_record_get_id (record), record);
+  v21_index_add (self->index, record);
 }
 
 static void
@@ -63,6 +66,17 @@ hook_removed (gpointer   data,
   V21Workshop *self = data;
 
   g_hash_table_remove (self->ids, v21_record_get_id (record));
+  v21_index_remove (self->index, record);
+}
+
+static void
+hook_setting (gpointer    data,
+              V21Record  *record,
+              const char *field)
+{
+  V21Workshop *self = data;
+
+  v21_index_forget_field (self->index, record, field);
 }
 
 static void
@@ -72,6 +86,7 @@ hook_set (gpointer    data,
 {
   V21Workshop *self = data;
 
+  v21_index_add_field (self->index, record, field);
   if (record != self->root)
     return;
   if (strcmp (field, "title") == 0)
@@ -97,6 +112,7 @@ v21_workshop_dispose (GObject *object)
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->redo, g_ptr_array_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_clear_pointer (&self->index, v21_index_free);
   g_clear_pointer (&self->ids, g_hash_table_unref);
   g_clear_pointer (&self->collections, g_hash_table_unref);
   g_clear_object (&self->root);
@@ -171,10 +187,11 @@ v21_workshop_init (V21Workshop *self)
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) v21_command_free);
   self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) v21_command_free);
   self->groups = g_ptr_array_new ();
-  self->hooks = (V21CommandHooks) { hook_inserted, hook_removed, hook_set, hook_collection, self };
+  self->hooks = (V21CommandHooks) { hook_inserted, hook_removed, hook_setting, hook_set, hook_collection, self };
   for (const V21Kind **k = v21_schema_collections (); *k; k++)
     g_hash_table_insert (self->collections, (gpointer) (*k)->collection,
                          _v21_collection_new ((*k)->collection));
+  self->index = v21_index_new (self->collections);
 }
 
 char *
@@ -747,19 +764,45 @@ voter_total (V21Workshop *self,
              const char  *voter,
              const char  *except)
 {
-  V21Collection *votes = g_hash_table_lookup (self->collections, "votes");
-  gint64 total = 0;
+  V21Record *vote = except ? g_hash_table_lookup (self->ids, except) : NULL;
+  gint64 total = v21_index_vote_total (self->index, round, voter);
 
-  for (guint i = 0; i < v21_collection_get_n (votes); i++)
-    {
-      json_object *vote = v21_record_get_json (v21_collection_get (votes, i));
-
-      if (g_strcmp0 (json_string (vote, "round"), round) == 0
-          && g_strcmp0 (json_string (vote, "voter"), voter) == 0
-          && g_strcmp0 (json_string (vote, "id"), except) != 0)
-        total += json_int (vote, "count");
-    }
+  if (vote != NULL && g_strcmp0 (v21_record_get_collection (vote), "votes") == 0
+      && g_strcmp0 (v21_record_get_string (vote, "round"), round) == 0
+      && g_strcmp0 (v21_record_get_string (vote, "voter"), voter) == 0)
+    total -= v21_record_get_int (vote, "count", 0);
   return total;
+}
+
+/* The first vote of @voter (NULL: counted dots) for @target in @round. */
+V21Record *
+_v21_workshop_find_vote (V21Workshop *self,
+                         const char  *round,
+                         const char  *voter,
+                         const char  *target)
+{
+  V21Collection *votes = g_hash_table_lookup (self->collections, "votes");
+  gboolean ambiguous = FALSE;
+  V21Record *found = v21_index_find_vote (self->index, round, voter, target, &ambiguous);
+
+  for (guint i = 0; ambiguous && i < v21_collection_get_n (votes); i++)
+    {
+      V21Record *vote = v21_collection_get (votes, i);
+
+      if (g_strcmp0 (v21_record_get_string (vote, "target"), target) == 0
+          && g_strcmp0 (v21_record_get_string (vote, "round"), round) == 0
+          && g_strcmp0 (v21_record_get_string (vote, "voter"), voter) == 0)
+        return vote;
+    }
+  return found;
+}
+
+gint64
+_v21_workshop_vote_total (V21Workshop *self,
+                          const char  *round,
+                          const char  *voter)
+{
+  return v21_index_vote_total (self->index, round, voter);
 }
 
 static void
@@ -990,28 +1033,53 @@ v21_workshop_insert (V21Workshop  *self,
 
 static void remove_with_dependents (V21Workshop *self, V21Record *record);
 
+/* Whether @record is (still) in one of the workshop's lists. */
+static gboolean
+in_workshop (V21Workshop *self,
+             V21Record   *record)
+{
+  return record != self->root && g_hash_table_lookup (self->ids, v21_record_get_id (record)) == record;
+}
+
+static guint
+kind_rank (V21Record *record)
+{
+  const V21Kind *kind = v21_schema_lookup (v21_record_get_collection (record));
+
+  return kind ? (guint) (kind - v21_schema_collections ()[0]) : G_MAXUINT;
+}
+
+static int
+by_list_then_id (gconstpointer a,
+                 gconstpointer b)
+{
+  V21Record *x = *(V21Record **) a;
+  V21Record *y = *(V21Record **) b;
+  guint rank_x = kind_rank (x);
+  guint rank_y = kind_rank (y);
+
+  if (rank_x != rank_y)
+    return rank_x < rank_y ? -1 : 1;
+  return strcmp (v21_record_get_id (x), v21_record_get_id (y));
+}
+
+/* @field of each of @referrers that holds @target's id: cleared, or the referrer
+ * removed in turn when the field says so. */
 static void
 clear_references (V21Workshop    *self,
-                  const V21Kind  *kind,
                   const V21Field *field,
+                  GPtrArray      *referrers,
                   V21Record      *target)
 {
-  V21Collection *list = g_hash_table_lookup (self->collections, kind->collection);
   const char *id = v21_record_get_id (target);
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
 
-  for (guint i = 0; i < v21_collection_get_n (list); i++)
+  for (guint i = 0; i < referrers->len; i++)
     {
-      V21Record *record = v21_collection_get (list, i);
-      if (record != target && g_strcmp0 (v21_record_get_string (record, field->name), id) == 0)
-        g_ptr_array_add (found, g_object_ref (record));
-    }
-  for (guint i = 0; i < found->len; i++)
-    {
-      V21Record *record = g_ptr_array_index (found, i);
+      V21Record *record = g_ptr_array_index (referrers, i);
 
-      if (!v21_collection_find (list, record, NULL))
-        continue;   /* already removed by another cascade */
+      if (record == target || !in_workshop (self, record)   /* already removed by another cascade */
+          || g_strcmp0 (v21_record_get_string (record, field->name), id) != 0)
+        continue;
       if (field->flags & V21_CASCADE)
         remove_with_dependents (self, record);
       else
@@ -1019,22 +1087,23 @@ clear_references (V21Workshop    *self,
     }
 }
 
+/* @id taken out of the list @field of each of @referrers. */
 static void
 clear_list_references (V21Workshop    *self,
-                       const V21Kind  *kind,
                        const V21Field *field,
+                       GPtrArray      *referrers,
                        const char     *id)
 {
-  V21Collection *list = g_hash_table_lookup (self->collections, kind->collection);
-
-  for (guint i = 0; i < v21_collection_get_n (list); i++)
+  for (guint i = 0; i < referrers->len; i++)
     {
-      V21Record *record = v21_collection_get (list, i);
+      V21Record *record = g_ptr_array_index (referrers, i);
       json_object *ids = v21_record_get_value (record, field->name);
       json_object *kept;
       gsize n = json_object_is_type (ids, json_type_array) ? json_object_array_length (ids) : 0;
       gboolean hit = FALSE;
 
+      if (!in_workshop (self, record))
+        continue;
       for (gsize j = 0; j < n && !hit; j++)
         hit = g_strcmp0 (json_object_get_string (json_object_array_get_idx (ids, j)), id) == 0;
       if (!hit)
@@ -1047,23 +1116,35 @@ clear_list_references (V21Workshop    *self,
     }
 }
 
+/* Removes @record after what refers to it, as the schema's rules say: list by
+ * list in the file's order, field by field, the referrers of a list by id. The
+ * index tells who refers to it (nothing starts referring to it meanwhile). */
 static void
 remove_with_dependents (V21Workshop *self,
                         V21Record   *record)
 {
   const char *collection = v21_record_get_collection (record);
   V21Collection *list = g_hash_table_lookup (self->collections, collection);
+  g_autoptr(GPtrArray) referrers = v21_index_referrers (self->index, v21_record_get_id (record));
+  g_autoptr(GPtrArray) of_kind = g_ptr_array_new ();
   guint position = 0;
+  guint next = 0;
 
+  g_ptr_array_sort (referrers, by_list_then_id);
   for (const V21Kind **k = v21_schema_collections (); *k; k++)
-    for (const V21Field *f = (*k)->fields; f->name; f++)
-      {
-        if (f->type == V21_FIELD_REF && (f->target == NULL || strcmp (f->target, collection) == 0))
-          clear_references (self, *k, f, record);
-        else if (f->type == V21_FIELD_REF_LIST)
-          clear_list_references (self, *k, f, v21_record_get_id (record));
-      }
-  if (v21_collection_find (list, record, &position))
+    {
+      g_ptr_array_set_size (of_kind, 0);
+      for (; next < referrers->len && kind_rank (g_ptr_array_index (referrers, next)) == (guint) (k - v21_schema_collections ()); next++)
+        g_ptr_array_add (of_kind, g_ptr_array_index (referrers, next));
+      for (const V21Field *f = (*k)->fields; f->name && of_kind->len > 0; f++)
+        {
+          if (f->type == V21_FIELD_REF && (f->target == NULL || strcmp (f->target, collection) == 0))
+            clear_references (self, f, of_kind, record);
+          else if (f->type == V21_FIELD_REF_LIST)
+            clear_list_references (self, f, of_kind, v21_record_get_id (record));
+        }
+    }
+  if (in_workshop (self, record) && v21_collection_find (list, record, &position))
     push (self, v21_command_new_remove (record, position), _("Delete"));
 }
 
@@ -1074,7 +1155,7 @@ v21_workshop_remove (V21Workshop  *self,
 {
   g_return_val_if_fail (V21_IS_WORKSHOP (self), FALSE);
   g_return_val_if_fail (V21_IS_RECORD (record), FALSE);
-  if (record == self->root || !v21_collection_find (hook_collection (self, record), record, NULL))
+  if (!in_workshop (self, record))
     {
       g_set_error (error, V21_ERROR, V21_ERROR_VALUE, _("This item is not part of the workshop"));
       return FALSE;

@@ -537,6 +537,325 @@ test_votes_people_tables (void)
   g_assert_cmpint (results->tallies[2].per_table[1], ==, 1);
 }
 
+/* What the Votes page reads (a voter's total, one vote) against the list of
+ * votes itself, for every round and every possible voter. */
+static void
+assert_votes_agree (V21Workshop *workshop)
+{
+  V21Collection *votes = v21_workshop_get_collection (workshop, "votes");
+  V21Collection *rounds = v21_workshop_get_collection (workshop, "vote_rounds");
+  V21Collection *voters[] = { v21_workshop_get_collection (workshop, "people"),
+                              v21_workshop_get_collection (workshop, "tables") };
+
+  for (guint r = 0; r < v21_collection_get_n (rounds); r++)
+    {
+      V21Record *round = v21_collection_get (rounds, r);
+
+      for (guint l = 0; l < G_N_ELEMENTS (voters); l++)
+        for (guint p = 0; p <= v21_collection_get_n (voters[l]); p++)
+          {
+            V21Record *voter = p < v21_collection_get_n (voters[l]) ? v21_collection_get (voters[l], p) : NULL;
+            gint64 total = 0;
+
+            for (guint i = 0; i < v21_collection_get_n (votes); i++)
+              {
+                V21Record *vote = v21_collection_get (votes, i);
+
+                if (g_strcmp0 (v21_record_get_string (vote, "round"), v21_record_get_id (round)) == 0
+                    && g_strcmp0 (v21_record_get_string (vote, "voter"), voter ? v21_record_get_id (voter) : NULL) == 0)
+                  total += v21_record_get_int (vote, "count", 0);
+              }
+            g_assert_cmpint (v21_votes_used (workshop, round, voter), ==, total);
+          }
+    }
+  for (guint i = 0; i < v21_collection_get_n (votes); i++)
+    {
+      V21Record *vote = v21_collection_get (votes, i);
+      const char *round = v21_record_get_string (vote, "round");
+      const char *voter = v21_record_get_string (vote, "voter");
+      const char *target = v21_record_get_string (vote, "target");
+      V21Record *first = NULL;
+
+      for (guint j = 0; j <= i && first == NULL; j++)
+        {
+          V21Record *other = v21_collection_get (votes, j);
+
+          if (g_strcmp0 (v21_record_get_string (other, "round"), round) == 0
+              && g_strcmp0 (v21_record_get_string (other, "voter"), voter) == 0
+              && g_strcmp0 (v21_record_get_string (other, "target"), target) == 0)
+            first = other;
+        }
+      g_assert_true (v21_votes_find (workshop, round, voter, target) == first);
+    }
+}
+
+static void
+on_votes_changed (V21Workshop *workshop)
+{
+  assert_votes_agree (workshop);
+}
+
+static void
+watch_votes (V21Workshop *workshop)
+{
+  V21Collection *votes = v21_workshop_get_collection (workshop, "votes");
+
+  /* Whoever hears of a change (a list, a record) reads totals already right. */
+  g_signal_connect_swapped (votes, "items-changed", G_CALLBACK (on_votes_changed), workshop);
+  for (guint i = 0; i < v21_collection_get_n (votes); i++)
+    g_signal_connect_swapped (v21_collection_get (votes, i), "changed", G_CALLBACK (on_votes_changed), workshop);
+}
+
+static void
+assert_budget_refused (V21Workshop *workshop,
+                       V21Record   *round,
+                       V21Record   *voter,
+                       V21Record   *target,
+                       gint64       count,
+                       const char  *message)
+{
+  g_autofree char *before = v21_workshop_to_data (workshop, NULL);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (v21_votes_set_count (workshop, round, voter, target, count, &error));
+  g_assert_error (error, V21_ERROR, V21_ERROR_VALUE);
+  g_assert_cmpstr (error->message, ==, message);
+  after = v21_workshop_to_data (workshop, NULL);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* The budget and each voter's total follow every edit, undo and redo. */
+static void
+test_votes_follow_edits (void)
+{
+  g_autoptr(V21Workshop) workshop = load_minimal ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *original = v21_workshop_to_data (workshop, NULL);
+  g_autofree char *now = NULL;
+  V21Record *round = get (workshop, "vr1");
+  V21Record *p1 = get (workshop, "p1");
+  V21Record *p2 = get (workshop, "p2");
+  V21Record *p3 = get (workshop, "p3");
+  V21Record *c4 = get (workshop, "c4");
+  V21Record *c5 = get (workshop, "c5");
+  V21Record *c6 = get (workshop, "c6");
+  const char *p1_full = "Camille Martin has 3 votes in this round and already gave 3 elsewhere: at most 0 here";
+
+  watch_votes (workshop);
+  assert_votes_agree (workshop);
+  /* A vote, then its count changed, undone and redone. */
+  g_assert_true (v21_votes_set_count (workshop, round, p2, c4, 1, &error));
+  g_assert_true (v21_votes_set_count (workshop, round, p2, c4, 2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (v21_votes_used (workshop, round, p2), ==, 3);
+  assert_budget_refused (workshop, round, p2, c5, 1,
+                         "Louis Bernard has 3 votes in this round and already gave 3 elsewhere: at most 0 here");
+  g_assert_true (v21_workshop_undo (workshop));
+  g_assert_cmpint (v21_votes_used (workshop, round, p2), ==, 2);
+  g_assert_cmpint (v21_votes_get_count (workshop, round, p2, c4), ==, 1);
+  g_assert_true (v21_votes_set_count (workshop, round, p2, c5, 1, &error));
+  g_assert_true (v21_workshop_undo (workshop));
+  g_assert_true (v21_workshop_redo (workshop));
+  g_assert_cmpint (v21_votes_used (workshop, round, p2), ==, 3);
+  g_assert_true (v21_workshop_undo (workshop));
+  g_assert_true (v21_workshop_undo (workshop));
+  g_assert_cmpint (v21_votes_used (workshop, round, p2), ==, 1);
+  g_assert_null (v21_votes_find (workshop, "vr1", "p2", "c4"));
+  assert_votes_agree (workshop);
+
+  /* A vote given to someone else, or moved to another card, by a plain edit. */
+  g_assert_true (v21_workshop_set (workshop, get (workshop, "v3"), "voter", json_object_new_string ("p3"), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (v21_votes_used (workshop, round, p2), ==, 0);
+  g_assert_cmpint (v21_votes_used (workshop, round, p3), ==, 1);
+  g_assert_false (v21_workshop_set (workshop, get (workshop, "v3"), "voter", json_object_new_string ("p1"), &error));
+  g_assert_error (error, V21_ERROR, V21_ERROR_VALUE);
+  g_clear_error (&error);
+  g_assert_true (v21_workshop_set (workshop, get (workshop, "v1"), "target", json_object_new_string ("c6"), &error));
+  g_assert_true (v21_votes_find (workshop, "vr1", "p1", "c6") == get (workshop, "v1"));
+  g_assert_null (v21_votes_find (workshop, "vr1", "p1", "c4"));
+  assert_budget_refused (workshop, round, p1, c4, 1, p1_full);
+  g_assert_true (v21_workshop_undo (workshop));
+  g_assert_true (v21_workshop_undo (workshop));
+  g_assert_cmpint (v21_votes_used (workshop, round, p2), ==, 1);
+  g_assert_cmpint (v21_votes_used (workshop, round, p3), ==, 0);
+  g_assert_true (v21_votes_find (workshop, "vr1", "p1", "c4") == get (workshop, "v1"));
+
+  /* The voter removed: their votes go, and come back with them. */
+  g_object_ref (p1);
+  g_assert_true (v21_workshop_remove (workshop, p1, &error));
+  g_assert_cmpint (v21_votes_used (workshop, round, p1), ==, 0);
+  g_assert_null (v21_votes_find (workshop, "vr1", "p1", "c4"));
+  assert_votes_agree (workshop);
+  g_assert_true (v21_workshop_undo (workshop));
+  g_assert_cmpint (v21_votes_used (workshop, round, p1), ==, 3);
+  assert_budget_refused (workshop, round, p1, c6, 1, p1_full);
+  g_assert_true (v21_workshop_redo (workshop));
+  g_assert_cmpint (v21_votes_used (workshop, round, p1), ==, 0);
+  g_assert_true (v21_workshop_undo (workshop));
+  g_object_unref (p1);
+
+  /* A card or the round removed: their votes go. */
+  g_assert_true (v21_workshop_remove (workshop, c5, &error));
+  g_assert_cmpint (v21_votes_used (workshop, round, p1), ==, 2);
+  g_assert_true (v21_votes_set_count (workshop, round, p1, c6, 1, &error));
+  g_assert_no_error (error);
+  assert_budget_refused (workshop, round, p1, c4, 3,
+                         "Camille Martin has 3 votes in this round and already gave 1 elsewhere: at most 2 here");
+  g_assert_true (v21_workshop_undo (workshop));
+  g_assert_true (v21_workshop_undo (workshop));
+  g_object_ref (round);
+  g_assert_true (v21_workshop_remove (workshop, round, &error));
+  g_assert_cmpint (v21_votes_used (workshop, round, p1), ==, 0);
+  g_assert_true (v21_workshop_undo (workshop));
+  g_object_unref (round);
+  assert_budget_refused (workshop, round, p1, c6, 1, p1_full);
+
+  /* Edits taken back by a cancelled group. */
+  v21_workshop_begin_group (workshop, "Votes");
+  g_assert_true (v21_votes_set_count (workshop, round, p1, c4, 0, &error));
+  g_assert_true (v21_votes_set_count (workshop, round, p3, c6, 3, &error));
+  g_assert_cmpint (v21_votes_used (workshop, round, p1), ==, 1);
+  v21_workshop_cancel_group (workshop);
+  g_assert_cmpint (v21_votes_used (workshop, round, p1), ==, 3);
+  g_assert_cmpint (v21_votes_used (workshop, round, p3), ==, 0);
+  assert_votes_agree (workshop);
+  now = v21_workshop_to_data (workshop, NULL);
+  g_assert_cmpstr (now, ==, original);
+}
+
+static V21Record *
+add_vote (V21Workshop *workshop,
+          const char  *id,
+          const char  *voter,
+          const char  *target,
+          gint64       count)
+{
+  json_object *fields = json_object_new_object ();
+  g_autoptr(GError) error = NULL;
+  V21Record *vote;
+
+  json_object_object_add (fields, "id", json_object_new_string (id));
+  json_object_object_add (fields, "round", json_object_new_string ("vr1"));
+  json_object_object_add (fields, "voter", voter ? json_object_new_string (voter) : NULL);
+  json_object_object_add (fields, "target", json_object_new_string (target));
+  json_object_object_add (fields, "count", json_object_new_int64 (count));
+  vote = v21_workshop_insert (workshop, "votes", -1, fields, &error);
+  g_assert_no_error (error);
+  return vote;
+}
+
+/* A file can hold two votes of one voter for one card: the first counts as
+ * "the" vote, both count in the total, before and after a reload. */
+static void
+test_votes_twice (void)
+{
+  g_autoptr(V21Workshop) workshop = load_minimal ();
+  g_autoptr(V21Workshop) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  V21Record *round = get (workshop, "vr1");
+  V21Record *first;
+  V21Record *second;
+
+  first = add_vote (workshop, "twice1", "p3", "c4", 1);
+  second = add_vote (workshop, "twice2", "p3", "c4", 1);
+  add_vote (workshop, "twice3", NULL, "c5", 4);
+  add_vote (workshop, "twice4", NULL, "c5", 5);
+  g_assert_cmpint (v21_votes_used (workshop, round, get (workshop, "p3")), ==, 2);
+  g_assert_cmpint (v21_votes_used (workshop, round, NULL), ==, 9);
+  g_assert_true (v21_votes_find (workshop, "vr1", "p3", "c4") == first);
+  g_assert_cmpint (v21_votes_get_count (workshop, round, NULL, get (workshop, "c5")), ==, 4);
+  assert_votes_agree (workshop);
+  g_assert_true (v21_votes_set_count (workshop, round, get (workshop, "p3"), get (workshop, "c4"), 2, &error));
+  g_assert_cmpint (v21_record_get_int (first, "count", 0), ==, 2);
+  g_assert_cmpint (v21_record_get_int (second, "count", 0), ==, 1);
+  assert_budget_refused (workshop, round, get (workshop, "p3"), get (workshop, "c4"), 3,
+                         "Inès Petit has 3 votes in this round and already gave 1 elsewhere: at most 2 here");
+  g_assert_true (v21_workshop_remove (workshop, first, &error));
+  g_assert_true (v21_votes_find (workshop, "vr1", "p3", "c4") == second);
+  assert_votes_agree (workshop);
+  g_assert_true (v21_workshop_remove (workshop, second, &error));
+  g_assert_null (v21_votes_find (workshop, "vr1", "p3", "c4"));
+  g_assert_true (v21_workshop_undo (workshop));
+  g_assert_true (v21_workshop_undo (workshop));
+  g_assert_true (v21_votes_find (workshop, "vr1", "p3", "c4") == first);
+  assert_votes_agree (workshop);
+
+  data = v21_workshop_to_data (workshop, NULL);
+  reloaded = v21_workshop_load_data (data, strlen (data), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (v21_votes_find (reloaded, "vr1", "p3", "c4") == get (reloaded, "twice1"));
+  assert_votes_agree (reloaded);
+}
+
+/* Random vote edits, removals, undos and redos: the totals always agree with
+ * the list, and undoing everything gives the file back. */
+static void
+test_votes_random_edits (void)
+{
+  for (guint32 seed = 1; seed <= 10; seed++)
+    {
+      g_autoptr(V21Workshop) workshop = load_minimal ();
+      g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+      g_autofree char *original = v21_workshop_to_data (workshop, NULL);
+      g_autofree char *undone = NULL;
+      V21Collection *votes = v21_workshop_get_collection (workshop, "votes");
+      V21Record *round = get (workshop, "vr1");
+      static const char *voters[] = { "p1", "p2", "p3", "p4", NULL };
+      static const char *targets[] = { "c4", "c5", "c6" };
+
+      for (guint i = 0; i < 80; i++)
+        {
+          const char *voter = voters[g_rand_int_range (rand, 0, G_N_ELEMENTS (voters))];
+          V21Record *target = v21_workshop_lookup (workshop, targets[g_rand_int_range (rand, 0, G_N_ELEMENTS (targets))]);
+          guint n = v21_collection_get_n (votes);
+          V21Record *vote = n ? v21_collection_get (votes, g_rand_int_range (rand, 0, n)) : NULL;
+
+          switch (g_rand_int_range (rand, 0, 8))
+            {
+            case 0:
+            case 1:
+              if (target && v21_workshop_lookup (workshop, "vr1") && (!voter || v21_workshop_lookup (workshop, voter)))
+                v21_votes_set_count (workshop, round, voter ? get (workshop, voter) : NULL, target,
+                                     g_rand_int_range (rand, 0, 4), NULL);
+              break;
+            case 2:
+              if (vote)
+                v21_workshop_set (workshop, vote, g_rand_boolean (rand) ? "target" : "voter",
+                                  json_object_new_string (g_rand_boolean (rand) ? targets[g_rand_int_range (rand, 0, 3)]
+                                                                                : voters[g_rand_int_range (rand, 0, 4)]),
+                                  NULL);
+              break;
+            case 3:
+              if (vote)
+                v21_workshop_set (workshop, vote, "count", json_object_new_int (g_rand_int_range (rand, 1, 4)), NULL);
+              break;
+            case 4:
+              if (voter && v21_workshop_lookup (workshop, voter) && g_rand_int_range (rand, 0, 3) == 0)
+                v21_workshop_remove (workshop, get (workshop, voter), NULL);
+              else if (target && g_rand_int_range (rand, 0, 3) == 0)
+                v21_workshop_remove (workshop, target, NULL);
+              break;
+            case 5:
+            case 6:
+              v21_workshop_undo (workshop);
+              break;
+            default:
+              v21_workshop_redo (workshop);
+              break;
+            }
+          assert_votes_agree (workshop);
+        }
+      while (v21_workshop_undo (workshop))
+        ;
+      undone = v21_workshop_to_data (workshop, NULL);
+      g_assert_cmpstr (undone, ==, original);
+      assert_votes_agree (workshop);
+    }
+}
+
 /* Robustness */
 
 static void
@@ -616,6 +935,9 @@ main (int   argc,
   g_test_add_func ("/core/votes/hidden", test_votes_hidden);
   g_test_add_func ("/core/votes/ranking-ties", test_votes_ranking);
   g_test_add_func ("/core/votes/people-tables", test_votes_people_tables);
+  g_test_add_func ("/core/votes/follow-edits", test_votes_follow_edits);
+  g_test_add_func ("/core/votes/twice-for-one-card", test_votes_twice);
+  g_test_add_func ("/core/votes/random-edits", test_votes_random_edits);
   g_test_add_func ("/core/robustness/scores", test_robustness);
   g_test_add_func ("/core/robustness/to-threat", test_robustness_threat);
 

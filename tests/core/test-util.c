@@ -7,8 +7,8 @@
 
 #include "test-util.h"
 
-static V21Workshop *
-load (const char *path)
+V21Workshop *
+test_load_file (const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
@@ -23,7 +23,7 @@ test_load_demo (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", "demo.visions21", NULL);
 
-  return load (path);
+  return test_load_file (path);
 }
 
 V21Workshop *
@@ -31,7 +31,7 @@ test_load_minimal (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", "minimal.visions21", NULL);
 
-  return load (path);
+  return test_load_file (path);
 }
 
 V21Record *

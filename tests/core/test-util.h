@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 /* The workshops the tests start from, loaded (the test fails if they do not load). */
 V21Workshop *test_load_demo    (void);
 V21Workshop *test_load_minimal (void);
+V21Workshop *test_load_file    (const char  *path);
 
 /* The record @id of @workshop (the test fails if there is none). */
 V21Record   *test_get          (V21Workshop *workshop,
