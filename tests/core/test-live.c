@@ -629,7 +629,7 @@ assert_budget_refused (V21Workshop *workshop,
 static void
 test_votes_follow_edits (void)
 {
-  g_autoptr(V21Workshop) workshop = load_minimal ();
+  g_autoptr(V21Workshop) workshop = test_load_minimal ();
   g_autoptr(GError) error = NULL;
   g_autofree char *original = v21_workshop_to_data (workshop, NULL);
   g_autofree char *now = NULL;
@@ -751,7 +751,7 @@ add_vote (V21Workshop *workshop,
 static void
 test_votes_twice (void)
 {
-  g_autoptr(V21Workshop) workshop = load_minimal ();
+  g_autoptr(V21Workshop) workshop = test_load_minimal ();
   g_autoptr(V21Workshop) reloaded = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
@@ -797,7 +797,7 @@ test_votes_random_edits (void)
 {
   for (guint32 seed = 1; seed <= 10; seed++)
     {
-      g_autoptr(V21Workshop) workshop = load_minimal ();
+      g_autoptr(V21Workshop) workshop = test_load_minimal ();
       g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
       g_autofree char *original = v21_workshop_to_data (workshop, NULL);
       g_autofree char *undone = NULL;
