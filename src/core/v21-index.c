@@ -26,13 +26,15 @@ typedef struct
 {
   gint64      total;       /* their counts */
   GHashTable *by_target;   /* target id (the vote's own string) -> V21Record */
-  guint       untracked;   /* votes not in by_target: a second vote for a target */
+  GHashTable *others;      /* target id (owned) -> GPtrArray: its other votes, when a
+                            * file holds several for one target; NULL until then */
 } Voter;
 
 static void
 voter_free (Voter *voter)
 {
   g_hash_table_unref (voter->by_target);
+  g_clear_pointer (&voter->others, g_hash_table_unref);
   g_free (voter);
 }
 
@@ -188,6 +190,51 @@ voter_entry (V21Index   *self,
 }
 
 static void
+add_target (Voter      *voter,
+            const char *target,
+            V21Record  *vote)
+{
+  GPtrArray *others;
+
+  if (!g_hash_table_contains (voter->by_target, target))
+    {
+      g_hash_table_insert (voter->by_target, (gpointer) target, vote);
+      return;
+    }
+  if (voter->others == NULL)
+    voter->others = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  others = g_hash_table_lookup (voter->others, target);
+  if (others == NULL)
+    {
+      others = g_ptr_array_new ();
+      g_hash_table_insert (voter->others, g_strdup (target), others);
+    }
+  g_ptr_array_add (others, vote);
+}
+
+/* The vote kept for @target leaving, one of its others (if any) takes its place. */
+static void
+remove_target (Voter      *voter,
+               const char *target,
+               V21Record  *vote)
+{
+  GPtrArray *others = voter->others ? g_hash_table_lookup (voter->others, target) : NULL;
+
+  if (g_hash_table_lookup (voter->by_target, target) == vote)
+    {
+      g_hash_table_remove (voter->by_target, target);
+      if (others == NULL)
+        return;
+      vote = g_ptr_array_steal_index (others, others->len - 1);
+      g_hash_table_insert (voter->by_target, (gpointer) v21_record_get_string (vote, "target"), vote);
+    }
+  else if (others == NULL || !g_ptr_array_remove_fast (others, vote))
+    g_return_if_reached ();
+  if (others->len == 0)
+    g_hash_table_remove (voter->others, target);
+}
+
+static void
 count_vote (V21Index  *self,
             V21Record *vote,
             int        delta)
@@ -203,14 +250,10 @@ count_vote (V21Index  *self,
   voter->total += delta * v21_record_get_int (vote, "count", 0);
   if (target == NULL)
     return;
-  if (delta > 0 && g_hash_table_contains (voter->by_target, target))
-    voter->untracked++;
-  else if (delta > 0)
-    g_hash_table_insert (voter->by_target, (gpointer) target, vote);
-  else if (g_hash_table_lookup (voter->by_target, target) == vote)
-    g_hash_table_remove (voter->by_target, target);
-  else if (voter->untracked > 0)
-    voter->untracked--;
+  if (delta > 0)
+    add_target (voter, target, vote);
+  else
+    remove_target (voter, target, vote);
 }
 
 static void
@@ -245,19 +288,40 @@ v21_index_vote_total (V21Index   *self,
   return entry ? entry->total : 0;
 }
 
+/* Of several votes, the one first in the list. */
+static V21Record *
+first_vote (V21Index  *self,
+            V21Record *vote,
+            GPtrArray *others)
+{
+  V21Collection *votes = g_hash_table_lookup (self->collections, "votes");
+  guint first = G_MAXUINT;
+
+  v21_collection_find (votes, vote, &first);
+  for (guint i = 0; i < others->len; i++)
+    {
+      guint position = G_MAXUINT;
+
+      if (v21_collection_find (votes, g_ptr_array_index (others, i), &position) && position < first)
+        {
+          first = position;
+          vote = g_ptr_array_index (others, i);
+        }
+    }
+  return vote;
+}
+
 V21Record *
 v21_index_find_vote (V21Index   *self,
                      const char *round,
                      const char *voter,
-                     const char *target,
-                     gboolean   *ambiguous)
+                     const char *target)
 {
   Voter *entry = round && target ? lookup_voter (self, round, voter) : NULL;
+  V21Record *vote = entry ? g_hash_table_lookup (entry->by_target, target) : NULL;
+  GPtrArray *others = vote && entry->others ? g_hash_table_lookup (entry->others, target) : NULL;
 
-  *ambiguous = entry != NULL && entry->untracked > 0;
-  if (entry == NULL || *ambiguous)
-    return NULL;
-  return g_hash_table_lookup (entry->by_target, target);
+  return others ? first_vote (self, vote, others) : vote;
 }
 
 /* Keeping it right */

@@ -41,13 +41,11 @@ GPtrArray *v21_index_referrers    (V21Index    *self,
 gint64     v21_index_vote_total   (V21Index    *self,
                                    const char  *round,
                                    const char  *voter);
-/* The vote of @voter for @target in @round, or NULL. When that voter has two
- * votes for one target (a file can hold them), sets @ambiguous instead: the
- * first in the list is the one, and only a search of the list tells. */
+/* The vote of @voter (NULL: counted dots) for @target in @round, or NULL. When
+ * a file holds several, the first in the list. */
 V21Record *v21_index_find_vote    (V21Index    *self,
                                    const char  *round,
                                    const char  *voter,
-                                   const char  *target,
-                                   gboolean    *ambiguous);
+                                   const char  *target);
 
 G_END_DECLS

@@ -781,20 +781,7 @@ _v21_workshop_find_vote (V21Workshop *self,
                          const char  *voter,
                          const char  *target)
 {
-  V21Collection *votes = g_hash_table_lookup (self->collections, "votes");
-  gboolean ambiguous = FALSE;
-  V21Record *found = v21_index_find_vote (self->index, round, voter, target, &ambiguous);
-
-  for (guint i = 0; ambiguous && i < v21_collection_get_n (votes); i++)
-    {
-      V21Record *vote = v21_collection_get (votes, i);
-
-      if (g_strcmp0 (v21_record_get_string (vote, "target"), target) == 0
-          && g_strcmp0 (v21_record_get_string (vote, "round"), round) == 0
-          && g_strcmp0 (v21_record_get_string (vote, "voter"), voter) == 0)
-        return vote;
-    }
-  return found;
+  return v21_index_find_vote (self->index, round, voter, target);
 }
 
 gint64

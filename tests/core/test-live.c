@@ -782,11 +782,15 @@ test_votes_twice (void)
   g_assert_true (v21_workshop_undo (workshop));
   g_assert_true (v21_votes_find (workshop, "vr1", "p3", "c4") == first);
   assert_votes_agree (workshop);
+  /* The second moved before the first: it is the vote now. */
+  g_assert_true (v21_workshop_move (workshop, second, 0, &error));
+  g_assert_true (v21_votes_find (workshop, "vr1", "p3", "c4") == second);
+  assert_votes_agree (workshop);
 
   data = v21_workshop_to_data (workshop, NULL);
   reloaded = v21_workshop_load_data (data, strlen (data), NULL, &error);
   g_assert_no_error (error);
-  g_assert_true (v21_votes_find (reloaded, "vr1", "p3", "c4") == get (reloaded, "twice1"));
+  g_assert_true (v21_votes_find (reloaded, "vr1", "p3", "c4") == get (reloaded, "twice2"));
   assert_votes_agree (reloaded);
 }
 
@@ -829,8 +833,10 @@ test_votes_random_edits (void)
                                   NULL);
               break;
             case 3:
-              if (vote)
+              if (vote && g_rand_boolean (rand))
                 v21_workshop_set (workshop, vote, "count", json_object_new_int (g_rand_int_range (rand, 1, 4)), NULL);
+              else if (vote)
+                v21_workshop_move (workshop, vote, g_rand_int_range (rand, 0, n), NULL);
               break;
             case 4:
               if (voter && v21_workshop_lookup (workshop, voter) && g_rand_int_range (rand, 0, 3) == 0)
