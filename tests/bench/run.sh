@@ -40,10 +40,11 @@ for size in "${sizes[@]}"; do
   [ "$size" -le 10000 ] || runs=5
   echo
   echo "## $size cards ($(du -h "$file" | cut -f1)) — valid (visions21 check)"
-  # Every bench-* program (other pages add theirs: see tests/bench/meson.build).
-  for program in "$build"/tests/bench/bench-*; do
-    [ -f "$program" ] && [ -x "$program" ] || continue
-    "${run_gui[@]}" "$program" --runs "$runs" "$file"
+  # The programs that take "--runs N FILE": bench_programs and bench_gui_programs
+  # in tests/bench/meson.build (bench-board, -diagram and -report make their own
+  # workshops: suite bench-full).
+  for name in core edit scene frame; do
+    "${run_gui[@]}" "$build/tests/bench/bench-$name" --runs "$runs" "$file"
   done
   if [ "$size" -le 10000 ]; then
     echo "# from a fresh heap (page faults included), 4 KiB pages"
