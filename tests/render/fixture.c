@@ -112,3 +112,16 @@ fixture_squeeze (const char *text)
       g_string_append_unichar (out, g_utf8_get_char (p));
   return g_string_free (out, FALSE);
 }
+
+V21Workshop *
+fixture_load_demo (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "examples",
+                                                 "demo.visions21", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  V21Workshop *workshop = v21_workshop_load_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return workshop;
+}

@@ -20,3 +20,5 @@ V21Workshop *fixture_trajectories (guint n_trajectories,
 char        *fixture_run          (const char *command_line);
 /* @text normalised (NFKC) without any white space, to find wrapped text. */
 char        *fixture_squeeze      (const char *text);
+/* The demo workshop of the source tree (the test fails if it does not load). */
+V21Workshop *fixture_load_demo    (void);

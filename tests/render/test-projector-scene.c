@@ -17,19 +17,6 @@
 #define WIDTH 1920
 #define HEIGHT 1080
 
-static V21Workshop *
-load_demo (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "examples",
-                                                 "demo.visions21", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  V21Workshop *workshop = v21_workshop_load_file (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return workshop;
-}
-
 static cairo_surface_t *
 render (V21Workshop         *workshop,
         const V21SceneState *state,
@@ -124,7 +111,7 @@ test_contrast (void)
 static void
 test_black (void)
 {
-  g_autoptr(V21Workshop) workshop = load_demo ();
+  g_autoptr(V21Workshop) workshop = fixture_load_demo ();
   V21SceneState state = { .scene = V21_SCENE_BLACK };
 
   for (int dark = 0; dark < 2; dark++)
@@ -168,7 +155,7 @@ save_if_asked (V21Workshop         *workshop,
 static void
 test_every_scene (void)
 {
-  g_autoptr(V21Workshop) workshop = load_demo ();
+  g_autoptr(V21Workshop) workshop = fixture_load_demo ();
   g_autoptr(V21Record) card = g_list_model_get_item (G_LIST_MODEL (v21_workshop_get_collection (workshop, "cards")), 0);
   V21Record *sequence = v21_workshop_lookup (workshop, v21_record_get_string (card, "sequence"));
   V21SceneState state = { .sequence = sequence, .timer_text = "12:34" };
@@ -199,7 +186,7 @@ test_every_scene (void)
 static void
 test_hidden_votes (void)
 {
-  g_autoptr(V21Workshop) workshop = load_demo ();
+  g_autoptr(V21Workshop) workshop = fixture_load_demo ();
   g_autoptr(GError) error = NULL;
   V21SceneState state = { .scene = V21_SCENE_VOTES };
   cairo_surface_t *hidden, *revealed, *hidden_again;
@@ -230,7 +217,7 @@ test_hidden_votes (void)
 static void
 test_board_pages (void)
 {
-  g_autoptr(V21Workshop) workshop = load_demo ();
+  g_autoptr(V21Workshop) workshop = fixture_load_demo ();
   V21SceneState state = { .scene = V21_SCENE_BOARD };
   V21Collection *cards = v21_workshop_get_collection (workshop, "cards");
   g_autofree char *dir = g_dir_make_tmp ("v21-board-XXXXXX", NULL);
@@ -289,7 +276,7 @@ test_board_pages (void)
 static void
 test_board_updates (void)
 {
-  g_autoptr(V21Workshop) workshop = load_demo ();
+  g_autoptr(V21Workshop) workshop = fixture_load_demo ();
   g_autoptr(GError) error = NULL;
   V21SceneState state = { .scene = V21_SCENE_BOARD };
   V21SceneState past = { .scene = V21_SCENE_BOARD, .page = 3 };

@@ -20,19 +20,6 @@
 
 static char *tmp_dir;
 
-static V21Workshop *
-load_demo (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "examples",
-                                                 "demo.visions21", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  V21Workshop *workshop = v21_workshop_load_file (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return workshop;
-}
-
 /* Geometry */
 
 static void
@@ -179,7 +166,7 @@ test_diagram_crowded (void)
 static void
 test_diagram_demo_labels (void)
 {
-  g_autoptr(V21Workshop) workshop = load_demo ();
+  g_autoptr(V21Workshop) workshop = fixture_load_demo ();
   const char * const scenarios[] = { NULL, "sc1", "sc2", "sc3" };
 
   for (guint i = 0; i < G_N_ELEMENTS (scenarios); i++)
@@ -291,7 +278,7 @@ assert_point_color (Picture       *picture,
 static void
 test_pixels_demo (void)
 {
-  g_autoptr(V21Workshop) workshop = load_demo ();
+  g_autoptr(V21Workshop) workshop = fixture_load_demo ();
 
   for (int dark = 0; dark <= 1; dark++)
     {
@@ -334,7 +321,7 @@ test_pixels_demo (void)
 static void
 test_pixels_one_scenario (void)
 {
-  g_autoptr(V21Workshop) workshop = load_demo ();
+  g_autoptr(V21Workshop) workshop = fixture_load_demo ();
   g_auto(Picture) picture = { NULL, NULL, { 0 } };
   double x, y;
 
@@ -351,7 +338,7 @@ test_pixels_one_scenario (void)
 static void
 test_export_pdf (void)
 {
-  g_autoptr(V21Workshop) workshop = load_demo ();
+  g_autoptr(V21Workshop) workshop = fixture_load_demo ();
   g_autofree char *path = g_build_filename (tmp_dir, "demo.pdf", NULL);
   g_autofree char *command = NULL;
   g_autofree char *text = NULL;
@@ -392,7 +379,7 @@ test_export_pdf (void)
 static void
 test_export_svg (void)
 {
-  g_autoptr(V21Workshop) workshop = load_demo ();
+  g_autoptr(V21Workshop) workshop = fixture_load_demo ();
   g_autofree char *path = g_build_filename (tmp_dir, "demo.svg", NULL);
   g_autofree char *command = NULL;
   g_autofree char *width = NULL;
@@ -437,7 +424,7 @@ assert_png_size (const char *path,
 static void
 test_export_png (void)
 {
-  g_autoptr(V21Workshop) workshop = load_demo ();
+  g_autoptr(V21Workshop) workshop = fixture_load_demo ();
   g_autofree char *path = g_build_filename (tmp_dir, "demo.png", NULL);
   g_autoptr(GError) error = NULL;
   V21RenderStyle style;
@@ -513,7 +500,7 @@ test_bar_chart_ranks (void)
 static void
 test_heat_map_demo (void)
 {
-  g_autoptr(V21Workshop) workshop = load_demo ();
+  g_autoptr(V21Workshop) workshop = fixture_load_demo ();
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1000, 600);
   cairo_t *cr = cairo_create (surface);
   V21RenderStyle style;
