@@ -9,6 +9,9 @@
  * "startup" counts from the start of the process (GTK and libadwaita set-up too).
  * The runs use transparent huge pages for the heap, as the program does (see
  * src/main.c); V21_NO_HUGE_PAGES=1 measures without.
+ * Each run is paired with a run of the floor: an empty libadwaita window with a
+ * header bar, in a fresh process too, so that the ratio app / floor compares two
+ * figures taken under the same load of the machine.
  * Other pages add their own modes here (e.g. frame times while scrolling the board).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -49,6 +52,44 @@ on_realize (GtkWidget *widget,
   g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint", G_CALLBACK (after_paint), run);
 }
 
+static int
+print_run (Run *run)
+{
+  printf ("%.2f %.2f %.1f\n", (run->painted - run->window_start) / 1000.0,
+          (run->painted - run->process_start) / 1000.0, bench_status_kib ("VmRSS:") / 1024.0);
+  gtk_window_destroy (GTK_WINDOW (run->window));
+  return 0;
+}
+
+/* The floor: an empty AdwApplicationWindow with a header bar. */
+static int
+run_floor (void)
+{
+  g_autoptr(AdwApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *box;
+  Run run = { 0 };
+
+  run.process_start = g_get_monotonic_time ();
+  if (!gtk_init_check ())
+    return 77;
+  adw_init ();
+  app = adw_application_new ("io.github.visions21.BenchFloor", G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("%s", error->message);
+  run.window_start = g_get_monotonic_time ();
+  run.window = adw_application_window_new (GTK_APPLICATION (app));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (run.window), box);
+  gtk_window_set_default_size (GTK_WINDOW (run.window), 1240, 760);  /* the app's default */
+  g_signal_connect (run.window, "realize", G_CALLBACK (on_realize), &run);
+  gtk_window_present (GTK_WINDOW (run.window));
+  while (run.painted == 0)
+    g_main_context_iteration (NULL, TRUE);
+  return print_run (&run);
+}
+
 /* One run in this process: prints "first-frame-ms startup-ms rss-mib". */
 static int
 run_once (const char *path)
@@ -77,9 +118,30 @@ run_once (const char *path)
     g_main_context_iteration (NULL, TRUE);
   if (g_strcmp0 (_v21_window_get_page (V21_WINDOW (run.window)), "workshop") != 0)
     g_error ("the workshop did not open");
-  printf ("%.2f %.2f %.1f\n", (run.painted - run.window_start) / 1000.0,
-          (run.painted - run.process_start) / 1000.0, bench_status_kib ("VmRSS:") / 1024.0);
-  gtk_window_destroy (GTK_WINDOW (run.window));
+  return print_run (&run);
+}
+
+/* Runs this program with @mode ("--once" or "--floor") in a fresh process. */
+static int
+spawn_run (const char *self,
+           const char *mode,
+           const char *path,
+           double      out[3])
+{
+  const char *child[] = { self, mode, path, NULL };
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **) child, NULL, G_SPAWN_DEFAULT, NULL, NULL, &text, NULL, &status, &error))
+    g_error ("%s", error->message);
+  if (g_spawn_check_wait_status (status, NULL) == FALSE)
+    {
+      fprintf (stderr, "bench-frame: a run failed (no display? run under xvfb-run)\n");
+      return WIFEXITED (status) && WEXITSTATUS (status) == 77 ? 77 : 1;
+    }
+  if (sscanf (text, "%lf %lf %lf", &out[0], &out[1], &out[2]) != 3)
+    g_error ("bench-frame: unexpected output “%s”", text);
   return 0;
 }
 
@@ -89,9 +151,11 @@ main (int   argc,
 {
   int runs = 7;
   gboolean once = FALSE;
+  gboolean floor_once = FALSE;
   const GOptionEntry entries[] = {
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Repetitions (default 7)", "N" },
     { "once", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &once, NULL, NULL },
+    { "floor", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &floor_once, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("FILE — time to the first frame");
@@ -99,6 +163,9 @@ main (int   argc,
   g_autoptr(GArray) frame = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) startup = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) rss = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) floor_frame = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) floor_rss = g_array_new (FALSE, FALSE, sizeof (double));
+  double floor_ms, floor_mib;
   g_autofree char *dir = NULL;
   g_autofree char *copy = NULL;
   g_autofree char *contents = NULL;
@@ -110,6 +177,8 @@ main (int   argc,
       fprintf (stderr, "usage: bench-frame [--runs N] FILE\n");
       return 2;
     }
+  if (floor_once)
+    return run_floor ();
   if (once)
     return run_once (argv[1]);
 
@@ -128,31 +197,31 @@ main (int   argc,
 
   for (int i = 0; i < runs; i++)
     {
-      const char *child[] = { argv[0], "--once", copy, NULL };
-      g_autofree char *out = NULL;
-      int status = 0;
-      double f, s, m;
+      double app[3], bare[3];
+      int failed;
 
-      if (!g_spawn_sync (NULL, (char **) child, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error))
-        g_error ("%s", error->message);
-      if (g_spawn_check_wait_status (status, NULL) == FALSE)
-        {
-          fprintf (stderr, "bench-frame: a run failed (no display? run under xvfb-run)\n");
-          return WIFEXITED (status) && WEXITSTATUS (status) == 77 ? 77 : 1;
-        }
-      if (sscanf (out, "%lf %lf %lf", &f, &s, &m) != 3)
-        g_error ("bench-frame: unexpected output “%s”", out);
-      g_array_append_val (frame, f);
-      g_array_append_val (startup, s);
-      g_array_append_val (rss, m);
+      if ((failed = spawn_run (argv[0], "--floor", copy, bare)) != 0
+          || (failed = spawn_run (argv[0], "--once", copy, app)) != 0)
+        return failed;
+      g_array_append_val (floor_frame, bare[0]);
+      g_array_append_val (floor_rss, bare[2]);
+      g_array_append_val (frame, app[0]);
+      g_array_append_val (startup, app[1]);
+      g_array_append_val (rss, app[2]);
     }
   printf ("file\t%s\t%.1f MiB\truns %d\t%s, renderer %s\n", argv[1], length / 1048576.0, runs,
           g_getenv ("V21_NO_HUGE_PAGES") ? "4 KiB pages" : "huge pages",
           g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
+  floor_ms = bench_median (floor_frame);
+  floor_mib = bench_median (floor_rss);
   printf ("measure\tmedian\n");
-  printf ("first-frame-ms\t%.2f\t(target < 500 with 10,000 cards)\n", bench_median (frame));
+  printf ("floor-first-frame-ms\t%.2f\t(an empty libadwaita window, same run)\n", floor_ms);
+  printf ("first-frame-ms\t%.2f\t(%.1f × the floor; goal ≤ 4 × with the demo, ≤ 15 × with 10,000 cards)\n",
+          bench_median (frame), bench_median (frame) / floor_ms);
   printf ("startup-to-first-frame-ms\t%.2f\n", bench_median (startup));
-  printf ("app-rss-mib\t%.1f\t(target < 150 with 10,000 cards)\n", bench_median (rss));
+  printf ("floor-rss-mib\t%.1f\n", floor_mib);
+  printf ("app-rss-mib\t%.1f\t(%.2f × the floor; goal ≤ 1.75 × with 10,000 cards)\n",
+          bench_median (rss), bench_median (rss) / floor_mib);
   {
     g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
     if (system (command) != 0)
