@@ -461,18 +461,40 @@ page_row (const V21PageInfo *info)
   return row;
 }
 
+/* Only the rows: a page is built when first shown (ensure_page), so that
+ * opening a workshop costs the overview, not twelve pages. */
 static void
-add_pages (V21Window   *self,
-           V21Workshop *workshop)
+add_pages (V21Window *self)
 {
   for (const V21PageInfo *info = v21_pages (); info->name != NULL; info++)
-    {
-      GtkWidget *page = info->create (workshop);
-      GtkStackPage *stack_page = gtk_stack_add_titled (self->content_stack, page, info->name, _(info->title));
+    gtk_list_box_append (self->sidebar_list, page_row (info));
+}
 
-      gtk_stack_page_set_icon_name (stack_page, info->icon);
-      gtk_list_box_append (self->sidebar_list, page_row (info));
-    }
+static const V21PageInfo *
+find_page_info (const char *name)
+{
+  for (const V21PageInfo *info = v21_pages (); info->name != NULL; info++)
+    if (g_strcmp0 (info->name, name) == 0)
+      return info;
+  return NULL;
+}
+
+/* The page @name of the stack, built for the open workshop if it is not yet;
+ * NULL when @name is no page of the registry or no workshop is open. */
+static GtkWidget *
+ensure_page (V21Window  *self,
+             const char *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->content_stack, name);
+  const V21PageInfo *info;
+  GtkStackPage *stack_page;
+
+  if (page != NULL || self->workshop == NULL || (info = find_page_info (name)) == NULL)
+    return page;
+  page = info->create (self->workshop);
+  stack_page = gtk_stack_add_titled (self->content_stack, page, info->name, _(info->title));
+  gtk_stack_page_set_icon_name (stack_page, info->icon);
+  return page;
 }
 
 static void
@@ -550,7 +572,7 @@ set_workshop (V21Window   *self,
 
   remove_pages (self);
   if (workshop != NULL)
-    add_pages (self, workshop);
+    add_pages (self);
 
   if (workshop != NULL)
     {
@@ -1215,6 +1237,7 @@ static void
 on_sidebar_row_activated (V21Window     *self,
                           GtkListBoxRow *row)
 {
+  ensure_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
   gtk_stack_set_visible_child_name (self->content_stack, gtk_widget_get_name (GTK_WIDGET (row)));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
@@ -1608,5 +1631,14 @@ _v21_window_get_section (V21Window  *self,
 {
   g_return_val_if_fail (V21_IS_WINDOW (self), NULL);
 
-  return gtk_stack_get_child_by_name (self->content_stack, name);
+  return ensure_page (self, name);
+}
+
+gboolean
+_v21_window_is_section_built (V21Window  *self,
+                              const char *name)
+{
+  g_return_val_if_fail (V21_IS_WINDOW (self), FALSE);
+
+  return gtk_stack_get_child_by_name (self->content_stack, name) != NULL;
 }

@@ -25,6 +25,7 @@
 #include "v21-votes.h"
 #include "v21-votes-page.h"
 #include "v21-window.h"
+#include "v21-window-private.h"
 
 typedef struct
 {
@@ -47,7 +48,7 @@ live_open (Live *live)
   v21_window_open_file (live->window, file);
   gui_test_spin (200);
   live->workshop = v21_window_get_workshop (live->window);
-  live->page = V21_LIVE_PAGE (gui_test_find_widget (GTK_WIDGET (live->window), V21_TYPE_LIVE_PAGE, NULL));
+  live->page = V21_LIVE_PAGE (_v21_window_get_section (live->window, "live"));
   g_assert_nonnull (live->page);
   stack = gtk_widget_get_parent (GTK_WIDGET (live->page));
   gtk_stack_set_visible_child (GTK_STACK (stack), GTK_WIDGET (live->page));
@@ -261,10 +262,10 @@ test_timer_extra_reset (void)
 }
 
 static GtkWidget *
-show_page (Live  *live,
-           GType  type)
+show_page (Live       *live,
+           const char *name)
 {
-  GtkWidget *page = gui_test_find_widget (GTK_WIDGET (live->window), type, NULL);
+  GtkWidget *page = _v21_window_get_section (live->window, name);
 
   g_assert_nonnull (page);
   gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (page)), page);
@@ -306,7 +307,7 @@ test_votes_keys (void)
   g_autoptr(GError) error = NULL;
 
   live_open (&live);
-  page = show_page (&live, V21_TYPE_VOTES_PAGE);
+  page = show_page (&live, "votes");
   round = v21_workshop_lookup (live.workshop, "vr1");   /* dots, 5 per table, revealed */
   table = v21_workshop_lookup (live.workshop, "t1");
   entry = find_matching (page, is_count_entry);
@@ -375,7 +376,7 @@ test_robustness_keys (void)
   g_autoptr(GError) error = NULL;
 
   live_open (&live);
-  page = show_page (&live, V21_TYPE_ROBUSTNESS_PAGE);
+  page = show_page (&live, "robustness");
   cards = v21_workshop_get_collection (live.workshop, "cards");
   n_cards = v21_collection_get_n (cards);
   challenge = g_ptr_array_index (v21_robustness_challenges (live.workshop), 0);
@@ -442,7 +443,7 @@ test_robustness_large (void)
   v21_workshop_end_group (live.workshop);
   challenges = v21_robustness_challenges (live.workshop);
   answers = v21_robustness_answers (live.workshop);
-  page = show_page (&live, V21_TYPE_ROBUSTNESS_PAGE);
+  page = show_page (&live, "robustness");
   gui_test_spin (100);
   grid = gtk_widget_get_parent (find_matching (page, is_score_cell));
   for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL; child = gtk_widget_get_next_sibling (child))
@@ -469,7 +470,7 @@ test_board (void)
   g_autoptr(GError) error = NULL;
 
   live_open (&live);
-  page = V21_BOARD_PAGE (show_page (&live, V21_TYPE_BOARD_PAGE));
+  page = V21_BOARD_PAGE (show_page (&live, "board"));
   model = v21_board_page_get_model (page);
   cards = v21_workshop_get_collection (live.workshop, "cards");
   votes = v21_workshop_get_collection (live.workshop, "votes");

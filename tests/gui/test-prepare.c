@@ -358,7 +358,7 @@ test_drag_and_drop (void)
 
   /* On screen, so the rows have a height. */
   gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (run_sheet)), run_sheet);
-  gui_test_spin (100);
+  gui_test_spin (300);
   row = find_matching (run_sheet, is_row_of, onto);
   g_assert_cmpint (gtk_widget_get_height (row), >, 10);
   g_assert_nonnull (row);

@@ -19,6 +19,7 @@
 #include "v21-projector-window.h"
 #include "v21-session.h"
 #include "v21-window.h"
+#include "v21-window-private.h"
 
 #define WIDTH 1920
 #define HEIGHT 1080
@@ -45,7 +46,7 @@ run_open (Run *run)
   gui_test_spin (200);
   run->workshop = v21_window_get_workshop (run->window);
   run->session = v21_session_get (run->workshop);
-  page = gui_test_find_widget (GTK_WIDGET (run->window), V21_TYPE_LIVE_PAGE, NULL);
+  page = _v21_window_get_section (run->window, "live");
   gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (page)), page);
   gui_test_spin (200);
   run->entry = gui_test_find_widget (page, GTK_TYPE_ENTRY, NULL);
@@ -259,7 +260,7 @@ open_console (Run *run)
   GtkWidget *page;
 
   run_open (run);
-  page = gui_test_find_widget (GTK_WIDGET (run->window), V21_TYPE_PROJECTOR_PAGE, NULL);
+  page = _v21_window_get_section (run->window, "projector");
   g_assert_nonnull (page);
   gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (page)), page);
   gui_test_spin (200);

@@ -115,6 +115,57 @@ test_open_demo (void)
   g_assert_null (window);
 }
 
+/* The sidebar row of the page @name (rows are named after their page). */
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *name)
+{
+  if (GTK_IS_LIST_BOX_ROW (widget) && g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Opening builds no page but the overview; a page is built when its sidebar
+ * row is activated, and shown. */
+static void
+test_lazy_pages (void)
+{
+  g_autoptr(GFile) file = gui_test_copy_demo ();
+  V21Window *window;
+  GtkWidget *row;
+
+  if (file == NULL)
+    {
+      g_test_skip ("data/examples/demo.visions21 is missing");
+      return;
+    }
+  window = new_window ();
+  v21_window_open_file (window, file);
+  gui_test_spin (200);
+  g_assert_cmpstr (_v21_window_get_page (window), ==, "workshop");
+  for (const char *const *name = (const char *[]) { "territory", "people", "live", "board", "votes", "report", NULL };
+       *name != NULL; name++)
+    g_assert_false (_v21_window_is_section_built (window, *name));
+
+  row = find_row (GTK_WIDGET (window), "board");
+  g_assert_nonnull (row);
+  gtk_widget_activate (row);
+  gui_test_spin (100);
+  g_assert_true (_v21_window_is_section_built (window, "board"));
+  g_assert_false (_v21_window_is_section_built (window, "votes"));
+  g_assert_true (gtk_widget_get_mapped (_v21_window_get_section (window, "board")));
+
+  gui_test_destroy_window (GTK_WINDOW (window));
+}
+
 static void
 test_open_twice (void)
 {
@@ -268,6 +319,7 @@ main (int   argc,
 
   g_test_add_func ("/gui/window/welcome", test_welcome);
   g_test_add_func ("/gui/window/open-demo", test_open_demo);
+  g_test_add_func ("/gui/window/lazy-pages", test_lazy_pages);
   g_test_add_func ("/gui/window/open-twice", test_open_twice);
   g_test_add_func ("/gui/window/bad-file", test_bad_file);
   g_test_add_func ("/gui/window/new", test_new_workshop);
