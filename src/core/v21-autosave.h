@@ -7,14 +7,21 @@ G_BEGIN_DECLS
 #define V21_TYPE_AUTOSAVE (v21_autosave_get_type ())
 G_DECLARE_FINAL_TYPE (V21Autosave, v21_autosave, V21, AUTOSAVE, GObject)
 
+/* The quiet time after a change before the recovery file is written. */
+#define V21_AUTOSAVE_IDLE_DELAY_MS 2000
+
 /* Writes the unsaved changes of a workshop to a recovery file under
- * $XDG_STATE_HOME/visions21/recovery every @interval_seconds, in the background,
- * as long as the workshop is modified. Saving the workshop or closing it cleanly
- * calls v21_autosave_discard(). */
+ * $XDG_STATE_HOME/visions21/recovery, in a worker thread: 2 s after the last
+ * change, and at least every @interval_seconds while changes keep coming.
+ * A failure is kept in the "error" property until a write works. Saving the
+ * workshop or closing it cleanly calls v21_autosave_discard(). */
 V21Autosave *v21_autosave_new               (V21Workshop  *workshop,
                                              guint         interval_seconds);
 void         v21_autosave_set_interval      (V21Autosave  *self,
                                              guint         interval_seconds);
+void         v21_autosave_set_idle_delay    (V21Autosave  *self,
+                                             guint         milliseconds);
+const GError *v21_autosave_get_error        (V21Autosave  *self);
 gboolean     v21_autosave_save_now          (V21Autosave  *self,
                                              GError      **error);
 void         v21_autosave_discard           (V21Autosave  *self);
