@@ -503,7 +503,7 @@ v21_workshop_load_data (const char  *data,
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   if (length > V21_FILE_MAX_BYTES)
     {
-      g_autofree char *limit = g_format_size (V21_FILE_MAX_BYTES);
+      g_autofree char *limit = v21_format_size (V21_FILE_MAX_BYTES);
       v21_problems_add (problems, "$", _("the file is larger than %s"), limit);
       code = V21_ERROR_TOO_LARGE;
     }
