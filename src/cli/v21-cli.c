@@ -111,12 +111,14 @@ run_new (int    argc,
   g_autofree char *territory = NULL;
   int start_year = 0;
   int horizon = 0;
+  gboolean force = FALSE;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the workshop to FILE"), N_("FILE") },
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("Title of the workshop"), N_("TEXT") },
     { "territory", 0, 0, G_OPTION_ARG_STRING, &territory, N_("Name of the territory"), N_("TEXT") },
     { "start-year", 0, 0, G_OPTION_ARG_INT, &start_year, N_("Start year (default: this year)"), N_("YEAR") },
     { "horizon", 0, 0, G_OPTION_ARG_INT, &horizon, N_("Horizon year (default: start year + 30)"), N_("YEAR") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Replace FILE if it exists (the old one stays as FILE~)"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("— create a new workshop"));
@@ -134,6 +136,15 @@ run_new (int    argc,
     {
       fprintf (stderr, "%s\n", _("visions21 new: give the output file with -o FILE"));
       return 2;
+    }
+  if (!force && g_file_test (output, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *name = g_filename_display_name (output);
+
+      fprintf (stderr, _("visions21 new: “%s” already exists; choose another name, or add --force to replace it (the old file is kept as “%s~”)"),
+               name, name);
+      fprintf (stderr, "\n");
+      return 1;
     }
   if (start_year > 0 && horizon <= 0)
     horizon = start_year + 30;

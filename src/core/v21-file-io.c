@@ -2,8 +2,10 @@
 
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <string.h>
 #include <unistd.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -12,6 +14,54 @@
 
 #include "v21-error.h"
 #include "v21-file-io.h"
+
+/* Links followed before giving up, as the kernel does (ELOOP). */
+#define LINKS_MAX 40
+#define TEMP_SUFFIX ".saving"
+#define TEMP_RANDOM 6
+#define TEMP_TRIES 100
+
+/* Sizes */
+
+char *
+v21_format_size (guint64 bytes)
+{
+  static const char *const units[] = { N_("%s KiB"), N_("%s MiB"), N_("%s GiB") };
+  double value = bytes;
+  g_autofree char *number = NULL;
+  guint unit = 0;
+
+  if (bytes < 1024)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u byte", "%u bytes", (gulong) bytes), (guint) bytes);
+  value /= 1024;
+  while (value >= 1024 && unit + 1 < G_N_ELEMENTS (units))
+    {
+      value /= 1024;
+      unit++;
+    }
+  /* "64 MiB" for a whole number, "1.5 MiB" (in the locale's way) otherwise. */
+  if (value - (guint64) value < 0.05 || value >= 100)
+    number = g_strdup_printf ("%.0f", value);
+  else
+    number = g_strdup_printf ("%.1f", value);
+  return g_strdup_printf (_(units[unit]), number);
+}
+
+/* Messages */
+
+static const char *
+kind_of_file (mode_t mode)
+{
+  if (S_ISDIR (mode))
+    return _("a folder");
+  if (S_ISFIFO (mode))
+    return _("a named pipe (FIFO)");
+  if (S_ISCHR (mode) || S_ISBLK (mode))
+    return _("a device");
+  if (S_ISSOCK (mode))
+    return _("a socket");
+  return _("a special file");
+}
 
 static gboolean
 io_error (GError    **error,
@@ -25,32 +75,154 @@ io_error (GError    **error,
   return FALSE;
 }
 
-/* The backup is a hard link to the current version (no copy, atomic); where the
- * file system has no hard links, a durable copy. */
+/* What went wrong while writing into @path's folder, and what to do about it. */
 static gboolean
-make_backup (const char  *path,
-             GError     **error)
+save_error (GError    **error,
+            const char *path,
+            int         saved_errno)
 {
-  g_autofree char *backup = g_strconcat (path, "~", NULL);
-  g_autofree char *tmp = g_strconcat (path, "~.tmp", NULL);
-  g_autofree char *contents = NULL;
-  gsize length = 0;
+  g_autofree char *name = g_filename_display_name (path);
+  g_autofree char *folder_path = g_path_get_dirname (path);
+  g_autofree char *folder = g_filename_display_name (folder_path);
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    return TRUE;
-  g_unlink (tmp);
-  if (link (path, tmp) == 0)
+  if (saved_errno == EACCES || saved_errno == EPERM || saved_errno == EROFS)
+    g_set_error (error, V21_ERROR, V21_ERROR_IO,
+                 _("Could not save “%s”: the folder “%s” cannot be written (%s). "
+                   "Save it in another folder, or ask for the right to write in this one."),
+                 name, folder, g_strerror (saved_errno));
+  else if (saved_errno == ENOSPC || saved_errno == EDQUOT)
+    g_set_error (error, V21_ERROR, V21_ERROR_IO,
+                 _("Could not save “%s”: the disk is full (%s). "
+                   "Free some space or save it elsewhere; the previous version is intact."),
+                 name, g_strerror (saved_errno));
+  else
+    g_set_error (error, V21_ERROR, V21_ERROR_IO,
+                 _("Could not save “%s”: %s. The previous version is intact."),
+                 name, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static gboolean
+not_regular_error (GError    **error,
+                   const char *format,
+                   const char *path,
+                   mode_t      mode)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  g_set_error (error, V21_ERROR, V21_ERROR_IO, format, name, kind_of_file (mode));
+  return FALSE;
+}
+
+/* Following links */
+
+/* The file @path names once every link is followed, as editors do: saving
+ * through a link writes the file it points to. A dangling link gives the path
+ * it points to. */
+static char *
+resolve_links (const char  *path,
+               GError     **error)
+{
+  g_autofree char *current = g_strdup (path);
+
+  for (int i = 0; i < LINKS_MAX; i++)
     {
-      if (g_rename (tmp, backup) == 0)
-        return TRUE;
-      g_unlink (tmp);
-      return io_error (error, _("Could not keep a backup of “%s”: %s"), path, errno);
+      g_autofree char *target = NULL;
+      g_autofree char *folder = NULL;
+      GStatBuf st;
+
+      if (g_lstat (current, &st) != 0 || !S_ISLNK (st.st_mode))
+        return g_steal_pointer (&current);
+      target = g_file_read_link (current, NULL);
+      if (target == NULL)
+        return g_steal_pointer (&current);
+      if (g_path_is_absolute (target))
+        {
+          g_free (current);
+          current = g_steal_pointer (&target);
+          continue;
+        }
+      folder = g_path_get_dirname (current);
+      g_free (current);
+      current = g_build_filename (folder, target, NULL);
     }
-  if (!g_file_get_contents (path, &contents, &length, error))
+  save_error (error, path, ELOOP);
+  return NULL;
+}
+
+/* Temporary files */
+
+/* ".NAME.XXXXXX.saving", hidden beside NAME. */
+static char *
+temp_name (const char *path)
+{
+  static const char chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  char random[TEMP_RANDOM + 1];
+  g_autofree char *name = NULL;
+
+  for (int i = 0; i < TEMP_RANDOM; i++)
+    random[i] = chars[g_random_int_range (0, sizeof chars - 1)];
+  random[TEMP_RANDOM] = '\0';
+  name = g_strconcat (".", base, ".", random, TEMP_SUFFIX, NULL);
+  return g_build_filename (folder, name, NULL);
+}
+
+/* A leftover of a killed save of @base: ".BASE.XXXXXX.saving", or the fixed
+ * ".BASE.saving" that earlier versions used. */
+static gboolean
+is_leftover_name (const char *name,
+                  const char *base)
+{
+  gsize base_length = strlen (base);
+  gsize length = strlen (name);
+  gsize suffix = strlen (TEMP_SUFFIX);
+
+  if (name[0] != '.' || strncmp (name + 1, base, base_length) != 0)
     return FALSE;
-  return g_file_set_contents_full (backup, contents, length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0644, error);
+  if (length == 1 + base_length + suffix)
+    return strcmp (name + 1 + base_length, TEMP_SUFFIX) == 0;
+  return length == 1 + base_length + 1 + TEMP_RANDOM + suffix
+         && name[1 + base_length] == '.'
+         && memchr (name + 2 + base_length, '.', TEMP_RANDOM) == NULL
+         && strcmp (name + length - suffix, TEMP_SUFFIX) == 0;
+}
+
+/* Removes @path if it is a regular file of ours that no save holds (a save
+ * locks its temporary file from before it has a name until it is renamed). */
+static void
+remove_if_leftover (const char *path)
+{
+  GStatBuf before;
+  GStatBuf st;
+  int fd;
+
+  if (g_lstat (path, &before) != 0 || !S_ISREG (before.st_mode) || before.st_uid != geteuid ())
+    return;
+  fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+  if (fd < 0)
+    return;
+  if (fstat (fd, &st) == 0 && st.st_ino == before.st_ino && st.st_dev == before.st_dev
+      && S_ISREG (st.st_mode) && flock (fd, LOCK_EX | LOCK_NB) == 0)
+    g_unlink (path);
+  close (fd);
+}
+
+static void
+clean_leftovers (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (is_leftover_name (name, base))
+      {
+        g_autofree char *leftover = g_build_filename (folder, name, NULL);
+        remove_if_leftover (leftover);
+      }
 }
 
 static gboolean
@@ -64,15 +236,20 @@ write_all (int         fd,
 
       if (n < 0 && errno == EINTR)
         continue;
-      if (n <= 0)
+      if (n < 0)
         return FALSE;
+      if (n == 0)
+        {
+          errno = ENOSPC;
+          return FALSE;
+        }
       data += n;
       length -= n;
     }
   return TRUE;
 }
 
-/* Makes the rename itself durable: the folder's entry is on disk too. */
+/* Makes a rename durable: the folder's entry is on disk too. */
 static void
 sync_folder (const char *path)
 {
@@ -85,62 +262,204 @@ sync_folder (const char *path)
   close (fd);
 }
 
-/* Writes through a temporary file with a fixed name, hidden beside @path
- * (".NAME.saving"): a save killed half-way leaves at most that one file, which
- * the next save reuses, rather than a new "NAME.XXXXXX" each time. It is locked
- * while written; when another process holds it, GLib's own way (a temporary file
- * with a random name) is used instead. */
-static gboolean
-write_through_temporary (const char  *path,
-                         const char  *data,
-                         gsize        length,
-                         GError     **error)
+/* The file being replaced, when there is one: its permissions and owner are
+ * given to the new version. */
+typedef struct
+{
+  gboolean exists;
+  mode_t   mode;
+  uid_t    uid;
+  gid_t    gid;
+} Original;
+
+/* Gives the new file the original's owner (only root or the owner can) and
+ * permissions, before any byte of the workshop is in it. */
+static int
+give_original (int             fd,
+               const Original *original)
+{
+  if (!original->exists)
+    return 0;
+  if (original->uid != geteuid () || original->gid != getegid ())
+    {
+      /* The group may still be kept when the owner cannot (a member of it). */
+      if (fchown (fd, original->uid, original->gid) != 0)
+        (void) fchown (fd, (uid_t) -1, original->gid);
+    }
+  return fchmod (fd, original->mode & 07777);
+}
+
+/* A new, empty file that only this save can have opened: an unnamed one
+ * (O_TMPFILE) where the file system has them, else an exclusively created one
+ * with a random name. Never a file someone else created. */
+static int
+create_temp (const char  *path,
+             char       **temp_out)
 {
   g_autofree char *folder = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *name = g_strconcat (".", base, ".saving", NULL);
-  g_autofree char *tmp = g_build_filename (folder, name, NULL);
-  GError *local_error = NULL;
-  int saved_errno;
   int fd;
 
-  fd = g_open (tmp, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
-  if (fd >= 0 && flock (fd, LOCK_EX | LOCK_NB) != 0)
+#ifdef O_TMPFILE
+  fd = g_open (folder, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
+  if (fd >= 0)
     {
-      close (fd);
-      fd = -1;
-      errno = EWOULDBLOCK;
+      *temp_out = NULL;
+      return fd;
     }
-  if (fd < 0 && errno == EWOULDBLOCK)
+  if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL && errno != ENOENT)
+    return -1;
+#endif
+  for (int i = 0; i < TEMP_TRIES; i++)
     {
-      if (g_file_set_contents_full (path, data, length,
-                                    G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                    0644, &local_error))
-        return TRUE;
-      g_autofree char *display = g_filename_display_name (path);
-      g_set_error (error, V21_ERROR, V21_ERROR_IO, _("Could not save “%s”: %s"), display, local_error->message);
-      g_error_free (local_error);
-      return FALSE;
+      g_autofree char *temp = temp_name (path);
+
+      fd = g_open (temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC, 0644);
+      if (fd >= 0)
+        {
+          *temp_out = g_steal_pointer (&temp);
+          return fd;
+        }
+      if (errno != EEXIST)
+        return -1;
     }
+  errno = EEXIST;
+  return -1;
+}
+
+/* Gives the unnamed file @fd a random name beside @path. */
+static char *
+name_temp (int         fd,
+           const char *path)
+{
+  g_autofree char *proc = g_strdup_printf ("/proc/self/fd/%d", fd);
+
+  for (int i = 0; i < TEMP_TRIES; i++)
+    {
+      g_autofree char *temp = temp_name (path);
+
+      if (linkat (AT_FDCWD, proc, AT_FDCWD, temp, AT_SYMLINK_FOLLOW) == 0)
+        return g_steal_pointer (&temp);
+      if (errno != EEXIST)
+        return NULL;
+    }
+  errno = EEXIST;
+  return NULL;
+}
+
+/* Writes @data to a new temporary file beside @path, flushed to disk and
+ * locked (so no cleaner takes it), and returns its name. */
+static char *
+write_temp (const char      *path,
+            const char      *data,
+            gsize            length,
+            const Original  *original,
+            int             *fd_out)
+{
+  g_autofree char *temp = NULL;
+  int saved_errno;
+  int fd = create_temp (path, &temp);
+
   if (fd < 0)
-    return io_error (error, _("Could not save “%s”: %s"), path, errno);
-  if (ftruncate (fd, 0) != 0 || !write_all (fd, data, length) || fsync (fd) != 0)
+    return NULL;
+  (void) flock (fd, LOCK_EX | LOCK_NB);
+  if (give_original (fd, original) != 0 || !write_all (fd, data, length) || fsync (fd) != 0
+      || (temp == NULL && (temp = name_temp (fd, path)) == NULL))
     {
       saved_errno = errno;
+      if (temp != NULL)
+        g_unlink (temp);
       close (fd);
-      g_unlink (tmp);
-      return io_error (error, _("Could not save “%s”: %s"), path, saved_errno);
+      errno = saved_errno;
+      return NULL;
     }
-  /* Renamed while still locked, so no other save can write it meanwhile. */
-  if (g_rename (tmp, path) != 0)
+  *fd_out = fd;
+  return g_steal_pointer (&temp);
+}
+
+static gboolean
+replace_with (const char      *path,
+              const char      *data,
+              gsize            length,
+              const Original  *original,
+              GError         **error)
+{
+  g_autofree char *temp = NULL;
+  int saved_errno;
+  int fd = -1;
+
+  temp = write_temp (path, data, length, original, &fd);
+  if (temp == NULL)
+    return save_error (error, path, errno);
+  /* Renamed while still locked, so no cleaner removes it meanwhile. */
+  if (g_rename (temp, path) != 0)
     {
       saved_errno = errno;
-      g_unlink (tmp);
+      g_unlink (temp);
       close (fd);
-      return io_error (error, _("Could not save “%s”: %s"), path, saved_errno);
+      return save_error (error, path, saved_errno);
     }
   close (fd);
   sync_folder (path);
+  return TRUE;
+}
+
+/* Backups */
+
+/* The backup is a hard link to the current version (no copy, atomic, the same
+ * permissions and owner); where the file system has no hard links, a durable
+ * copy with the original's permissions. */
+static gboolean
+make_backup (const char      *path,
+             const Original  *original,
+             GError         **error)
+{
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  for (int i = 0; i < TEMP_TRIES; i++)
+    {
+      g_autofree char *temp = temp_name (backup);
+
+      if (link (path, temp) == 0)
+        {
+          if (g_rename (temp, backup) == 0)
+            return TRUE;
+          g_unlink (temp);
+          return io_error (error, _("Could not keep a backup of “%s”: %s. The file was not saved."), path, errno);
+        }
+      if (errno != EEXIST)
+        break;
+    }
+  if (errno == EACCES || errno == EROFS)
+    return save_error (error, path, errno);
+  if (!v21_file_read (path, G_MAXSIZE - 1, &contents, &length, error))
+    return FALSE;
+  return replace_with (backup, contents, length, original, error);
+}
+
+/* Checks what @path is: nothing yet, or a regular file to replace. */
+static gboolean
+inspect_target (const char  *path,
+                Original    *original,
+                GError     **error)
+{
+  GStatBuf st;
+
+  memset (original, 0, sizeof *original);
+  if (g_stat (path, &st) != 0)
+    {
+      if (errno == ENOENT)
+        return TRUE;
+      return save_error (error, path, errno);
+    }
+  if (!S_ISREG (st.st_mode))
+    return not_regular_error (error, _("Could not save “%s”: it is %s, not an ordinary file. Choose another file name."),
+                              path, st.st_mode);
+  original->exists = TRUE;
+  original->mode = st.st_mode;
+  original->uid = st.st_uid;
+  original->gid = st.st_gid;
   return TRUE;
 }
 
@@ -151,10 +470,99 @@ v21_file_write_atomic (const char  *path,
                        gboolean     keep_backup,
                        GError     **error)
 {
+  g_autofree char *target = NULL;
+  Original original;
+
   g_return_val_if_fail (path != NULL, FALSE);
-  if (keep_backup && !make_backup (path, error))
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  target = resolve_links (path, error);
+  if (target == NULL || !inspect_target (target, &original, error))
     return FALSE;
-  return write_through_temporary (path, data, length, error);
+  clean_leftovers (target);
+  if (keep_backup)
+    {
+      g_autofree char *backup = g_strconcat (target, "~", NULL);
+      clean_leftovers (backup);
+    }
+  if (keep_backup && original.exists && !make_backup (target, &original, error))
+    return FALSE;
+  return replace_with (target, data, length, &original, error);
+}
+
+/* Reading */
+
+static gboolean
+too_large_error (GError    **error,
+                 const char *path,
+                 guint64     size,
+                 gsize       max_bytes)
+{
+  g_autofree char *name = g_filename_display_name (path);
+  g_autofree char *limit = v21_format_size (max_bytes);
+
+  if (size > max_bytes)
+    {
+      g_autofree char *actual = v21_format_size (size);
+      g_set_error (error, V21_ERROR, V21_ERROR_TOO_LARGE,
+                   _("“%s” is too large (%s): a workshop file is at most %s"), name, actual, limit);
+    }
+  else
+    g_set_error (error, V21_ERROR, V21_ERROR_TOO_LARGE,
+                 _("“%s” grew beyond %s while it was read: a workshop file is at most %s"), name, limit, limit);
+  return FALSE;
+}
+
+/* Reads at most @max_bytes + 1 bytes: a file that grows while it is read
+ * cannot make us read more. */
+static gboolean
+read_bounded (int          fd,
+              const char  *path,
+              gsize        size_hint,
+              gsize        max_bytes,
+              char       **data,
+              gsize       *length,
+              GError     **error)
+{
+  gsize capacity = MIN (size_hint, max_bytes) + 1;
+  gsize used = 0;
+  char *buffer = g_malloc (capacity + 1);
+
+  for (;;)
+    {
+      gssize n;
+
+      if (used == capacity)
+        {
+          if (capacity > max_bytes)
+            {
+              g_free (buffer);
+              return too_large_error (error, path, 0, max_bytes);
+            }
+          capacity = MIN (capacity * 2, max_bytes + 1);
+          buffer = g_realloc (buffer, capacity + 1);
+        }
+      n = read (fd, buffer + used, capacity - used);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+          g_free (buffer);
+          return io_error (error, _("Could not read “%s”: %s"), path, saved_errno);
+        }
+      if (n == 0)
+        break;
+      used += n;
+    }
+  if (used > max_bytes)
+    {
+      g_free (buffer);
+      return too_large_error (error, path, 0, max_bytes);
+    }
+  buffer[used] = '\0';
+  *data = buffer;
+  *length = used;
+  return TRUE;
 }
 
 gboolean
@@ -165,27 +573,33 @@ v21_file_read (const char  *path,
                GError     **error)
 {
   GStatBuf st;
-  GError *local_error = NULL;
+  gboolean ok;
+  int fd;
 
-  if (g_stat (path, &st) != 0)
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (data != NULL && length != NULL, FALSE);
+  /* Non-blocking, so that opening a pipe returns at once (and is refused). */
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+  if (fd < 0)
     return io_error (error, _("Could not open “%s”: %s"), path, errno);
-  if (S_ISDIR (st.st_mode))
-    return io_error (error, _("Could not open “%s”: %s"), path, EISDIR);
+  if (fstat (fd, &st) != 0)
+    {
+      int saved_errno = errno;
+      close (fd);
+      return io_error (error, _("Could not open “%s”: %s"), path, saved_errno);
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      close (fd);
+      return not_regular_error (error, _("Could not open “%s”: it is %s, not an ordinary file."), path, st.st_mode);
+    }
   if ((guint64) st.st_size > max_bytes)
     {
-      g_autofree char *name = g_filename_display_name (path);
-      g_autofree char *size = g_format_size (st.st_size);
-      g_autofree char *limit = g_format_size (max_bytes);
-      g_set_error (error, V21_ERROR, V21_ERROR_TOO_LARGE,
-                   _("“%s” is too large (%s): a workshop file is at most %s"), name, size, limit);
-      return FALSE;
+      close (fd);
+      return too_large_error (error, path, st.st_size, max_bytes);
     }
-  if (!g_file_get_contents (path, data, length, &local_error))
-    {
-      g_autofree char *name = g_filename_display_name (path);
-      g_set_error (error, V21_ERROR, V21_ERROR_IO, _("Could not open “%s”: %s"), name, local_error->message);
-      g_error_free (local_error);
-      return FALSE;
-    }
-  return TRUE;
+  fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);
+  ok = read_bounded (fd, path, st.st_size, max_bytes, data, length, error);
+  close (fd);
+  return ok;
 }

@@ -9,6 +9,7 @@
 #include "v21-file-io.h"
 #include "v21-history.h"
 #include "v21-index.h"
+#include "v21-json-strict.h"
 #include "v21-migrate.h"
 #include "v21-validate.h"
 #include "v21-workshop-private.h"
@@ -395,9 +396,11 @@ parse (const char *data,
     {
       while (end < length && g_ascii_isspace (data[end]))
         end++;
-      if (end == length)
+      if (end == length && _v21_json_check_strict (data, length, problems))
         return root;
       json_object_put (root);
+      if (end == length)
+        return NULL;
       v21_problems_add (problems, "$", _("unexpected data after the end of the workshop, at byte %lu"), (unsigned long) end);
     }
   else if (err == json_tokener_success)
@@ -503,7 +506,7 @@ v21_workshop_load_data (const char  *data,
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   if (length > V21_FILE_MAX_BYTES)
     {
-      g_autofree char *limit = g_format_size (V21_FILE_MAX_BYTES);
+      g_autofree char *limit = v21_format_size (V21_FILE_MAX_BYTES);
       v21_problems_add (problems, "$", _("the file is larger than %s"), limit);
       code = V21_ERROR_TOO_LARGE;
     }

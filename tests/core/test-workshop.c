@@ -5,6 +5,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "v21-error.h"
 #include "v21-workshop.h"
 #include "v21-workshop-private.h"
 
@@ -155,6 +156,70 @@ test_too_large (void)
   g_rmdir (dir);
 }
 
+/* What json-c would change on the way in is refused with where it is. */
+static void
+test_strict_json (void)
+{
+  static const struct { const char *file; const char *message; } cases[] = {
+    { "duplicate-key", "$.people[0]: the key “email” is given twice in one object; the first value would be lost, at byte 1127" },
+    { "nan", "$.x_ratio: NaN and Infinity are not numbers JSON allows, at byte 513" },
+    { "infinity", "$.points[1].x_weight: NaN and Infinity are not numbers JSON allows, at byte 7455" },
+    { "lone-surrogate", "$.cards[0].text: a lone UTF-16 surrogate (\\uD800) that is no character, at byte 3996" },
+    { "nul-in-key", "$: a key holds a NUL character (\\u0000), which would cut it short, at byte 502" },
+    { "integer-beyond-64-bits", "$.x_counter: the integer 123456789012345678901234567890 is beyond 64 bits and could not be kept exactly, at byte 515" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("bad/%s.visions21", cases[i].file);
+      g_autofree char *path = fixture (name);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_null (v21_workshop_load_file (file, NULL, &error));
+      g_assert_error (error, V21_ERROR, V21_ERROR_PARSE);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+}
+
+/* What json-c keeps exactly is kept: the 64-bit edges, escaped keys, surrogate
+ * pairs, numbers written in their own way. */
+static void
+test_strict_json_kept (void)
+{
+  static const char *const kept[] = {
+    "\"x_max\": 18446744073709551615",
+    "\"x_min\": -9223372036854775808",
+    "\"x_float\": 1.10",
+    "\"x_big\": 1e400",
+    "\"x_pair\": \"\\ud83d\\ude00\"",
+    "\"x_keys\": { \"a\": 1, \"b\": 2, \"\\u0061b\": 3 }",
+  };
+  g_autofree char *path = fixture ("good/minimal.visions21");
+  g_autofree char *minimal = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(V21Workshop) workshop = NULL;
+  g_autofree char *saved = NULL;
+
+  g_assert_true (g_file_get_contents (path, &minimal, NULL, NULL));
+  text = g_string_new (minimal);
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_autofree char *field = g_strdup_printf ("\n  %s,", kept[i]);
+      g_string_insert (text, 1, field);
+    }
+  workshop = v21_workshop_load_data (text->str, text->len, NULL, &error);
+  g_assert_no_error (error);
+  saved = v21_workshop_to_data (workshop, NULL);
+  g_assert_nonnull (strstr (saved, "\"x_max\": 18446744073709551615"));
+  g_assert_nonnull (strstr (saved, "\"x_min\": -9223372036854775808"));
+  g_assert_nonnull (strstr (saved, "\"x_float\": 1.10"));
+  g_assert_nonnull (strstr (saved, "\"x_big\": 1e400"));
+  g_assert_nonnull (strstr (saved, "\"x_pair\": \"😀\""));
+  g_assert_nonnull (strstr (saved, "\"ab\": 3"));
+}
+
 static void
 test_new_from_toolkit (void)
 {
@@ -225,6 +290,8 @@ main (int   argc,
   g_test_add_func ("/core/workshop/migrate", test_migrate);
   g_test_add_func ("/core/workshop/load/bad-fixtures", test_bad_fixtures);
   g_test_add_func ("/core/workshop/load/too-large", test_too_large);
+  g_test_add_func ("/core/workshop/load/strict-json", test_strict_json);
+  g_test_add_func ("/core/workshop/load/strict-json-kept", test_strict_json_kept);
   g_test_add_func ("/core/workshop/load/utf8-check", test_utf8_check);
   g_test_add_func ("/core/workshop/new-from-toolkit", test_new_from_toolkit);
   return g_test_run ();
