@@ -1,8 +1,8 @@
-/* Removing a record removes or clears what refers to it, exactly as the format's
- * rules say (v21-schema.c), whatever edits, undos and redos came before: each
- * removal is checked against the rules applied by hand to the saved file — list
- * by list, every record scanned — and undo and redo give back each file byte for
- * byte. On the demo workshop, on a generated one (its path as the argument), and
+/* Removing a record removes or clears what refers to it, exactly as the rules
+ * written out below say (independently of v21-schema.c, whose flags they check),
+ * whatever edits, undos and redos came before: each removal is checked against
+ * the rules applied by hand to the saved file — list by list, every record
+ * scanned — and undo and redo give back each file byte for byte. On the demo workshop, on a generated one (its path as the argument), and
  * after random edits.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -74,6 +74,48 @@ holds_id (json_object *ids,
   return FALSE;
 }
 
+/* What goes when a record goes: every reference of the format, and whether the
+ * record holding it is removed with its target (REMOVE) or keeps going without
+ * it (CLEAR: the reference becomes null; for a list, the id leaves the list).
+ * A table removed unseats its people and leaves its cards on the board; a card
+ * removed takes its links, scores and votes; a scenario, its trajectories and
+ * their points. A target of NULL: an id of any list. */
+typedef enum { CLEAR, REMOVE } Action;
+
+typedef struct
+{
+  const char *collection;
+  const char *field;
+  const char *target;
+  Action      action;
+  gboolean    list;
+} Rule;
+
+static const Rule rules[] = {
+  { "people", "table", "tables", CLEAR, FALSE },
+  { "sequences", "day", "days", REMOVE, FALSE },
+  { "sequences", "exercise", "exercises", CLEAR, FALSE },
+  { "materials", "exercise", "exercises", CLEAR, FALSE },
+  { "clusters", "sequence", "sequences", CLEAR, FALSE },
+  { "cards", "table", "tables", CLEAR, FALSE },
+  { "cards", "sequence", "sequences", CLEAR, FALSE },
+  { "cards", "cluster", "clusters", CLEAR, FALSE },
+  { "links", "from", "cards", REMOVE, FALSE },
+  { "links", "to", "cards", REMOVE, FALSE },
+  { "vote_rounds", "sequence", "sequences", CLEAR, FALSE },
+  { "vote_rounds", "targets", NULL, CLEAR, TRUE },
+  { "votes", "round", "vote_rounds", REMOVE, FALSE },
+  { "votes", "voter", NULL, REMOVE, FALSE },
+  { "votes", "target", NULL, REMOVE, FALSE },
+  { "robustness", "challenge", "cards", REMOVE, FALSE },
+  { "robustness", "answer", "cards", REMOVE, FALSE },
+  { "scenarios", "table", "tables", CLEAR, FALSE },
+  { "trajectories", "scenario", "scenarios", REMOVE, FALSE },
+  { "points", "trajectory", "trajectories", REMOVE, FALSE },
+  { "points", "card", "cards", CLEAR, FALSE },
+  { "exercise_notes", "exercise", "exercises", REMOVE, FALSE },
+};
+
 static void rules_remove (json_object *doc, const char *collection, json_object *record);
 
 static void
@@ -82,14 +124,13 @@ put (gpointer json)
   json_object_put (json);
 }
 
-/* Every record of @list whose @field holds @id: cleared, or removed in turn. */
+/* Every record whose field of @rule holds the id of @target: cleared, or removed in turn. */
 static void
-rules_clear (json_object    *doc,
-             const V21Kind  *kind,
-             const V21Field *field,
-             json_object    *target)
+rules_clear (json_object *doc,
+             const Rule  *rule,
+             json_object *target)
 {
-  json_object *list = list_of (doc, kind->collection);
+  json_object *list = list_of (doc, rule->collection);
   const char *id = string_of (target, "id");
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (put);
 
@@ -97,7 +138,7 @@ rules_clear (json_object    *doc,
     {
       json_object *record = json_object_array_get_idx (list, i);
 
-      if (record != target && g_strcmp0 (string_of (record, field->name), id) == 0)
+      if (record != target && g_strcmp0 (string_of (record, rule->field), id) == 0)
         g_ptr_array_add (found, json_object_get (record));
     }
   for (guint i = 0; i < found->len; i++)
@@ -106,20 +147,19 @@ rules_clear (json_object    *doc,
 
       if (!list_find (list, record, NULL))
         continue;
-      if (field->flags & V21_CASCADE)
-        rules_remove (doc, kind->collection, record);
+      if (rule->action == REMOVE)
+        rules_remove (doc, rule->collection, record);
       else
-        json_object_object_add (record, field->name, NULL);
+        json_object_object_add (record, rule->field, NULL);
     }
 }
 
 static void
-rules_clear_lists (json_object    *doc,
-                   const V21Kind  *kind,
-                   const V21Field *field,
-                   const char     *id)
+rules_clear_lists (json_object *doc,
+                   const Rule  *rule,
+                   const char  *id)
 {
-  json_object *list = list_of (doc, kind->collection);
+  json_object *list = list_of (doc, rule->collection);
 
   for (gsize i = 0; i < json_object_array_length (list); i++)
     {
@@ -127,14 +167,14 @@ rules_clear_lists (json_object    *doc,
       json_object *ids = NULL;
       json_object *kept;
 
-      json_object_object_get_ex (record, field->name, &ids);
+      json_object_object_get_ex (record, rule->field, &ids);
       if (!holds_id (ids, id))
         continue;
       kept = json_object_new_array ();
       for (gsize j = 0; j < json_object_array_length (ids); j++)
         if (g_strcmp0 (json_object_get_string (json_object_array_get_idx (ids, j)), id) != 0)
           json_object_array_add (kept, json_object_get (json_object_array_get_idx (ids, j)));
-      json_object_object_add (record, field->name, kept);
+      json_object_object_add (record, rule->field, kept);
     }
 }
 
@@ -148,14 +188,13 @@ rules_remove (json_object *doc,
   gsize position = 0;
 
   json_object_get (record);
-  for (const V21Kind **k = v21_schema_collections (); *k; k++)
-    for (const V21Field *f = (*k)->fields; f->name; f++)
-      {
-        if (f->type == V21_FIELD_REF && (f->target == NULL || strcmp (f->target, collection) == 0))
-          rules_clear (doc, *k, f, record);
-        else if (f->type == V21_FIELD_REF_LIST)
-          rules_clear_lists (doc, *k, f, id);
-      }
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    {
+      if (rules[i].list)
+        rules_clear_lists (doc, &rules[i], id);
+      else if (rules[i].target == NULL || strcmp (rules[i].target, collection) == 0)
+        rules_clear (doc, &rules[i], record);
+    }
   if (list_find (list, record, &position))
     json_object_array_del_idx (list, position, 1);
   json_object_put (record);
@@ -434,6 +473,24 @@ test_after_edits (void)
     }
 }
 
+/* Every reference the format has is in the rules above: a new one needs its rule. */
+static void
+test_every_reference_has_a_rule (void)
+{
+  for (const V21Kind **k = v21_schema_collections (); *k; k++)
+    for (const V21Field *f = (*k)->fields; f->name; f++)
+      {
+        gboolean found = FALSE;
+
+        if (f->type != V21_FIELD_REF && f->type != V21_FIELD_REF_LIST)
+          continue;
+        for (guint i = 0; i < G_N_ELEMENTS (rules) && !found; i++)
+          found = strcmp (rules[i].collection, (*k)->collection) == 0 && strcmp (rules[i].field, f->name) == 0;
+        if (!found)
+          g_error ("%s.%s refers to another record: write its rule in test-cascade.c", (*k)->collection, f->name);
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -441,6 +498,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   if (argc > 1)
     generated_path = argv[1];
+  g_test_add_func ("/core/edit/cascade/every-reference-has-a-rule", test_every_reference_has_a_rule);
   g_test_add_func ("/core/edit/cascade/demo-every-record", test_demo_every_record);
   g_test_add_func ("/core/edit/cascade/generated", test_generated);
   g_test_add_func ("/core/edit/cascade/after-edits", test_after_edits);

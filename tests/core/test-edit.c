@@ -137,6 +137,22 @@ test_set_and_undo (void)
   g_assert_cmpstr (v21_record_get_string (card, "text"), ==, "Eau potable");
 }
 
+static V21Record *
+insert_vote (V21Workshop *workshop,
+             const char  *voter,
+             const char  *target,
+             gint64       count,
+             GError     **error)
+{
+  json_object *vote = json_object_new_object ();
+
+  json_object_object_add (vote, "round", json_object_new_string ("vr1"));
+  json_object_object_add (vote, "voter", json_object_new_string (voter));
+  json_object_object_add (vote, "target", json_object_new_string (target));
+  json_object_object_add (vote, "count", json_object_new_int64 (count));
+  return v21_workshop_insert (workshop, "votes", -1, vote, error);
+}
+
 static void
 test_vote_budget (void)
 {
@@ -158,6 +174,14 @@ test_vote_budget (void)
   g_assert_null (v21_workshop_insert (workshop, "votes", -1, json_object_get (vote), &error));
   g_assert_error (error, V21_ERROR, V21_ERROR_VALUE);
   g_assert_false (v21_workshop_can_undo (workshop));
+  g_clear_error (&error);
+  /* p2 gave 1 of their 3 dots: 2 more reach the budget exactly, 1 more is one too many. */
+  g_assert_cmpint (budget, ==, 3);
+  g_assert_nonnull (insert_vote (workshop, "p2", "c4", 2, &error));
+  g_assert_no_error (error);
+  g_assert_null (insert_vote (workshop, "p2", "c5", 1, &error));
+  g_assert_error (error, V21_ERROR, V21_ERROR_VALUE);
+  g_assert_cmpuint (v21_collection_get_n (v21_workshop_get_collection (workshop, "votes")), ==, 4);
 }
 
 static void
@@ -172,11 +196,20 @@ test_remove_cascade (void)
   g_autoptr(V21Workshop) reloaded = NULL;
   g_autoptr(GError) error = NULL;
 
+  g_assert_cmpstr (table_id, ==, "t1");
   g_assert_true (v21_workshop_remove (workshop, table, &error));
   g_assert_no_error (error);
   g_assert_null (v21_workshop_lookup (workshop, table_id));
   for (guint i = 0; i < v21_collection_get_n (cards); i++)
     g_assert_cmpstr (v21_record_get_string (v21_collection_get (cards, i), "table"), !=, table_id);
+  /* The table's cards stay on the board, at no table; its people are unseated. */
+  g_assert_cmpuint (v21_collection_get_n (cards), ==, 6);
+  g_assert_null (v21_record_get_string (v21_workshop_lookup (workshop, "c1"), "table"));
+  g_assert_null (v21_record_get_string (v21_workshop_lookup (workshop, "c2"), "table"));
+  g_assert_cmpstr (v21_record_get_string (v21_workshop_lookup (workshop, "c3"), "table"), ==, "t2");
+  g_assert_cmpuint (v21_collection_get_n (v21_workshop_get_collection (workshop, "people")), ==, 4);
+  g_assert_null (v21_record_get_string (v21_workshop_lookup (workshop, "p1"), "table"));
+  g_assert_null (v21_record_get_string (v21_workshop_lookup (workshop, "p4"), "table"));
   /* The file stays valid after the removal. */
   after = v21_workshop_to_data (workshop, NULL);
   reloaded = v21_workshop_load_data (after, strlen (after), NULL, &error);
@@ -189,7 +222,7 @@ test_remove_cascade (void)
   g_assert_cmpstr (before, ==, after);
 }
 
-/* Random edits: undone completely, the original file byte for byte; redone, the edited one. */
+/* A random edit: a text or level set, a card inserted, a record removed or moved. */
 static void
 random_edit (V21Workshop *workshop,
              GRand       *rand)
@@ -227,6 +260,50 @@ random_edit (V21Workshop *workshop,
     }
 }
 
+/* Edits, undos and redos mixed at random: after each step the file is, byte for
+ * byte, the one at that point of the history (the states after each edit kept
+ * by the test); an edit drops what could be redone. Then everything undone gives
+ * the original file, and everything redone the last edited one. */
+static void
+random_step (V21Workshop *workshop,
+             GRand       *rand,
+             GPtrArray   *states,
+             guint       *position)
+{
+  g_autofree char *before = v21_workshop_to_data (workshop, NULL);
+  g_autofree char *after = NULL;
+  int choice = g_rand_int_range (rand, 0, 10);
+
+  if (choice < 6)
+    {
+      random_edit (workshop, rand);
+      after = v21_workshop_to_data (workshop, NULL);
+      if (g_strcmp0 (after, before) == 0)
+        return;
+      g_ptr_array_set_size (states, *position + 1);
+      g_ptr_array_add (states, g_steal_pointer (&after));
+      (*position)++;
+      g_assert_false (v21_workshop_can_redo (workshop));
+      return;
+    }
+  if (choice < 8)
+    {
+      g_assert_cmpint (v21_workshop_undo (workshop), ==, *position > 0);
+      if (*position > 0)
+        (*position)--;
+    }
+  else
+    {
+      g_assert_cmpint (v21_workshop_redo (workshop), ==, *position + 1 < states->len);
+      if (*position + 1 < states->len)
+        (*position)++;
+    }
+  after = v21_workshop_to_data (workshop, NULL);
+  g_assert_cmpstr (after, ==, g_ptr_array_index (states, *position));
+  if (*position == 0)
+    g_assert_false (v21_workshop_get_modified (workshop));
+}
+
 static void
 test_random_undo_redo (void)
 {
@@ -234,23 +311,23 @@ test_random_undo_redo (void)
     {
       g_autoptr(V21Workshop) workshop = test_load_minimal ();
       g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
-      g_autofree char *original = v21_workshop_to_data (workshop, NULL);
-      g_autofree char *edited = NULL;
+      g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func (g_free);
       g_autofree char *undone = NULL;
       g_autofree char *redone = NULL;
+      guint position = 0;
 
-      for (guint i = 0; i < 40; i++)
-        random_edit (workshop, rand);
-      edited = v21_workshop_to_data (workshop, NULL);
+      g_ptr_array_add (states, v21_workshop_to_data (workshop, NULL));
+      for (guint i = 0; i < 80; i++)
+        random_step (workshop, rand, states, &position);
       while (v21_workshop_undo (workshop))
         ;
       undone = v21_workshop_to_data (workshop, NULL);
-      g_assert_cmpstr (original, ==, undone);
+      g_assert_cmpstr (undone, ==, g_ptr_array_index (states, 0));
       g_assert_false (v21_workshop_get_modified (workshop));
       while (v21_workshop_redo (workshop))
         ;
       redone = v21_workshop_to_data (workshop, NULL);
-      g_assert_cmpstr (edited, ==, redone);
+      g_assert_cmpstr (redone, ==, g_ptr_array_index (states, states->len - 1));
     }
 }
 

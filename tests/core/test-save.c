@@ -67,6 +67,16 @@ test_backup (void)
   second = title_on_disk (path);
   g_assert_cmpstr (first, ==, "Première version");
   g_assert_cmpstr (second, ==, "Seconde version");
+  /* Once it exists, the backup follows every save: it is the version before. */
+  g_clear_pointer (&first, g_free);
+  g_clear_pointer (&second, g_free);
+  set_title (workshop, "Troisième version");
+  g_assert_true (v21_workshop_save_file (workshop, file, &error));
+  g_assert_no_error (error);
+  first = title_on_disk (backup);
+  second = title_on_disk (path);
+  g_assert_cmpstr (first, ==, "Seconde version");
+  g_assert_cmpstr (second, ==, "Troisième version");
 }
 
 static void
@@ -99,8 +109,51 @@ large_workshop (guint cards)
   return workshop;
 }
 
-/* A child saves again and again, alternating titles; it is killed with SIGKILL
- * at a random moment. The file must always load, with one of the titles. */
+/* The number of a title "Titre ROUND.K" (0 for "Titre 0"), from a version on disk. */
+static guint
+save_number (const char *title,
+             guint       round)
+{
+  g_autofree char *prefix = g_strdup_printf ("Titre %u.", round);
+
+  if (!g_str_has_prefix (title, prefix))
+    return 0;
+  return (guint) g_ascii_strtoull (title + strlen (prefix), NULL, 10);
+}
+
+/* After a kill in round @round: the file is the version of before the round
+ * (@before) or a save K of this round; the backup is that version or the one
+ * before it (the save K + 1 had made its backup when killed). Returns whether a
+ * save of this round completed. */
+static gboolean
+assert_killed_save (const char *path,
+                    const char *before,
+                    const char *backup_before,
+                    guint       round)
+{
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autofree char *title = title_on_disk (path);
+  g_autofree char *backup_title = title_on_disk (backup);
+  guint k = save_number (title, round);
+  g_autofree char *previous = k > 1 ? g_strdup_printf ("Titre %u.%u", round, k - 1) : g_strdup (before);
+
+  if (k == 0)
+    {
+      g_assert_cmpstr (title, ==, before);
+      if (g_strcmp0 (backup_title, title) != 0)
+        g_assert_cmpstr (backup_title, ==, backup_before);
+      return FALSE;
+    }
+  if (g_strcmp0 (backup_title, title) != 0)
+    g_assert_cmpstr (backup_title, ==, previous);
+  return TRUE;
+}
+
+/* A child saves again and again, with a new title each time ("Titre ROUND.K");
+ * it is killed with SIGKILL at a random moment. The file must always load, with
+ * the title of before the round or one the child saved; the backup is the exact
+ * version before. Some rounds must end with saves completed, some with the
+ * first save interrupted. */
 static void
 test_killed_saves (void)
 {
@@ -108,23 +161,28 @@ test_killed_saves (void)
   g_autoptr(GFile) file = tmp_file ("killed.visions21");
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autofree char *before = g_strdup ("Titre 0");
+  g_autofree char *backup_before = NULL;
+  guint completed = 0;
   /* Under valgrind (V21_TEST_QUICK) a few rounds check for leaks; the kill test
    * of tests/reliability repeats it on a 10,000-card workshop. */
   guint rounds = g_test_slow () ? 500 : g_getenv ("V21_TEST_QUICK") ? 5 : 120;
 
   set_title (workshop, "Titre 0");
   g_assert_true (v21_workshop_save_file (workshop, file, NULL));
-  for (guint round = 0; round < rounds; round++)
+  g_assert_true (v21_workshop_save_file (workshop, file, NULL));
+  backup_before = g_strdup ("Titre 0");
+  for (guint round = 1; round <= rounds; round++)
     {
       pid_t pid = fork ();
-      g_autofree char *title = NULL;
+      int status = 0;
 
       g_assert_cmpint (pid, >=, 0);
       if (pid == 0)
         {
           for (guint k = 1;; k++)
             {
-              g_autofree char *t = g_strdup_printf ("Titre %u", k);
+              g_autofree char *t = g_strdup_printf ("Titre %u.%u", round, k);
               set_title (workshop, t);
               if (!v21_workshop_save_file (workshop, file, NULL))
                 _exit (3);
@@ -132,15 +190,21 @@ test_killed_saves (void)
         }
       g_usleep (g_test_rand_int_range (0, 40000));
       kill (pid, SIGKILL);
-      waitpid (pid, NULL, 0);
-      title = title_on_disk (path);
-      g_assert_true (g_str_has_prefix (title, "Titre "));
-      g_clear_pointer (&title, g_free);
-      if (g_file_test (backup, G_FILE_TEST_EXISTS))
-        {
-          title = title_on_disk (backup);
-          g_assert_true (g_str_has_prefix (title, "Titre "));
-        }
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      /* Killed while saving, not stopped by a failed save. */
+      g_assert_true (WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL);
+      if (assert_killed_save (path, before, backup_before, round))
+        completed++;
+      g_free (before);
+      g_free (backup_before);
+      before = title_on_disk (path);
+      backup_before = title_on_disk (backup);
+    }
+  if (rounds >= 100)
+    {
+      g_test_message ("%u of %u rounds completed a save", completed, rounds);
+      g_assert_cmpuint (completed, >, 0);
+      g_assert_cmpuint (completed, <, rounds);
     }
 }
 

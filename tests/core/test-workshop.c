@@ -95,45 +95,73 @@ test_migrate (void)
   g_assert_cmpuint (v21_collection_get_n (v21_workshop_get_collection (workshop, "people")), >, 0);
 }
 
-/* Every fixture of tests/data/bad fails with its expected first path, and builds nothing. */
+/* Checks one line of bad/EXPECTED, FILENAME<TAB>PATH: the fixture fails with
+ * that first path, and builds nothing. */
+static void
+assert_bad_fixture (const char *line)
+{
+  g_auto(GStrv) parts = g_strsplit (line, "\t", -1);
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  V21Workshop *workshop;
+  V21Problem *first;
+
+  if (g_strv_length (parts) != 2 || parts[1][0] != '$')
+    g_error ("bad/EXPECTED: “%s” is not FILENAME<TAB>PATH", line);
+  name = g_strconcat ("bad/", parts[0], NULL);
+  path = fixture (name);
+  file = g_file_new_for_path (path);
+  workshop = v21_workshop_load_file (file, &problems, &error);
+  if (workshop != NULL)
+    g_error ("%s loaded, but should fail at %s", parts[0], parts[1]);
+  g_assert_nonnull (error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_error ("bad/EXPECTED names %s, which is not in tests/data/bad", parts[0]);
+  g_assert_nonnull (problems);
+  first = g_ptr_array_index (problems, 0);
+  if (g_strcmp0 (first->path, parts[1]) != 0)
+    g_error ("%s: first problem at %s (%s), expected %s", parts[0], first->path, first->message, parts[1]);
+  g_assert_true (g_str_has_prefix (error->message, parts[1]));
+}
+
+/* Every fixture of tests/data/bad has its line in EXPECTED, and every line is checked. */
 static void
 test_bad_fixtures (void)
 {
   g_autofree char *expected_path = fixture ("bad/EXPECTED");
+  g_autofree char *dir_path = fixture ("bad");
   g_autofree char *expected = NULL;
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
   g_auto(GStrv) lines = NULL;
-  guint count = 0;
+  const char *entry;
+  guint n_files = 0;
 
   g_assert_true (g_file_get_contents (expected_path, &expected, NULL, NULL));
   lines = g_strsplit (expected, "\n", -1);
   for (guint i = 0; lines[i]; i++)
     {
-      g_auto(GStrv) parts = g_strsplit (lines[i], "\t", 2);
-      g_autofree char *name = NULL;
-      g_autofree char *path = NULL;
-      g_autoptr(GFile) file = NULL;
-      g_autoptr(GPtrArray) problems = NULL;
-      g_autoptr(GError) error = NULL;
-      V21Workshop *workshop;
-      V21Problem *first;
-
-      if (g_strv_length (parts) != 2)
-        continue;
-      name = g_strconcat ("bad/", parts[0], NULL);
-      path = fixture (name);
-      file = g_file_new_for_path (path);
-      workshop = v21_workshop_load_file (file, &problems, &error);
-      if (workshop != NULL)
-        g_error ("%s loaded, but should fail at %s", parts[0], parts[1]);
-      g_assert_nonnull (error);
-      g_assert_nonnull (problems);
-      first = g_ptr_array_index (problems, 0);
-      if (g_strcmp0 (first->path, parts[1]) != 0)
-        g_error ("%s: first problem at %s (%s), expected %s", parts[0], first->path, first->message, parts[1]);
-      g_assert_true (g_str_has_prefix (error->message, parts[1]));
-      count++;
+      if (lines[i][0] == '\0' && lines[i + 1] == NULL)
+        break;
+      assert_bad_fixture (lines[i]);
+      *strchr (lines[i], '\t') = '\0';
+      if (!g_hash_table_add (listed, g_strdup (lines[i])))
+        g_error ("bad/EXPECTED lists %s twice", lines[i]);
     }
-  g_assert_cmpuint (count, >=, 40);
+  g_assert_nonnull (dir);
+  while ((entry = g_dir_read_name (dir)) != NULL)
+    {
+      if (g_str_equal (entry, "EXPECTED") || g_str_equal (entry, "README.md"))
+        continue;
+      if (!g_hash_table_contains (listed, entry))
+        g_error ("tests/data/bad/%s has no line in bad/EXPECTED", entry);
+      n_files++;
+    }
+  g_assert_cmpuint (n_files, ==, g_hash_table_size (listed));
+  g_assert_cmpuint (n_files, >=, 84);
 }
 
 static void

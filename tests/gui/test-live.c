@@ -329,6 +329,11 @@ test_votes_keys (void)
   gui_test_send_keysym (entry, XK_Return, 0);
   g_assert_cmpint (v21_votes_used (live.workshop, round, table), ==, 5);
   g_assert_cmpint (v21_votes_get_count (live.workshop, round, table, v21_workshop_lookup (live.workshop, "cl01")), ==, 2);
+  /* …and the facilitator is told why, in a toast. */
+  gui_test_spin (100);
+  g_assert_nonnull (gui_test_find_by_text (GTK_WIDGET (live.window),
+                                           "Table Sèvre has 5 votes in this round and already gave 3 "
+                                           "elsewhere: at most 2 here", TRUE));
 
   /* 0 on the first line, Enter, then 3 on the second: 2 + 2 + 1 becomes 0 + 3 + 1. */
   gui_test_send_keysym (entry, XK_BackSpace, 0);

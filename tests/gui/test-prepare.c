@@ -178,6 +178,46 @@ test_typing (void)
   close_window (window);
 }
 
+/* The demo after its 34 participants are seated at its 6 tables: each table has
+ * 5 or 6 of them, the 4 staff (facilitator, technical lead, observers) none. */
+static void
+assert_seated (V21Workshop *workshop)
+{
+  V21Collection *people = v21_workshop_get_collection (workshop, "people");
+  V21Collection *tables = v21_workshop_get_collection (workshop, "tables");
+  g_autoptr(GHashTable) sizes = g_hash_table_new (g_str_hash, g_str_equal);
+  guint seated = 0;
+
+  g_assert_cmpuint (v21_collection_get_n (tables), ==, 6);
+  for (guint i = 0; i < v21_collection_get_n (people); i++)
+    {
+      V21Record *person = v21_collection_get (people, i);
+      const char *table = v21_record_get_string (person, "table");
+      const char *role = v21_record_get_string (person, "role");
+      gboolean staff = g_strcmp0 (role, "participant") != 0 && g_strcmp0 (role, "political_sponsor") != 0;
+
+      if (staff)
+        {
+          g_assert_null (table);
+          continue;
+        }
+      g_assert_nonnull (table);
+      g_assert_nonnull (v21_workshop_lookup (workshop, table));
+      g_hash_table_insert (sizes, (gpointer) table,
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (sizes, table)) + 1));
+      seated++;
+    }
+  g_assert_cmpuint (seated, ==, 34);
+  g_assert_cmpuint (g_hash_table_size (sizes), ==, 6);
+  for (guint i = 0; i < 6; i++)
+    {
+      guint size = GPOINTER_TO_UINT (g_hash_table_lookup (sizes, v21_record_get_id (v21_collection_get (tables, i))));
+
+      g_assert_cmpuint (size, >=, 5);
+      g_assert_cmpuint (size, <=, 6);
+    }
+}
+
 static void
 test_assign_tables (void)
 {
@@ -193,10 +233,14 @@ test_assign_tables (void)
   dialog = gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_nonnull (g_strrstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "34"));
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "34 participants to seat: 5 or 6 people per table. Categories are spread evenly and "
+                   "people of the same organisation sit apart when possible. 2 locked people stay at their tables.");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "assign");
   gtk_window_destroy (dialog);
   gui_test_spin (100);
   g_assert_cmpstr (v21_workshop_get_undo_label (workshop), ==, "Assign tables");
+  assert_seated (workshop);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   gui_test_spin (50);
@@ -253,7 +297,41 @@ test_csv_import (void)
   close_window (window);
 }
 
-/* The other dialogs build and close cleanly. */
+/* The first editable under @root showing @text. */
+static GtkWidget *
+find_editable (GtkWidget  *root,
+               const char *text)
+{
+  if (GTK_IS_EDITABLE (root) && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (root)), text) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_editable (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first spin button under @root set to @value. */
+static GtkWidget *
+find_spin (GtkWidget *root,
+           int        value)
+{
+  if (GTK_IS_SPIN_BUTTON (root) && gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (root)) == value)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_spin (child, value);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The other dialogs build, show what they are about, and close cleanly. */
 static void
 test_dialogs (void)
 {
@@ -265,10 +343,25 @@ test_dialogs (void)
     GTK_WINDOW (v21_new_workshop_dialog_new (GTK_WINDOW (window))),
   };
 
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int year = g_date_time_get_year (now);
+
   for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
     {
       gtk_window_present (dialogs[i]);
       gui_test_spin (100);
+      /* What each shows: the person being edited; this year to 30 years ahead. */
+      if (i == 0)
+        {
+          g_assert_nonnull (find_editable (GTK_WIDGET (dialogs[i]), "Bernard Chaigneau"));
+          g_assert_nonnull (find_editable (GTK_WIDGET (dialogs[i]), "bernard.chaigneau@cc-valdesevre-bocage.example"));
+          g_assert_nonnull (gui_test_find_widget (GTK_WIDGET (dialogs[i]), GTK_TYPE_BUTTON, "_Save"));
+        }
+      else
+        {
+          g_assert_nonnull (find_spin (GTK_WIDGET (dialogs[i]), year));
+          g_assert_nonnull (find_spin (GTK_WIDGET (dialogs[i]), year + 30));
+        }
       gtk_window_close (dialogs[i]);
       gui_test_spin (50);
     }

@@ -105,12 +105,38 @@ all_black (cairo_surface_t *surface)
   return TRUE;
 }
 
-/* The real window shows every scene, in both styles, without a warning. */
+/* The pixels @window shows, rendered as GTK renders it on screen. */
+static GBytes *
+window_pixels (GtkWindow *window)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  int width = gtk_widget_get_width (GTK_WIDGET (window));
+  int height = gtk_widget_get_height (GTK_WIDGET (window));
+  guchar *data;
+
+  g_assert_cmpint (width, >, 0);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return NULL;
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  data = g_malloc ((gsize) width * height * 4);
+  gdk_texture_download (texture, data, width * 4);
+  return g_bytes_new_take (data, (gsize) width * height * 4);
+}
+
+/* The real window shows every scene, in both styles, without a warning; each
+ * scene shows something else. */
 static void
 test_window_scenes (void)
 {
   Run run;
   GtkWindow *projector;
+  g_autoptr(GBytes) previous = NULL;
 
   run_open (&run);
   v21_session_set_projecting (run.session, TRUE);
@@ -124,9 +150,19 @@ test_window_scenes (void)
   for (int dark = 0; dark < 2; dark++)
     for (V21Scene scene = 0; scene < V21_N_SCENES; scene++)
       {
+        g_autoptr(GBytes) shown = NULL;
+
         v21_session_set_dark (run.session, dark);
         v21_session_set_scene (run.session, scene);
         gui_test_spin (60);
+        /* What the room sees changes with each scene and style. */
+        shown = window_pixels (projector);
+        g_assert_nonnull (shown);
+        if (previous != NULL && g_bytes_equal (previous, shown))
+          g_error ("the projector shows the same picture for scene %d (%s) as before it",
+                   scene, dark ? "dark" : "light");
+        g_clear_pointer (&previous, g_bytes_unref);
+        previous = g_steal_pointer (&shown);
       }
   v21_session_set_projecting (run.session, FALSE);
   gui_test_spin (50);

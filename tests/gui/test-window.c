@@ -171,6 +171,8 @@ test_open_twice (void)
 {
   g_autoptr(GFile) file = gui_test_copy_demo ();
   V21Window *window;
+  V21Workshop *workshop;
+  guint n_windows;
 
   if (file == NULL)
     {
@@ -178,15 +180,26 @@ test_open_twice (void)
       return;
     }
 
-  /* Opening the file a window already shows only brings that window forward. */
+  /* Opening the file a window already shows only brings that window forward:
+   * the same workshop, with its unsaved change, no question, no other window. */
   window = new_window ();
   v21_window_open_file (window, file);
   gui_test_spin (100);
   g_assert_true (v21_window_has_file (window, file));
+  workshop = v21_window_get_workshop (window);
+  g_assert_true (v21_workshop_set (workshop, v21_workshop_get_root (workshop), "title",
+                                   json_object_new_string ("Titre pas encore enregistré"), NULL));
+  n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (gui_test_get_application ())));
   v21_window_open_file (window, file);
   gui_test_spin (100);
   g_assert_null (gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_true (v21_window_get_workshop (window) == workshop);
+  g_assert_cmpstr (v21_workshop_get_title (workshop), ==, "Titre pas encore enregistré");
+  g_assert_true (v21_workshop_get_modified (workshop));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (gui_test_get_application ()))),
+                    ==, n_windows);
 
+  g_assert_true (v21_workshop_undo (workshop));
   gtk_window_close (GTK_WINDOW (window));
   gui_test_spin (100);
 }

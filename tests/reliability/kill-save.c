@@ -6,12 +6,17 @@
  *
  * Each round starts a saver process that loads the workshop, then saves it with
  * titles "Round R version 1", "… 2"…; once it has loaded, the parent kills it after
- * a random delay of up to three save times, so
- * that kills land before, during and after the write, the fsync, the backup and the
- * rename. Versions differ only by their title, so a version on disk is checked byte
- * for byte against what the application writes for that title; every tenth round
- * the file is also loaded with the real loader. Killed saves may leave their
- * temporary files, but never more than one of each kind.
+ * a random delay of up to three save times. Versions differ only by their title,
+ * so a version on disk is checked byte for byte against what the application
+ * writes for that title; the backup must be the exact version before the file's
+ * (or the file's own, when a save was killed after making its backup). Every
+ * tenth round the file is also loaded with the real loader. Killed saves may
+ * leave their temporary files, but never more than one of each kind.
+ *
+ * The phase each kill hit is read from what it left on disk (see kill_phase)
+ * and counted; the run fails unless kills landed before the backup, during the
+ * write of the temporary file, after it was written (its fsync or the rename),
+ * and after a completed save, and unless some rounds kept the old version.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <glib/gstdio.h>
 
@@ -146,6 +152,109 @@ count_leftovers (const char *dir,
   return n;
 }
 
+/* What a save leaves on disk at each moment, from a saver's first save
+ * (v21_file_write_atomic: backup by a hard link "FILE~.tmp" renamed to
+ * "FILE~", then ".FILE.saving" written, synced and renamed to FILE). */
+enum
+{
+  PHASE_BEFORE_BACKUP,    /* loaded, serialising: nothing touched yet */
+  PHASE_BACKUP,           /* between the link and the rename of the backup */
+  PHASE_AFTER_BACKUP,     /* backup made, temporary not yet written */
+  PHASE_WRITE,            /* the temporary partly written */
+  PHASE_WRITTEN,          /* the temporary complete: its fsync, or the rename */
+  PHASE_AFTER_SAVE,       /* at least one save completed (renamed) */
+  N_PHASES
+};
+
+static const char *phase_names[N_PHASES] = {
+  "before the backup", "during the backup", "after the backup", "during the write",
+  "after the write (fsync, rename)", "after a completed save",
+};
+
+typedef struct
+{
+  gboolean exists;
+  gint64   size;
+  gint64   changed;   /* st_ctim in ns: any write, link or rename changes it */
+  guint64  inode;
+} Stamp;
+
+static Stamp
+stamp_of (const char *path)
+{
+  struct stat st;
+  Stamp stamp = { 0 };
+
+  if (stat (path, &st) != 0)
+    return stamp;
+  stamp.exists = TRUE;
+  stamp.size = st.st_size;
+  stamp.inode = st.st_ino;
+  stamp.changed = (gint64) st.st_ctim.tv_sec * G_GINT64_CONSTANT (1000000000) + st.st_ctim.tv_nsec;
+  return stamp;
+}
+
+/* Whether @path was created or changed since @before. */
+static gboolean
+touched (const char  *path,
+         const Stamp *before)
+{
+  Stamp now = stamp_of (path);
+
+  return now.exists && (!before->exists || now.size != before->size || now.changed != before->changed);
+}
+
+typedef struct
+{
+  char  *temporary;   /* ".FILE.saving" */
+  char  *backup_link; /* "FILE~.tmp" */
+  char  *backup;      /* "FILE~" */
+  Stamp  temporary_before;
+  Stamp  backup_link_before;
+  Stamp  backup_before;
+} Leftovers;
+
+static void
+leftovers_stamp (Leftovers *leftovers)
+{
+  leftovers->temporary_before = stamp_of (leftovers->temporary);
+  leftovers->backup_link_before = stamp_of (leftovers->backup_link);
+  leftovers->backup_before = stamp_of (leftovers->backup);
+}
+
+/* The window between the backup's link and its rename is two system calls
+ * wide, and the one after it as short: kills there are counted, not required. */
+static gboolean
+phase_required (int phase)
+{
+  return phase != PHASE_BACKUP && phase != PHASE_AFTER_BACKUP;
+}
+
+static gboolean
+phases_covered (const guint *phases)
+{
+  for (int i = 0; i < N_PHASES; i++)
+    if (phases[i] == 0 && phase_required (i))
+      return FALSE;
+  return TRUE;
+}
+
+/* The phase a kill hit, for a round whose file kept its old version;
+ * @first_length is the size of the round's first version. */
+static int
+kill_phase (const Leftovers *leftovers,
+            gint64           first_length)
+{
+  if (touched (leftovers->temporary, &leftovers->temporary_before))
+    return stamp_of (leftovers->temporary).size == first_length ? PHASE_WRITTEN : PHASE_WRITE;
+  /* A link to the backup itself is what rename() leaves when the backup was
+   * already this version: not a kill between the link and the rename. */
+  if (touched (leftovers->backup_link, &leftovers->backup_link_before)
+      && stamp_of (leftovers->backup_link).inode != stamp_of (leftovers->backup).inode)
+    return PHASE_BACKUP;
+  return touched (leftovers->backup, &leftovers->backup_before) ? PHASE_AFTER_BACKUP : PHASE_BEFORE_BACKUP;
+}
+
 /* The saver: a fresh process (so that no copy-on-write of a large parent slows
  * it), that loads the workshop, says so on stdout, then saves it as FILE again
  * and again with the titles of its round, until it is killed. */
@@ -223,6 +332,10 @@ main (int   argc,
   guint64 save_us;
   guint mid_save = 0;
   guint leftovers = 0;
+  guint phases[N_PHASES] = { 0 };
+  guint total = 0;
+  guint64 backup_on_disk = 0;
+  Leftovers temporaries = { 0 };
   gint64 start;
 
   g_option_context_add_main_entries (context, entries, NULL);
@@ -251,38 +364,61 @@ main (int   argc,
   if (!v21_workshop_save_file (workshop, file, &error))
     g_error ("%s", error->message);
   save_us = g_get_monotonic_time () - start;
+  /* Again, so that the backup exists from the start: the original too. */
+  if (!v21_workshop_save_file (workshop, file, &error))
+    g_error ("%s", error->message);
 
-  for (int round = 1; round <= rounds; round++)
+  temporaries.temporary = g_build_filename (dir, ".workshop.visions21.saving", NULL);
+  temporaries.backup_link = g_strconcat (path, "~.tmp", NULL);
+  temporaries.backup = g_strdup (backup);
+  for (int round = 1; round <= rounds || (round <= 3 * rounds && !phases_covered (phases)); round++)
     {
       guint64 delay = g_rand_int_range (rand, 0, (gint32) MIN (save_us * 3, G_MAXINT32));
       guint64 now, kept;
       g_autofree char *title = NULL;
       g_autofree char *kept_title = NULL;
-      pid_t pid = start_saver (argv[0], source_path, path, round);
+      g_autofree char *first_title = g_strdup_printf ("Round %d version 1", round);
+      pid_t pid;
+      int status = 0;
+      int phase;
 
+      leftovers_stamp (&temporaries);
+      pid = start_saver (argv[0], source_path, path, round);
       g_usleep (delay);
       kill (pid, SIGKILL);
-      waitpid (pid, NULL, 0);
+      if (waitpid (pid, &status, 0) != pid || !WIFSIGNALED (status) || WTERMSIG (status) != SIGKILL)
+        g_error ("round %d: the saver stopped by itself (status %d), not killed", round, status);
 
       /* The file: the version on disk before, or a newer one of this round. */
       title = check_version (&template, path, &now);
       if (now < on_disk || (now != on_disk && now >> 32 != (guint64) round))
         g_error ("round %d: the file went from an older version to “%s”", round, title);
       if (now == on_disk)
-        mid_save++;
-      on_disk = now;
-      /* The backup: a complete version, older than the file. */
-      if (g_file_test (backup, G_FILE_TEST_EXISTS))
         {
-          kept_title = check_version (&template, backup, &kept);
-          if (kept > now)
-            g_error ("round %d: the backup “%s” is newer than the file “%s”", round, kept_title, title);
+          mid_save++;
+          phase = kill_phase (&temporaries, template.prefix_len + template.suffix_len + strlen (first_title));
         }
+      else
+        phase = PHASE_AFTER_SAVE;
+      phases[phase]++;
+      total++;
+      /* The backup: the file's own version (killed after making it) or exactly
+       * the version before: the previous save of this round, or the file as it
+       * was before the round. */
+      if (!g_file_test (backup, G_FILE_TEST_EXISTS))
+        g_error ("round %d: no backup", round);
+      kept_title = check_version (&template, backup, &kept);
+      if (kept != now
+          && !(now == on_disk && kept == backup_on_disk)
+          && !(now != on_disk && (now & 0xffffffff) > 1 && kept == now - 1)
+          && !(now != on_disk && (now & 0xffffffff) == 1 && kept == on_disk))
+        g_error ("round %d: the backup “%s” is not the version before the file “%s”", round, kept_title, title);
+      on_disk = now;
+      backup_on_disk = kept;
       if (round % 10 == 0)
         {
           check_loads (path);
-          if (g_file_test (backup, G_FILE_TEST_EXISTS))
-            check_loads (backup);
+          check_loads (backup);
         }
     }
   leftovers = count_leftovers (dir, "workshop.visions21");
@@ -290,9 +426,21 @@ main (int   argc,
    * never one more per killed save. */
   if (leftovers > 2)
     g_error ("%u files left beside the workshop by killed saves", leftovers);
-  printf ("%d kills of saves of %s (a save takes %.0f ms): the file and its backup were always a "
-          "complete version; %u kills left the previous version; %u temporary files left behind\n",
-          rounds, argv[1], save_us / 1000.0, mid_save, leftovers);
+  printf ("%u kills of saves of %s (a save takes %.0f ms): the file was always a complete "
+          "version and its backup the exact version before; %u kills left the previous version; "
+          "%u temporary files left behind\nkills by phase:",
+          total, argv[1], save_us / 1000.0, mid_save, leftovers);
+  for (int i = 0; i < N_PHASES; i++)
+    printf ("%s %s %u", i ? "," : "", phase_names[i], phases[i]);
+  printf ("\n");
+  /* Both outcomes, and every phase the random delays can reach (the rounds go
+   * on, up to three times as many, until they have). */
+  if (mid_save == 0 || mid_save == total)
+    g_error ("every kill left %s version: the delays no longer cover a save",
+             mid_save ? "the old" : "a new");
+  for (int i = 0; i < N_PHASES; i++)
+    if (phases[i] == 0 && phase_required (i))
+      g_error ("no kill landed %s in %d rounds", phase_names[i], total);
   {
     g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
     if (system (command) != 0)
@@ -300,5 +448,8 @@ main (int   argc,
   }
   g_free (template.prefix);
   g_free (template.suffix);
+  g_free (temporaries.temporary);
+  g_free (temporaries.backup_link);
+  g_free (temporaries.backup);
   return 0;
 }
