@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "v21-csv.h"
+#include "v21-consent.h"
 #include "v21-capture.h"
 #include "v21-report.h"
 #include "v21-report-private.h"
@@ -112,6 +113,58 @@ target_label (V21Record *target)
   return _v21_text (target, "text");
 }
 
+/* The votes of people who may not be named, as totals per proposal: their
+ * own allocation, even under a label, could be read back to them. */
+static void
+add_unnamed_total (GHashTable *totals,
+                   GPtrArray  *order,
+                   V21Record  *vote)
+{
+  g_autofree char *key = g_strdup_printf ("%s\n%s", _v21_text (vote, "round"), _v21_text (vote, "target"));
+  gint64 *total = g_hash_table_lookup (totals, key);
+
+  if (total == NULL)
+    {
+      total = g_new0 (gint64, 1);
+      g_ptr_array_add (order, vote);
+      g_hash_table_insert (totals, g_steal_pointer (&key), total);
+    }
+  *total += v21_record_get_int (vote, "count", 0);
+}
+
+static void
+add_vote_row (GString    *out,
+              V21Record  *round,
+              V21Record  *target,
+              const char *voter,
+              const char *table,
+              gint64      count)
+{
+  g_autofree char *number = g_strdup_printf ("%ld", (long) count);
+  const char *cells[] = {
+    round != NULL ? _v21_text (round, "title") : "", target_label (target), voter, table, number,
+  };
+
+  add_row (out, cells, G_N_ELEMENTS (cells));
+}
+
+static void
+add_unnamed_rows (V21Workshop *workshop,
+                  GString     *out,
+                  GHashTable  *totals,
+                  GPtrArray   *order)
+{
+  for (guint i = 0; i < order->len; i++)
+    {
+      V21Record *vote = g_ptr_array_index (order, i);
+      g_autofree char *key = g_strdup_printf ("%s\n%s", _v21_text (vote, "round"), _v21_text (vote, "target"));
+
+      add_vote_row (out, v21_workshop_lookup (workshop, _v21_text (vote, "round")),
+                    v21_workshop_lookup (workshop, _v21_text (vote, "target")),
+                    _("Counted together (no voter named)"), "", *(gint64 *) g_hash_table_lookup (totals, key));
+    }
+}
+
 char *
 v21_csv_votes (V21Workshop *workshop,
                gsize       *length)
@@ -119,6 +172,8 @@ v21_csv_votes (V21Workshop *workshop,
   V21Collection *votes = v21_workshop_get_collection (workshop, "votes");
   GString *out = g_string_new (BOM);
   const char *header[] = { _("Vote"), _("Proposal"), _("Voter"), _("Voter’s table"), _("Count") };
+  g_autoptr(GHashTable) totals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
 
   add_row (out, header, G_N_ELEMENTS (header));
   for (guint i = 0; i < v21_collection_get_n (votes); i++)
@@ -128,31 +183,16 @@ v21_csv_votes (V21Workshop *workshop,
       V21Record *target = v21_workshop_lookup (workshop, _v21_text (vote, "target"));
       V21Record *voter = v21_record_is_null (vote, "voter") ? NULL
                          : v21_workshop_lookup (workshop, _v21_text (vote, "voter"));
-      g_autofree char *voter_name = NULL;
-      g_autofree char *count = g_strdup_printf ("%ld", (long) v21_record_get_int (vote, "count", 0));
-      const char *voter_table = "";
+      gint64 count = v21_record_get_int (vote, "count", 0);
 
-      if (voter == NULL)
-        voter_name = g_strdup (_("Dots counted on the board"));
+      if (voter == NULL || (g_strcmp0 (v21_record_get_collection (voter), "people") == 0 && !v21_consent_may_name (voter)))
+        add_unnamed_total (totals, order, vote);
       else if (g_strcmp0 (v21_record_get_collection (voter), "people") == 0)
-        {
-          voter_name = v21_report_person_name (workshop, voter);
-          voter_table = field_of (workshop, voter, "table", "name");
-        }
+        add_vote_row (out, round, target, _v21_text (voter, "name"), field_of (workshop, voter, "table", "name"), count);
       else
-        {
-          voter_name = g_strdup (_v21_text (voter, "name"));
-          voter_table = voter_name;
-        }
-      {
-        const char *cells[] = {
-          round != NULL ? _v21_text (round, "title") : "",
-          target_label (target), voter_name, voter_table, count,
-        };
-
-        add_row (out, cells, G_N_ELEMENTS (cells));
-      }
+        add_vote_row (out, round, target, _v21_text (voter, "name"), _v21_text (voter, "name"), count);
     }
+  add_unnamed_rows (workshop, out, totals, order);
   if (length != NULL)
     *length = out->len;
   return g_string_free (out, FALSE);

@@ -22,8 +22,9 @@ gboolean v21_csv_is_formula (const char *value);
 /* One row per card: id, kind, text, details, table, session block, cluster, created. */
 char *v21_csv_cards (V21Workshop *workshop,
                      gsize       *length);
-/* One row per vote: round, what was voted on, voter (named only with their
- * consent), the voter's table, count. */
+/* One row per vote: round, what was voted on, voter, the voter's table,
+ * count; the votes of people who did not consent to be named, and counted
+ * dots, only as one total per proposal ("Counted together"). */
 char *v21_csv_votes (V21Workshop *workshop,
                      gsize       *length);
 

@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "v21-report-private.h"
+#include "v21-consent.h"
 #include "v21-capture.h"
 #include "v21-robustness.h"
 #include "v21-votes.h"
@@ -770,7 +771,7 @@ named_people (V21ReportBuilder *builder)
       GPtrArray *row;
       g_autofree char *category = NULL;
 
-      if (!v21_record_get_bool (person, "consent"))
+      if (!v21_consent_may_name (person))
         {
           unnamed++;
           continue;
@@ -824,8 +825,9 @@ chapter_people (V21ReportBuilder *builder)
           g_autofree char *label = capitalize (category);
           count_add (categories, label);
         }
-      /* A person who did not consent may be recognised by their organisation. */
-      if (v21_record_get_bool (person, "consent") && organisation[0] != '\0')
+      /* Organisations are public bodies: counted for everyone (an organisation
+       * that names a person was removed from the copy, see v21_anonymize()). */
+      if (organisation[0] != '\0')
         count_add (organisations, organisation);
       else
         unnamed_organisations++;

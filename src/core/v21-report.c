@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "v21-report.h"
+#include "v21-consent.h"
 #include "v21-run-sheet.h"
 #include "v21-report-private.h"
 #include "v21-typography.h"
@@ -291,26 +292,14 @@ char *
 v21_person_label (V21Workshop *workshop,
                   V21Record   *person)
 {
-  V21Collection *people = v21_workshop_get_collection (workshop, "people");
-  const char *category = v21_category_label (_v21_text (person, "category"));
-  guint position = 0;
-
-  v21_collection_find (people, person, &position);
-  if (category[0] == '\0')
-    /* Translators: a participant named by number only, in anonymised exports. */
-    return g_strdup_printf (_("Participant %u"), position + 1);
-  /* Translators: a participant named by number and category in anonymised
-   * exports: "Participant·e 12 — élus". */
-  return g_strdup_printf (_("Participant %u — %s"), position + 1, category);
+  return v21_consent_label (workshop, person);
 }
 
 char *
 v21_report_person_name (V21Workshop *workshop,
                         V21Record   *person)
 {
-  if (v21_record_get_bool (person, "consent"))
-    return g_strdup (_v21_text (person, "name"));
-  return v21_person_label (workshop, person);
+  return v21_consent_name (workshop, person);
 }
 
 /* File names */
@@ -375,7 +364,7 @@ credits_text (V21Workshop *workshop)
           V21Record *person = v21_collection_get (people, i);
 
           if (g_strcmp0 (_v21_text (person, "role"), roles[r].role) != 0
-              || !v21_record_get_bool (person, "consent"))
+              || !v21_consent_may_name (person))
             continue;
           if (names->len > 0)
             g_string_append (names, ", ");

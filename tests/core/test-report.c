@@ -120,9 +120,11 @@ test_csv_files (void)
   g_assert_true (g_str_has_suffix (cards, "\"\r\n"));
   g_assert_nonnull (strstr (cards, "\"'=HYPERLINK(\"\"http://evil.example/\"\",\"\"clic\"\")\""));
   g_assert_true (g_str_has_prefix (votes, "\xef\xbb\xbf\"Vote\";"));
-  /* A voter who did not consent is not named. */
+  /* A voter who did not consent is not named, nor labelled: their votes are
+   * in the totals. */
   g_assert_null (strstr (votes, "Louis Bernard"));
-  g_assert_nonnull (strstr (votes, "Participant 2 — residents"));
+  g_assert_null (strstr (votes, "Participant 2"));
+  g_assert_nonnull (strstr (votes, "\"Counted together (no voter named)\";\"\";"));
   g_assert_nonnull (strstr (votes, "Camille Martin"));
 }
 
