@@ -765,7 +765,12 @@ v21_report_draw_figure (V21Workshop          *workshop,
   switch (figure->figure)
     {
     case V21_FIGURE_TRAJECTORIES:
-      v21_render_trajectories (workshop, figure->target, cr, width, height, style);
+      {
+        /* Labels at the body size; those without room are numbered in the key. */
+        V21DiagramOptions options = { V21_DIAGRAM_LABELS_ALL, 0, BODY_SIZE * 0.9 };
+
+        v21_render_trajectories_with_options (workshop, figure->target, cr, width, height, style, &options);
+      }
       break;
     case V21_FIGURE_VOTES:
       draw_votes (workshop, figure->target, cr, width, height, style);
@@ -993,7 +998,11 @@ draw_cover (V21ReportPages *self,
           cairo_translate (cr, MARGIN_X, y);
           cairo_rectangle (cr, 0, 0, CONTENT_WIDTH, height);
           cairo_clip (cr);
-          v21_render_trajectories (self->workshop, NULL, cr, CONTENT_WIDTH, height, &self->style);
+          /* The cover shows the paths, with the three most important labels only. */
+          V21DiagramOptions options = { V21_DIAGRAM_LABELS_MOST_IMPORTANT, 3, BODY_SIZE * 0.9 };
+
+          v21_render_trajectories_with_options (self->workshop, NULL, cr, CONTENT_WIDTH, height, &self->style,
+                                                &options);
           cairo_restore (cr);
         }
     }
