@@ -414,6 +414,14 @@ add_table (V21ReportPages       *self,
     }
 }
 
+/* A scenario's trajectories take more height: the key of the labels that
+ * find no room beside their point goes under the plot. */
+static double
+figure_stretch (const V21ReportBlock *block)
+{
+  return block->figure == V21_FIGURE_TRAJECTORIES && block->target != NULL ? 1.45 : 1.0;
+}
+
 static void
 add_figure (V21ReportPages       *self,
             const V21ReportBlock *block)
@@ -427,7 +435,8 @@ add_figure (V21ReportPages       *self,
   box = add_box (self->boxes, BOX_FIGURE, 0, 10);
   box->block = block;
   box->layout = caption;
-  box->figure_height = MIN (CONTENT_WIDTH * block->aspect, CONTENT_HEIGHT - caption_height - 40);
+  box->figure_height = MIN (CONTENT_WIDTH * block->aspect * figure_stretch (block),
+                            CONTENT_HEIGHT - caption_height - 40);
   box->height = box->figure_height + 5 + caption_height + 4;
 }
 
@@ -766,8 +775,12 @@ v21_report_draw_figure (V21Workshop          *workshop,
     {
     case V21_FIGURE_TRAJECTORIES:
       {
-        /* Labels at the body size; those without room are numbered in the key. */
-        V21DiagramOptions options = { V21_DIAGRAM_LABELS_ALL, 0, BODY_SIZE * 0.9 };
+        /* A scenario's labels at the body size, those without room numbered in
+         * the key; the comparison of all of them shows their shapes and the
+         * most important labels (each scenario's figure has all of its own). */
+        V21DiagramOptions options = { figure->target != NULL ? V21_DIAGRAM_LABELS_ALL
+                                                             : V21_DIAGRAM_LABELS_MOST_IMPORTANT,
+                                      6, BODY_SIZE * 0.9 };
 
         v21_render_trajectories_with_options (workshop, figure->target, cr, width, height, style, &options);
       }
