@@ -22,12 +22,27 @@ typedef struct
   gboolean          soft;
 } Obstacle;
 
+typedef struct
+{
+  double   x0;
+  double   y0;
+  double   x1;
+  double   y1;
+  gboolean leader;   /* a placed label's leader: no other label covers it */
+} Line;
+
 struct _V21LabelPlacer
 {
   cairo_rectangle_t bounds;
   double            gap;
   double            max_distance;
+  double            window;
   GArray           *obstacles;   /* Obstacle */
+  GArray           *lines;       /* Line */
+  GArray          **line_cells;  /* indices of lines, per cell */
+  guint            *line_seen;
+  guint             line_seen_size;
+  guint             line_stamp;
   double            cell;
   int               columns;
   int               rows;
@@ -47,12 +62,15 @@ v21_label_placer_new (const cairo_rectangle_t *bounds,
   self->bounds = *bounds;
   self->gap = MAX (gap, 0);
   self->max_distance = G_MAXDOUBLE;
+  self->window = G_MAXDOUBLE;
   self->obstacles = g_array_new (FALSE, FALSE, sizeof (Obstacle));
+  self->lines = g_array_new (FALSE, FALSE, sizeof (Line));
   self->cell = MAX (16.0, MAX (bounds->width, bounds->height) / 64.0);
   self->columns = CLAMP ((int) ceil (bounds->width / self->cell), 1, 256);
   self->rows = CLAMP ((int) ceil (bounds->height / self->cell), 1, 256);
   self->cells = g_new0 (GArray *, self->columns * self->rows);
   self->soft_cells = g_new0 (GArray *, self->columns * self->rows);
+  self->line_cells = g_new0 (GArray *, self->columns * self->rows);
   return self;
 }
 
@@ -67,11 +85,16 @@ v21_label_placer_free (V21LabelPlacer *self)
         g_array_unref (self->cells[i]);
       if (self->soft_cells[i] != NULL)
         g_array_unref (self->soft_cells[i]);
+      if (self->line_cells[i] != NULL)
+        g_array_unref (self->line_cells[i]);
     }
   g_free (self->cells);
   g_free (self->soft_cells);
+  g_free (self->line_cells);
   g_free (self->seen);
+  g_free (self->line_seen);
   g_array_unref (self->obstacles);
+  g_array_unref (self->lines);
   g_free (self);
 }
 
@@ -81,6 +104,14 @@ v21_label_placer_set_max_distance (V21LabelPlacer *self,
 {
   g_return_if_fail (self != NULL);
   self->max_distance = distance > 0 ? distance : G_MAXDOUBLE;
+}
+
+void
+v21_label_placer_set_window (V21LabelPlacer *self,
+                             double          distance)
+{
+  g_return_if_fail (self != NULL);
+  self->window = distance >= 0 ? distance : G_MAXDOUBLE;
 }
 
 gboolean
@@ -127,6 +158,41 @@ v21_label_placer_add_obstacle (V21LabelPlacer          *self,
           *cell = g_array_new (FALSE, FALSE, sizeof (guint));
         g_array_append_val (*cell, index);
       }
+}
+
+static void
+add_line (V21LabelPlacer *self,
+          const Line     *line)
+{
+  cairo_rectangle_t span = { MIN (line->x0, line->x1), MIN (line->y0, line->y1),
+                             fabs (line->x1 - line->x0), fabs (line->y1 - line->y0) };
+  guint index = self->lines->len;
+  int c0, c1, r0, r1;
+
+  g_array_append_val (self->lines, *line);
+  cell_range (self, &span, &c0, &c1, &r0, &r1);
+  for (int r = r0; r <= r1; r++)
+    for (int c = c0; c <= c1; c++)
+      {
+        GArray **cell = &self->line_cells[r * self->columns + c];
+
+        if (*cell == NULL)
+          *cell = g_array_new (FALSE, FALSE, sizeof (guint));
+        g_array_append_val (*cell, index);
+      }
+}
+
+void
+v21_label_placer_add_line (V21LabelPlacer *self,
+                           double          x0,
+                           double          y0,
+                           double          x1,
+                           double          y1)
+{
+  Line line = { x0, y0, x1, y1, FALSE };
+
+  g_return_if_fail (self != NULL);
+  add_line (self, &line);
 }
 
 /* Whether @box hits an obstacle of @cells. */
@@ -194,9 +260,9 @@ inside (V21LabelPlacer          *self,
       && box->y + box->height <= self->bounds.y + self->bounds.height;
 }
 
-/* Whether the segment (@x0, @y0)–(@x1, @y1) crosses @box (Liang–Barsky). */
-static gboolean
-segment_crosses (const cairo_rectangle_t *box,
+/* Liang–Barsky. */
+gboolean
+v21_segment_crosses_rectangle (const cairo_rectangle_t *box,
                  double                   x0,
                  double                   y0,
                  double                   x1,
@@ -254,11 +320,109 @@ leader_crosses (V21LabelPlacer *self,
             self->seen[index] = self->stamp;
             if (ax >= b->x && ax <= b->x + b->width && ay >= b->y && ay <= b->y + b->height)
               continue;   /* the anchor's own marker */
-            if (segment_crosses (b, ax, ay, x1, y1))
+            if (v21_segment_crosses_rectangle (b, ax, ay, x1, y1))
               return TRUE;
           }
       }
   return FALSE;
+}
+
+static double
+cross (double ax, double ay, double bx, double by, double cx, double cy)
+{
+  return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+}
+
+/* Whether the segments (a, b) and (c, d) cross (touching ends count). */
+static gboolean
+segments_cross (double ax, double ay, double bx, double by,
+                double cx, double cy, double dx, double dy)
+{
+  double d1 = cross (cx, cy, dx, dy, ax, ay), d2 = cross (cx, cy, dx, dy, bx, by);
+  double d3 = cross (ax, ay, bx, by, cx, cy), d4 = cross (ax, ay, bx, by, dx, dy);
+
+  if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0)))
+    return TRUE;
+  return FALSE;
+}
+
+/* The lines near @span, each once: calls @test until it says TRUE. */
+static gboolean
+any_line (V21LabelPlacer          *self,
+          const cairo_rectangle_t *span,
+          gboolean               (*test) (const Line *, const double *),
+          const double            *data)
+{
+  int c0, c1, r0, r1;
+
+  if (self->line_seen_size < self->lines->len || self->line_stamp == G_MAXUINT)
+    {
+      self->line_seen_size = MAX (self->lines->len * 2, 64);
+      g_free (self->line_seen);
+      self->line_seen = g_new0 (guint, self->line_seen_size);
+      self->line_stamp = 0;
+    }
+  self->line_stamp++;
+  cell_range (self, span, &c0, &c1, &r0, &r1);
+  for (int r = r0; r <= r1; r++)
+    for (int c = c0; c <= c1; c++)
+      {
+        GArray *cell = self->line_cells[r * self->columns + c];
+
+        for (guint i = 0; cell != NULL && i < cell->len; i++)
+          {
+            guint index = g_array_index (cell, guint, i);
+
+            if (self->line_seen[index] == self->line_stamp)
+              continue;
+            self->line_seen[index] = self->line_stamp;
+            if (test (&g_array_index (self->lines, Line, index), data))
+              return TRUE;
+          }
+      }
+  return FALSE;
+}
+
+static gboolean
+line_crosses_segment (const Line   *line,
+                      const double *s)
+{
+  return segments_cross (line->x0, line->y0, line->x1, line->y1, s[0], s[1], s[2], s[3]);
+}
+
+static gboolean
+leader_in_box (const Line   *line,
+               const double *b)
+{
+  cairo_rectangle_t box = { b[0], b[1], b[2], b[3] };
+
+  return line->leader && v21_segment_crosses_rectangle (&box, line->x0, line->y0, line->x1, line->y1);
+}
+
+/* Whether the segment crosses a line (a curve or another leader). */
+static gboolean
+crosses_lines (V21LabelPlacer *self,
+               double          x0,
+               double          y0,
+               double          x1,
+               double          y1)
+{
+  cairo_rectangle_t span = { MIN (x0, x1), MIN (y0, y1), fabs (x1 - x0), fabs (y1 - y0) };
+  double segment[4] = { x0, y0, x1, y1 };
+
+  return any_line (self, &span, line_crosses_segment, segment);
+}
+
+/* Whether @box covers a placed label's leader. */
+static gboolean
+covers_leader (V21LabelPlacer          *self,
+               const cairo_rectangle_t *box)
+{
+  double b[4] = { box->x - self->gap, box->y - self->gap,
+                  box->width + 2 * self->gap, box->height + 2 * self->gap };
+  cairo_rectangle_t grown = { b[0], b[1], b[2], b[3] };
+
+  return any_line (self, &grown, leader_in_box, b);
 }
 
 /* The point of @box nearest to (@x, @y). */
@@ -372,74 +536,106 @@ far_candidates (const Extents *e)
   return list;
 }
 
-/* How good a free position is: clear of everything; over a path; with a
- * leader line crossing another label. */
+/* How good a free position is: clear of everything; over a path. */
 enum
 {
   TIER_CLEAR,
   TIER_OVER_PATH,
-  TIER_CROSSING,
   N_TIERS,
   TIER_TAKEN = N_TIERS,
 };
 
-/* The tier of @candidate, or TIER_TAKEN. The leader check (the costly part)
- * is skipped when its answer could not change the choice: when @first
- * already holds a candidate for both tiers it could fall into. */
+/* Where a leader from the anchor toward (@bx, @by) leaves the marker. */
+static void
+leader_start (const Extents *e,
+              double         ax,
+              double         ay,
+              double         bx,
+              double         by,
+              double        *x,
+              double        *y)
+{
+  double dx = bx - ax, dy = by - ay, t = 1;
+
+  if (dx > 0)
+    t = MIN (t, e->right / dx);
+  else if (dx < 0)
+    t = MIN (t, e->left / -dx);
+  if (dy > 0)
+    t = MIN (t, e->bottom / dy);
+  else if (dy < 0)
+    t = MIN (t, e->top / -dy);
+  *x = ax + dx * t;
+  *y = ay + dy * t;
+}
+
+/* Whether @box is too far from the anchor along the time axis. */
+static gboolean
+outside_window (V21LabelPlacer          *self,
+                const cairo_rectangle_t *box,
+                double                   anchor_x)
+{
+  double distance = MAX (box->x - anchor_x, anchor_x - (box->x + box->width));
+
+  return distance > self->window;
+}
+
+/* The tier of @candidate, or TIER_TAKEN; fills @line with its leader. */
 static int
 tier_of (V21LabelPlacer  *self,
          const Candidate *candidate,
+         const Extents   *e,
          double           anchor_x,
          double           anchor_y,
-         double           width,
-         double           height,
-         const int        first[N_TIERS])
+         Line            *line)
 {
-  cairo_rectangle_t box = { anchor_x + candidate->dx, anchor_y + candidate->dy, width, height };
+  cairo_rectangle_t box = { anchor_x + candidate->dx, anchor_y + candidate->dy, e->width, e->height };
   guint hits;
-  int tier;
-  double bx, by;
+  double bx, by, sx, sy;
 
-  if (!inside (self, &box))
+  if (!inside (self, &box) || outside_window (self, &box, anchor_x))
     return TIER_TAKEN;
   hits = collides (self, &box);
-  if (hits & HIT_HARD)
+  if ((hits & HIT_HARD) || covers_leader (self, &box))
     return TIER_TAKEN;
-  tier = hits & HIT_SOFT ? TIER_OVER_PATH : TIER_CLEAR;
-  if (!candidate->leader)
-    return tier;
-  if (first[tier] >= 0 && first[TIER_CROSSING] >= 0)
-    return TIER_TAKEN;
-  nearest_on_box (&box, anchor_x, anchor_y, &bx, &by);
-  return leader_crosses (self, anchor_x, anchor_y, bx, by) ? TIER_CROSSING : tier;
+  if (candidate->leader)
+    {
+      nearest_on_box (&box, anchor_x, anchor_y, &bx, &by);
+      leader_start (e, anchor_x, anchor_y, bx, by, &sx, &sy);
+      if (leader_crosses (self, anchor_x, anchor_y, bx, by) || crosses_lines (self, sx, sy, bx, by))
+        return TIER_TAKEN;
+      *line = (Line) { sx, sy, bx, by, TRUE };
+    }
+  return hits & HIT_SOFT ? TIER_OVER_PATH : TIER_CLEAR;
 }
 
-/* The first candidate of each tier in @list (-1 when none). The list goes
- * nearest first, so the walk stops at the first clear one: nothing after it
- * could be preferred. */
+/* The first candidate of each tier in @list (-1 when none), with its leader.
+ * The list goes nearest first, so the walk stops at the first clear one:
+ * nothing after it could be preferred. */
 static void
 walk (V21LabelPlacer *self,
       GArray         *list,
+      const Extents  *e,
       double          anchor_x,
       double          anchor_y,
-      double          width,
-      double          height,
-      int             first[N_TIERS])
+      int             first[N_TIERS],
+      Line            lines[N_TIERS])
 {
   for (int t = 0; t < N_TIERS; t++)
     first[t] = -1;
   for (guint i = 0; i < list->len; i++)
     {
       const Candidate *candidate = &g_array_index (list, Candidate, i);
+      Line line = { 0 };
       int tier;
 
       if (candidate->cost > self->max_distance)
         return;
-      tier = tier_of (self, candidate, anchor_x, anchor_y, width, height, first);
-
+      tier = tier_of (self, candidate, e, anchor_x, anchor_y, &line);
       if (tier == TIER_TAKEN || first[tier] >= 0)
         continue;
       first[tier] = (int) i;
+      lines[tier] = line;
       if (tier == TIER_CLEAR)
         return;
     }
@@ -457,18 +653,16 @@ v21_label_placer_place (V21LabelPlacer          *self,
   g_autoptr(GArray) near = NULL;
   g_autoptr(GArray) far = NULL;
   Extents e = { 0, 0, 0, 0, width, height, self->gap };
-  int near_first[N_TIERS], far_first[N_TIERS];
+  int near_first[N_TIERS], far_first[N_TIERS] = { -1, -1 };
+  Line near_lines[N_TIERS] = { { 0 } }, far_lines[N_TIERS] = { { 0 } };
   const Candidate *chosen = NULL;
+  const Line *line = NULL;
   double close_by;
-  gboolean found;
 
   g_return_val_if_fail (self != NULL && placement != NULL, FALSE);
 
-  placement->anchor_x = anchor_x;
-  placement->anchor_y = anchor_y;
-  placement->placed = FALSE;
-  placement->leader = FALSE;
-  placement->box = (cairo_rectangle_t) { anchor_x, anchor_y, width, height };
+  *placement = (V21LabelPlacement) { { anchor_x, anchor_y, width, height }, anchor_x, anchor_y,
+                                     FALSE, FALSE, 0, 0, 0, 0 };
   if (width <= 0 || height <= 0)
     return FALSE;
   if (marker != NULL)
@@ -480,43 +674,45 @@ v21_label_placer_place (V21LabelPlacer          *self,
     }
 
   /* Best a free spot by the marker; then one near it over a path rather
-   * than far away; then anywhere free, with a leader line; a leader crossing
-   * another label is still better than no label. */
+   * than far away; then anywhere free within reach, with a leader line. */
   near = near_candidates (&e);
-  walk (self, near, anchor_x, anchor_y, width, height, near_first);
-  if (near_first[TIER_CLEAR] >= 0)
-    chosen = &g_array_index (near, Candidate, near_first[TIER_CLEAR]);
+  walk (self, near, &e, anchor_x, anchor_y, near_first, near_lines);
+#define NEAR(t) (near_first[t] >= 0 ? &g_array_index (near, Candidate, near_first[t]) : NULL)
+#define FAR(t) (far_first[t] >= 0 ? &g_array_index (far, Candidate, far_first[t]) : NULL)
+#define CHOOSE(c, l) (chosen = (c), line = (l))
+  if (NEAR (TIER_CLEAR) != NULL)
+    CHOOSE (NEAR (TIER_CLEAR), &near_lines[TIER_CLEAR]);
   else
     {
       far = far_candidates (&e);
       close_by = MAX (e.right, e.top) + 2.5 * height;
-      walk (self, far, anchor_x, anchor_y, width, height, far_first);
-#define FAR(t) (far_first[t] >= 0 ? &g_array_index (far, Candidate, far_first[t]) : NULL)
+      walk (self, far, &e, anchor_x, anchor_y, far_first, far_lines);
       if (FAR (TIER_CLEAR) != NULL && FAR (TIER_CLEAR)->cost <= close_by)
-        chosen = FAR (TIER_CLEAR);
-      else if (near_first[TIER_OVER_PATH] >= 0)
-        chosen = &g_array_index (near, Candidate, near_first[TIER_OVER_PATH]);
-      else if (FAR (TIER_OVER_PATH) != NULL && FAR (TIER_OVER_PATH)->cost <= close_by)
-        chosen = FAR (TIER_OVER_PATH);
+        CHOOSE (FAR (TIER_CLEAR), &far_lines[TIER_CLEAR]);
+      else if (NEAR (TIER_OVER_PATH) != NULL)
+        CHOOSE (NEAR (TIER_OVER_PATH), &near_lines[TIER_OVER_PATH]);
       else if (FAR (TIER_CLEAR) != NULL)
-        chosen = FAR (TIER_CLEAR);
+        CHOOSE (FAR (TIER_CLEAR), &far_lines[TIER_CLEAR]);
       else if (FAR (TIER_OVER_PATH) != NULL)
-        chosen = FAR (TIER_OVER_PATH);
-      else if (near_first[TIER_CROSSING] >= 0)
-        chosen = &g_array_index (near, Candidate, near_first[TIER_CROSSING]);
-      else
-        chosen = FAR (TIER_CROSSING);
+        CHOOSE (FAR (TIER_OVER_PATH), &far_lines[TIER_OVER_PATH]);
+    }
+#undef NEAR
 #undef FAR
-    }
-  found = chosen != NULL;
-  if (found)
+#undef CHOOSE
+  if (chosen == NULL)
+    return FALSE;
+  placement->box.x = anchor_x + chosen->dx;
+  placement->box.y = anchor_y + chosen->dy;
+  placement->placed = TRUE;
+  placement->leader = chosen->leader;
+  v21_label_placer_add_obstacle (self, &placement->box, FALSE);
+  if (chosen->leader)
     {
-      placement->box.x = anchor_x + chosen->dx;
-      placement->box.y = anchor_y + chosen->dy;
-      placement->placed = TRUE;
-      placement->leader = chosen->leader;
+      placement->leader_x0 = line->x0;
+      placement->leader_y0 = line->y0;
+      placement->leader_x1 = line->x1;
+      placement->leader_y1 = line->y1;
+      add_line (self, line);
     }
-  if (found)
-    v21_label_placer_add_obstacle (self, &placement->box, FALSE);
-  return found;
+  return TRUE;
 }

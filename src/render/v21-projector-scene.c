@@ -285,12 +285,15 @@ static void
 draw_figure (V21SceneContext *s)
 {
   double m = s->sizes.margin;
+  /* The scene's margin is the figure's: its own padding would double it. */
+  V21RenderStyle style = s->style;
 
+  style.padding = s->sizes.body * 0.3;
   cairo_save (s->cr);
   cairo_translate (s->cr, m / 2, m / 2);
   if (s->state->scene == V21_SCENE_DIAGRAM)
     v21_render_trajectories (s->workshop, s->state->scenario_id, s->cr,
-                             s->width - m, s->height - m, &s->style);
+                             s->width - m, s->height - m, &style);
   else
     v21_render_heat_map (s->workshop, s->cr, s->width - m, s->height - m, &s->style);
   cairo_restore (s->cr);

@@ -414,6 +414,14 @@ add_table (V21ReportPages       *self,
     }
 }
 
+/* A scenario's trajectories take more height: the key of the labels that
+ * find no room beside their point goes under the plot. */
+static double
+figure_stretch (const V21ReportBlock *block)
+{
+  return block->figure == V21_FIGURE_TRAJECTORIES && block->target != NULL ? 1.45 : 1.0;
+}
+
 static void
 add_figure (V21ReportPages       *self,
             const V21ReportBlock *block)
@@ -427,7 +435,8 @@ add_figure (V21ReportPages       *self,
   box = add_box (self->boxes, BOX_FIGURE, 0, 10);
   box->block = block;
   box->layout = caption;
-  box->figure_height = MIN (CONTENT_WIDTH * block->aspect, CONTENT_HEIGHT - caption_height - 40);
+  box->figure_height = MIN (CONTENT_WIDTH * block->aspect * figure_stretch (block),
+                            CONTENT_HEIGHT - caption_height - 40);
   box->height = box->figure_height + 5 + caption_height + 4;
 }
 
@@ -765,7 +774,16 @@ v21_report_draw_figure (V21Workshop          *workshop,
   switch (figure->figure)
     {
     case V21_FIGURE_TRAJECTORIES:
-      v21_render_trajectories (workshop, figure->target, cr, width, height, style);
+      {
+        /* A scenario's labels at the body size, those without room numbered in
+         * the key; the comparison of all of them shows their shapes and the
+         * most important labels (each scenario's figure has all of its own). */
+        V21DiagramOptions options = { figure->target != NULL ? V21_DIAGRAM_LABELS_ALL
+                                                             : V21_DIAGRAM_LABELS_MOST_IMPORTANT,
+                                      6, BODY_SIZE * 0.9 };
+
+        v21_render_trajectories_with_options (workshop, figure->target, cr, width, height, style, &options);
+      }
       break;
     case V21_FIGURE_VOTES:
       draw_votes (workshop, figure->target, cr, width, height, style);
@@ -993,7 +1011,11 @@ draw_cover (V21ReportPages *self,
           cairo_translate (cr, MARGIN_X, y);
           cairo_rectangle (cr, 0, 0, CONTENT_WIDTH, height);
           cairo_clip (cr);
-          v21_render_trajectories (self->workshop, NULL, cr, CONTENT_WIDTH, height, &self->style);
+          /* The cover shows the paths, with the three most important labels only. */
+          V21DiagramOptions options = { V21_DIAGRAM_LABELS_MOST_IMPORTANT, 3, BODY_SIZE * 0.9 };
+
+          v21_render_trajectories_with_options (self->workshop, NULL, cr, CONTENT_WIDTH, height, &self->style,
+                                                &options);
           cairo_restore (cr);
         }
     }

@@ -70,10 +70,16 @@ typedef struct
 
 typedef struct
 {
-  Point             *point;
-  PangoLayout       *layout;
-  V21LabelPlacement  placement;
-  double             pad;
+  Point                *point;
+  PangoLayout          *layout;      /* the year and the text, beside the point */
+  PangoLayout          *key_text;    /* the same in the key, when numbered */
+  PangoLayout          *number;      /* the number at the point and in the key */
+  gboolean              fits;        /* on at most three lines: may stand beside the point */
+  V21LabelPlacement     placement;
+  V21DiagramLabelState  state;
+  guint                 number_value;
+  cairo_rectangle_t     key_box;
+  double                pad;
 } Label;
 
 typedef struct
@@ -88,6 +94,10 @@ typedef struct
 struct _V21DiagramLayout
 {
   V21RenderStyle      style;
+  V21DiagramOptions   options;
+  double              label_size;     /* of labels and key */
+  double              legend_size;
+  double              legend_top;
   double              width;
   double              height;
   PangoContext       *context;
@@ -101,7 +111,22 @@ struct _V21DiagramLayout
   GArray             *labels;         /* Label */
   GArray             *public_labels;  /* V21DiagramLabel */
   GArray             *markers;        /* cairo_rectangle_t */
+  GPtrArray          *curves;         /* GArray of double (x, y pairs), per trajectory */
   GArray             *legend;         /* LegendItem */
+  GArray             *texts;          /* V21DiagramText */
+  double              key_top;
+  double              key_height;
+  double              key_column;     /* width of a column of the key */
+  guint               key_columns;
+  PangoLayout        *key_rest;       /* "12 more labels…", or NULL */
+  double              key_rest_y;
+  gboolean            side_panel;     /* legend and key right of the plot */
+  double              panel_x;
+  double              panel_width;
+  double              key_x;
+  gboolean            axis_rotated;
+  double              axis_x;
+  double              axis_y;
   cairo_rectangle_t   action_band;
   gboolean            has_actions;
 
@@ -372,8 +397,10 @@ add_legend_item (V21DiagramLayout *self,
                  gboolean          line,
                  int               which)
 {
-  LegendItem item = { line, which, small_text (self, legend_text (line, which), FALSE), 0, 0 };
+  LegendItem item = { line, which, NULL, 0, 0 };
 
+  item.text = v21_render_text_layout (self->context, &self->style, legend_text (line, which),
+                                      self->legend_size, FALSE, -1, 0);
   g_array_append_val (self->legend, item);
 }
 
@@ -381,7 +408,7 @@ static double
 legend_sample_width (V21DiagramLayout *self,
                      const LegendItem *item)
 {
-  return item->line ? self->style.small_size * 2.6 : self->style.small_size * 1.3;
+  return item->line ? self->style.small_size * 2.0 : self->style.small_size * 1.1;
 }
 
 /* Lays the legend out in centred rows from @top; returns its height. */
@@ -392,9 +419,9 @@ layout_legend (V21DiagramLayout *self,
                double            top,
                gboolean          place)
 {
-  double line_height = self->style.small_size * 1.5;
-  double space = self->style.small_size * 1.6;
-  double gap = self->style.small_size * 0.5;
+  double line_height = self->style.small_size * 1.4;
+  double space = self->style.small_size * 1.1;
+  double gap = self->style.small_size * 0.4;
   guint row_start = 0;
   double y = top;
   double row_width = 0;
@@ -482,64 +509,223 @@ build_ticks (V21DiagramLayout *self)
 }
 
 static void
-compute_frame (V21DiagramLayout *self,
-               V21Workshop      *workshop,
-               const char       *scenario_id)
+clear_legend (V21DiagramLayout *self)
+{
+  for (guint i = 0; i < self->legend->len; i++)
+    g_object_unref (g_array_index (self->legend, LegendItem, i).text);
+  g_array_set_size (self->legend, 0);
+}
+
+/* The legend on two lines at most: its text a little smaller when that is
+ * what it takes (never below three quarters of the small size). */
+static void
+fit_legend (V21DiagramLayout *self)
+{
+  double pad = self->style.padding;
+
+  self->legend_size = self->style.small_size;
+  build_legend (self);
+  while (layout_legend (self, pad, self->width - pad, 0, FALSE) > self->style.small_size * 1.4 * 2 + 0.5
+         && self->legend_size > self->style.small_size * 0.8)
+    {
+      clear_legend (self);
+      self->legend_size *= 0.92;
+      build_legend (self);
+    }
+}
+
+/* The texts of the frame, which do not depend on the plot's size. */
+static void
+build_frame_texts (V21DiagramLayout *self,
+                   V21Workshop      *workshop,
+                   const char       *scenario_id)
 {
   const V21RenderStyle *style = &self->style;
   double pad = style->padding;
-  double small_line = style->small_size * 1.35;
-  double gap = style->small_size * 0.6;
   g_autofree char *title = diagram_title (workshop, scenario_id);
   g_autofree char *axis = axis_title (self);
   g_autofree char *today = NULL;
   g_autofree char *horizon = NULL;
-  cairo_rectangle_t plot;
-  double top, bottom, legend_height, left, right;
 
+  /* Wrapped rather than cut: a long scenario title takes a second line. */
   self->title = v21_render_text_layout (self->context, style, title, style->title_size, TRUE,
-                                        self->width - 2 * pad, 1);
+                                        self->width - 2 * pad, 3);
   /* Translators: above the line of the current year in a trajectory diagram. */
   today = g_strdup_printf (_("Today · %d"), self->geometry.today);
   self->today_label = small_text (self, today, TRUE);
   /* Translators: above the horizon year in a trajectory diagram. */
   horizon = g_strdup_printf (_("Horizon %d"), self->geometry.horizon);
   self->horizon_label = small_text (self, horizon, TRUE);
+  self->axis_title = v21_render_text_layout (self->context, style, axis, style->small_size, FALSE,
+                                             self->width - 2 * pad, 0);
+  pango_layout_set_wrap (self->axis_title, PANGO_WRAP_WORD);
+  pango_layout_set_alignment (self->axis_title, PANGO_ALIGN_CENTER);
+  fit_legend (self);
+}
 
-  build_legend (self);
+static void
+set_plot (V21DiagramLayout  *self,
+          cairo_rectangle_t *plot)
+{
+  V21DiagramGeometry geometry = self->geometry;
+
+  plot->width = MAX (plot->width, 1);
+  plot->height = MAX (plot->height, 1);
+  v21_diagram_geometry_init (&self->geometry, plot, geometry.year_min, geometry.year_max);
+  self->geometry.today = geometry.today;
+  self->geometry.horizon = geometry.horizon;
+}
+
+/* The widest line of @layout: a wrapped word longer than the width overflows it. */
+static double
+max_line_width (PangoLayout *layout)
+{
+  double widest = 0;
+
+  for (int i = 0; i < pango_layout_get_line_count (layout); i++)
+    {
+      PangoRectangle logical;
+
+      pango_layout_line_get_extents (pango_layout_get_line_readonly (layout, i), NULL, &logical);
+      widest = MAX (widest, (double) logical.width / PANGO_SCALE);
+    }
+  return widest;
+}
+
+/* The level axis's title goes up along the plot when it fits there on one
+ * line or two; else it lies above the axis on a line of its own, from @top.
+ * Returns the room it takes above the plot. */
+static double
+place_axis_title (V21DiagramLayout  *self,
+                  cairo_rectangle_t *plot,
+                  double             top)
+{
+  const V21RenderStyle *style = &self->style;
+  double gap = style->small_size * 0.6;
+  double height;
+
+  /* Turned up, on one line or two, when it fits whole along the plot. */
+  pango_layout_set_width (self->axis_title, (int) (MAX (plot->height - gap, 1) * PANGO_SCALE));
+  self->axis_rotated = pango_layout_get_line_count (self->axis_title) <= 2
+                       && !pango_layout_is_ellipsized (self->axis_title)
+                       && max_line_width (self->axis_title) <= plot->height - gap;
+  if (self->axis_rotated)
+    {
+      v21_render_text_size (self->axis_title, NULL, &height);
+      plot->width += plot->x - (style->padding + height + gap * 1.5);
+      plot->x = style->padding + height + gap * 1.5;
+      set_plot (self, plot);
+      return 0;
+    }
+  pango_layout_set_width (self->axis_title, (int) ((self->width - 2 * style->padding) * PANGO_SCALE));
+  pango_layout_set_alignment (self->axis_title, PANGO_ALIGN_LEFT);
+  v21_render_text_size (self->axis_title, NULL, &height);
+  plot->width += plot->x - (style->padding + style->small_size);
+  plot->x = style->padding + style->small_size;
+  set_plot (self, plot);
+  self->axis_x = style->padding;
+  self->axis_y = top;
+  return height + gap * 0.6;
+}
+
+/* Under the axis, the actions' squares and their labels (numbers alone on
+ * a projector). */
+static double
+band_height (V21DiagramLayout *self)
+{
+  if (self->side_panel && self->options.label_mode != V21_DIAGRAM_LABELS_MOST_IMPORTANT)
+    return MAX (self->style.marker_size * 2.4, self->style.small_size * 1.4);
+  return self->style.small_size * 4.4;
+}
+
+static double header_x (V21DiagramLayout *self, PangoLayout *text, double x);
+
+/* "Today · 2026" and "Horizon 2056" stand on the line of the years, under
+ * their lines: the years they would cover are not written. */
+static void
+hide_ticks (V21DiagramLayout *self)
+{
+  const V21DiagramGeometry *g = &self->geometry;
+  double gap = self->style.small_size * 0.5;
+  double today = header_x (self, self->today_label, v21_diagram_year_to_x (g, g->today));
+  double horizon = header_x (self, self->horizon_label, v21_diagram_year_to_x (g, g->horizon));
+  double today_end = today + text_width (self->today_label) + gap;
+  double horizon_end = horizon + text_width (self->horizon_label) + gap;
+
+  for (guint i = 0; i < self->ticks->len; i++)
+    {
+      PangoLayout *tick = g_ptr_array_index (self->ticks, i);
+      int year = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (tick), "year"));
+      double x = v21_diagram_year_to_x (g, year) - text_width (tick) / 2;
+      double end = x + text_width (tick);
+      gboolean hidden = (end > today - gap && x < today_end) || (end > horizon - gap && x < horizon_end);
+
+      g_object_set_data (G_OBJECT (tick), "hidden", GINT_TO_POINTER (hidden));
+    }
+}
+
+/* A projector's picture is short for its width: the key goes in a column
+ * right of the plot, which keeps the height. */
+/* Where the title, headers, plot, ticks, actions, key and legend go, the key
+ * taking @key_height: the plot takes what is left. */
+static void
+compute_frame (V21DiagramLayout *self,
+               double            key_height)
+{
+  const V21RenderStyle *style = &self->style;
+  double pad = style->padding;
+  double small_line = style->small_size * 1.35;
+  double gap = style->small_size * 0.6;
+  cairo_rectangle_t plot;
+  double top, bottom, legend_height, left, right, above;
+
   right = self->width - pad - style->small_size * 1.2;
+  if (self->side_panel)
+    {
+      self->panel_width = self->width * 0.25;
+      self->panel_x = self->width - pad - self->panel_width;
+      right = self->panel_x - style->small_size * 1.5;
+    }
   legend_height = layout_legend (self, pad, self->width - pad, 0, FALSE);
 
   self->title_y = pad;
-  self->header_y = self->title_y + text_height (self->title) + gap * 1.5;
-  top = self->header_y + small_line + gap * 0.6;
-  bottom = self->height - pad - legend_height - gap * 1.5;
-  self->tick_y = 0;
+  top = self->title_y + text_height (self->title) + gap;
+  bottom = self->height - pad - legend_height - gap;
+  bottom -= key_height > 0 && !self->side_panel ? key_height + gap : 0;
   bottom -= small_line + gap;                       /* tick labels */
   if (self->has_actions)
-    bottom -= style->small_size * 4.4 + gap;        /* the band of actions */
+    bottom -= band_height (self) + gap;             /* the band of actions */
 
-  /* The level axis's title, turned up along the plot, keeps within its
-   * height: on two lines when one is too long (large projector text). */
-  self->axis_title = v21_render_text_layout (self->context, style, axis, style->small_size, FALSE,
-                                             MAX (bottom - top, small_line), 2);
-  pango_layout_set_alignment (self->axis_title, PANGO_ALIGN_CENTER);
-  left = pad + text_height (self->axis_title) + gap * 1.5;
-  plot = (cairo_rectangle_t) { left, top, MAX (right - left, 1), MAX (bottom - top, 1) };
-  {
-    V21DiagramGeometry geometry = self->geometry;
-
-    v21_diagram_geometry_init (&self->geometry, &plot, geometry.year_min, geometry.year_max);
-    self->geometry.today = geometry.today;
-    self->geometry.horizon = geometry.horizon;
-  }
+  left = pad + style->small_size * 2.7 + gap * 1.5;
+  plot = (cairo_rectangle_t) { left, top, right - left, bottom - top };
+  set_plot (self, &plot);
+  above = place_axis_title (self, &plot, top - gap * 0.4);
+  if (above > 0)
+    {
+      plot.y += above;
+      plot.height -= above;
+      set_plot (self, &plot);
+    }
+  plot = self->geometry.plot;
   self->tick_y = plot.y + plot.height + gap * 0.6;
+  self->header_y = self->tick_y;
   self->action_band = (cairo_rectangle_t) { plot.x, self->tick_y + small_line + gap * 0.5,
-                                            plot.width, self->has_actions ? style->small_size * 4.4 : 0 };
+                                            plot.width, self->has_actions ? band_height (self) : 0 };
   self->geometry.action_y = self->action_band.y + style->marker_size * 1.2;
-  layout_legend (self, pad, self->width - pad, self->height - pad - legend_height, TRUE);
+  self->key_top = (self->has_actions ? self->action_band.y + self->action_band.height : self->tick_y + small_line) + gap;
+  self->key_height = key_height;
+  self->key_x = pad;
+  if (self->side_panel)
+    {
+      self->key_x = self->panel_x;
+      self->key_top = plot.y;
+    }
+  self->legend_top = self->height - pad - legend_height;
+  layout_legend (self, pad, self->width - pad, self->legend_top, TRUE);
   self->tick_step = choose_tick_step (self, plot.width);
+  g_ptr_array_set_size (self->ticks, 0);
   build_ticks (self);
+  hide_ticks (self);
 }
 
 static void
@@ -639,12 +825,69 @@ compute_positions (V21DiagramLayout *self)
     }
 }
 
-/* Paths are soft obstacles: labels keep off them when they can. */
+/* The control points of the segment from point @i to @i + 1 of @path: a
+ * smooth curve through the points that never overshoots them (each
+ * segment's control points stay within the segment's box). */
+static void
+curve_controls (GPtrArray *path,
+                guint      i,
+                double     c[4])
+{
+  const Point *p0 = g_ptr_array_index (path, i > 0 ? i - 1 : i);
+  const Point *p1 = g_ptr_array_index (path, i);
+  const Point *p2 = g_ptr_array_index (path, i + 1);
+  const Point *p3 = g_ptr_array_index (path, i + 2 < path->len ? i + 2 : i + 1);
+  double lo_y = MIN (p1->y, p2->y), hi_y = MAX (p1->y, p2->y);
+
+  c[0] = CLAMP (p1->x + (p2->x - p0->x) / 6, p1->x, p2->x);
+  c[1] = CLAMP (p1->y + (p2->y - p0->y) / 6, lo_y, hi_y);
+  c[2] = CLAMP (p2->x - (p3->x - p1->x) / 6, p1->x, p2->x);
+  c[3] = CLAMP (p2->y - (p3->y - p1->y) / 6, lo_y, hi_y);
+}
+
+#define CURVE_STEPS 8
+
+/* Each curve flattened into a polyline, for the placer and the tests. */
+static void
+compute_curves (V21DiagramLayout *self)
+{
+  g_ptr_array_set_size (self->curves, 0);
+  for (guint i = 0; i < self->trajectories->len; i++)
+    {
+      GPtrArray *path = g_array_index (self->trajectories, Trajectory, i).path;
+      GArray *curve = g_array_new (FALSE, FALSE, sizeof (double));
+
+      for (guint j = 0; j < path->len; j++)
+        {
+          const Point *p1 = g_ptr_array_index (path, j);
+          const Point *p2 = j + 1 < path->len ? g_ptr_array_index (path, j + 1) : NULL;
+          double c[4];
+
+          g_array_append_val (curve, p1->x);
+          g_array_append_val (curve, p1->y);
+          if (p2 == NULL)
+            break;
+          curve_controls (path, j, c);
+          for (int k = 1; k < CURVE_STEPS; k++)
+            {
+              double t = (double) k / CURVE_STEPS, u = 1 - t;
+              double x = u * u * u * p1->x + 3 * u * u * t * c[0] + 3 * u * t * t * c[2] + t * t * t * p2->x;
+              double y = u * u * u * p1->y + 3 * u * u * t * c[1] + 3 * u * t * t * c[3] + t * t * t * p2->y;
+
+              g_array_append_val (curve, x);
+              g_array_append_val (curve, y);
+            }
+        }
+      g_ptr_array_add (self->curves, curve);
+    }
+}
+
+/* Paths are soft obstacles (labels keep off them when they can) and lines no
+ * leader crosses. */
 static void
 add_path_obstacles (V21DiagramLayout *self,
                     V21LabelPlacer   *placer)
 {
-  double step = MAX (self->style.small_size * 0.8, 4.0);
   double half = self->style.desired_width / 2 + self->style.hairline;
   const cairo_rectangle_t *plot = &self->geometry.plot;
   double today_x = v21_diagram_year_to_x (&self->geometry, self->geometry.today);
@@ -652,39 +895,36 @@ add_path_obstacles (V21DiagramLayout *self,
                               2 * self->style.today_width, plot->height };
 
   v21_label_placer_add_obstacle (placer, &today, TRUE);
-  for (guint i = 0; i < self->trajectories->len; i++)
+  for (guint i = 0; i < self->curves->len; i++)
     {
-      GPtrArray *path = g_array_index (self->trajectories, Trajectory, i).path;
+      GArray *curve = g_ptr_array_index (self->curves, i);
+      const double *xy = (const double *) curve->data;
 
-      for (guint j = 1; j < path->len; j++)
+      for (guint j = 2; j + 1 < curve->len; j += 2)
         {
-          const Point *a = g_ptr_array_index (path, j - 1);
-          const Point *b = g_ptr_array_index (path, j);
-          double length = hypot (b->x - a->x, b->y - a->y);
-          int n = MAX (1, (int) ceil (length / step));
-          double sx = fabs (b->x - a->x) / n / 2;
-          double sy = fabs (b->y - a->y) / n / 2;
+          double x0 = xy[j - 2], y0 = xy[j - 1], x1 = xy[j], y1 = xy[j + 1];
+          cairo_rectangle_t box = { MIN (x0, x1) - half, MIN (y0, y1) - half,
+                                    fabs (x1 - x0) + 2 * half, fabs (y1 - y0) + 2 * half };
 
-          for (int k = 0; k <= n; k++)
-            {
-              double x = a->x + (b->x - a->x) * k / n;
-              double y = a->y + (b->y - a->y) * k / n;
-              cairo_rectangle_t box = { x - sx - half, y - sy - half, 2 * (sx + half), 2 * (sy + half) };
-
-              v21_label_placer_add_obstacle (placer, &box, TRUE);
-            }
+          v21_label_placer_add_obstacle (placer, &box, TRUE);
+          v21_label_placer_add_line (placer, x0, y0, x1, y1);
         }
     }
 }
 
+/* Lower first: the vision, bifurcations and flagged milestones, then the
+ * other milestones, threats and resources, weak signals, actions. */
 static int
 label_priority (V21DiagramLayout *self,
                 const Point      *point)
 {
   static const int kind_priority[] = { 2, 1, 0, 3, 3, 4, 5 };
   const Trajectory *trajectory = &g_array_index (self->trajectories, Trajectory, point->trajectory);
+  int kind = kind_priority[point->kind];
 
-  return kind_priority[point->kind] * 10 + (9 - style_rank[trajectory->style]);
+  if (v21_record_get_bool (point->record, "highlight"))
+    kind = MIN (kind, 1);
+  return kind * 10 + (9 - style_rank[trajectory->style]);
 }
 
 static int
@@ -704,24 +944,46 @@ compare_labels (gconstpointer a,
   return p->order < q->order ? -1 : p->order > q->order;
 }
 
+/* The label without a year it would repeat ("2056 Le bocage" at 2056). */
+static const char *
+label_text (const Point *point)
+{
+  const char *text = v21_record_get_string (point->record, "label");
+  g_autofree char *year = g_strdup_printf ("%d", point->year);
+  const char *rest;
+
+  if (!g_str_has_prefix (text, year))
+    return text;
+  rest = text + strlen (year);
+  if (*rest != ' ' && *rest != ':' && *rest != ',' && *rest != '-' && *rest != '\0'
+      && !g_str_has_prefix (rest, "\u00a0") && !g_str_has_prefix (rest, "\u2014")
+      && !g_str_has_prefix (rest, "\u2013"))
+    return text;
+  while (*rest != '\0' && (g_unichar_isspace (g_utf8_get_char (rest)) || strchr (":,-", *rest) != NULL
+                           || g_utf8_get_char (rest) == 0x2014 || g_utf8_get_char (rest) == 0x2013))
+    rest = g_utf8_next_char (rest);
+  return *rest != '\0' ? rest : text;
+}
+
+/* "2032 Grande sécheresse", the year in the marker's colour and bold,
+ * wrapped at word boundaries within @max_width, never cut. */
 static PangoLayout *
-label_layout (V21DiagramLayout *self,
-              Point            *point,
-              double            max_width)
+year_and_text (V21DiagramLayout *self,
+               Point            *point,
+               double            size,
+               double            max_width)
 {
   g_autofree char *year = g_strdup_printf ("%d", point->year);
-  g_autofree char *text = g_strdup_printf ("%s\u2002%s", year,
-                                           v21_record_get_string (point->record, "label"));
-  gboolean vision = point->kind == KIND_VISION;
-  double size = point->kind == KIND_ACTION ? self->style.small_size : self->style.text_size * 0.9;
-  PangoLayout *layout = v21_render_text_layout (self->context, &self->style, text, size, vision,
-                                                max_width, 3);
+  g_autofree char *text = g_strdup_printf ("%s\u2002%s", year, label_text (point));
+  PangoLayout *layout = v21_render_text_layout (self->context, &self->style, text, size,
+                                                point->kind == KIND_VISION, max_width, 0);
   PangoAttrList *attrs = pango_attr_list_new ();
   PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
   const V21Rgba *c = point_color (self, point);
   PangoAttribute *color = pango_attr_foreground_new (c->red * 65535, c->green * 65535, c->blue * 65535);
 
-  /* The year takes the colour of the marker; the text stays dark. */
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
   bold->start_index = color->start_index = 0;
   bold->end_index = color->end_index = strlen (year);
   pango_attr_list_insert (attrs, bold);
@@ -731,61 +993,424 @@ label_layout (V21DiagramLayout *self,
   return layout;
 }
 
+static double
+label_font_size (V21DiagramLayout *self,
+                 const Point      *point)
+{
+  return point->kind == KIND_ACTION ? MIN (self->style.small_size, self->label_size) : self->label_size;
+}
+
+/* A label stands beside its point on at most three lines, a little wider
+ * when that is what it takes; a longer one goes to the key. */
 static void
-place_labels (V21DiagramLayout *self,
-              V21LabelPlacer   *placer,
-              V21LabelPlacer   *band_placer)
+make_label (V21DiagramLayout *self,
+            Label            *label,
+            double            max_width)
+{
+  double size = label_font_size (self, label->point);
+
+  label->layout = year_and_text (self, label->point, size, max_width);
+  if (pango_layout_get_line_count (label->layout) > 3)
+    {
+      g_object_unref (label->layout);
+      label->layout = year_and_text (self, label->point, size, max_width * 1.5);
+    }
+  label->fits = pango_layout_get_line_count (label->layout) <= 3;
+}
+
+static void
+build_labels (V21DiagramLayout *self)
 {
   double gap = self->style.small_size * 0.3;
   /* On a small figure, narrower labels (on more lines) find room nearer. */
-  double max_width = MIN (self->style.label_max_width,
-                          MAX (self->geometry.plot.width * 0.2, self->style.text_size * 7));
+  double max_width = MIN (self->style.label_max_width * self->label_size / (self->style.text_size * 0.9),
+                          MAX (self->geometry.plot.width * 0.2, self->label_size * 8));
 
   for (guint i = 0; i < self->n_points; i++)
     {
       Point *point = &self->points[i];
-      Label label = { point, NULL, { { 0 } }, gap };
+      Label label = { point, NULL, NULL, NULL, FALSE, { { 0 } }, V21_LABEL_LEFT_OUT, 0, { 0 }, gap };
 
       if (!has_label (point))
         continue;
-      label.layout = label_layout (self, point, point->kind == KIND_ACTION ? max_width * 0.8 : max_width);
+      make_label (self, &label, point->kind == KIND_ACTION ? max_width * 0.8 : max_width);
       g_array_append_val (self->labels, label);
     }
   g_array_sort_with_data (self->labels, compare_labels, self);
+}
+
+/* The number's box, wide enough for the largest number. */
+static void
+number_size (V21DiagramLayout *self,
+             double           *width,
+             double           *height)
+{
+  g_autofree char *widest = g_strdup_printf ("%u", MAX (self->labels->len, 1));
+  g_autoptr(PangoLayout) layout = NULL;
+
+  for (char *c = widest; *c != '\0'; c++)
+    *c = '8';
+  layout = small_text (self, widest, TRUE);
+  v21_render_text_size (layout, width, height);
+  *width += self->style.small_size * 0.5;
+  *height += self->style.small_size * 0.1;
+}
+
+static gboolean
+place_one (V21DiagramLayout *self,
+           V21LabelPlacer   *placer,
+           Label            *label,
+           double            width,
+           double            height)
+{
+  cairo_rectangle_t box;
+  double clearance;
+
+  marker_box (self, label->point, &box, &clearance);
+  return v21_label_placer_place (placer, label->point->x, label->point->y, &box, width, height,
+                                 &label->placement);
+}
+
+/* What the label mode asks of the label ranked @rank. */
+static V21DiagramLabelState
+wanted_state (V21DiagramLayout *self,
+              const Label      *label,
+              guint             rank)
+{
+  switch (self->options.label_mode)
+    {
+    case V21_DIAGRAM_LABELS_NONE:
+      return V21_LABEL_LEFT_OUT;
+    case V21_DIAGRAM_LABELS_MOST_IMPORTANT:
+      return rank < self->options.max_labels && label->fits ? V21_LABEL_BESIDE : V21_LABEL_LEFT_OUT;
+    case V21_DIAGRAM_LABELS_KEY:
+      return V21_LABEL_NUMBERED;
+    case V21_DIAGRAM_LABELS_ALL:
+    default:
+      /* On a projector, the band of actions under the axis keeps to a line. */
+      if (self->side_panel && label->point->kind == KIND_ACTION)
+        return V21_LABEL_NUMBERED;
+      return label->fits ? V21_LABEL_BESIDE : V21_LABEL_NUMBERED;
+    }
+}
+
+/* Most important first: each label beside its point when there is room
+ * within three years of it, else a number there (the text goes to the key). */
+static void
+place_number (V21DiagramLayout *self,
+              V21LabelPlacer   *target,
+              Label            *label)
+{
+  double width, height;
+
+  number_size (self, &width, &height);
+  if (place_one (self, target, label, width, height))
+    return;
+  /* A number may go a little further: a longer leader beats no number. */
+  v21_label_placer_set_max_distance (target, self->label_size * 10);
+  if (!place_one (self, target, label, width, height))
+    label->state = V21_LABEL_UNLISTED;
+  v21_label_placer_set_max_distance (target, self->label_size * 5);
+}
+
+static void
+reset_placement (Label *label)
+{
+  label->placement = (V21LabelPlacement) { { label->point->x, label->point->y, 0, 0 },
+                                           label->point->x, label->point->y, FALSE, FALSE, 0, 0, 0, 0 };
+}
+
+/* Most important first: each label beside its point when there is room
+ * within three years of it, else a number there (the text goes to the key).
+ * With @numbers_first, the labels numbered by an earlier try get their
+ * number's room before any other label. */
+static void
+place_labels (V21DiagramLayout *self,
+              V21LabelPlacer   *placer,
+              V21LabelPlacer   *band_placer,
+              gboolean          numbers_first)
+{
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      Label *label = &g_array_index (self->labels, Label, i);
+      V21LabelPlacer *target = label->point->kind == KIND_ACTION ? band_placer : placer;
+      gboolean was_numbered = label->state == V21_LABEL_UNLISTED;
+
+      reset_placement (label);
+      label->state = wanted_state (self, label, i);
+      if (numbers_first && was_numbered && label->state != V21_LABEL_LEFT_OUT)
+        {
+          label->state = V21_LABEL_NUMBERED;
+          place_number (self, target, label);
+        }
+    }
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      Label *label = &g_array_index (self->labels, Label, i);
+      V21LabelPlacer *target = label->point->kind == KIND_ACTION ? band_placer : placer;
+      double width, height;
+
+      if (label->placement.placed || label->state == V21_LABEL_LEFT_OUT || label->state == V21_LABEL_UNLISTED)
+        continue;
+      if (label->state == V21_LABEL_BESIDE)
+        {
+          v21_render_text_size (label->layout, &width, &height);
+          if (place_one (self, target, label, width + 2 * label->pad, height + label->pad))
+            continue;
+          label->state = self->options.label_mode == V21_DIAGRAM_LABELS_ALL ? V21_LABEL_NUMBERED
+                                                                            : V21_LABEL_LEFT_OUT;
+        }
+      if (label->state == V21_LABEL_NUMBERED)
+        place_number (self, target, label);
+    }
+}
+
+static int
+compare_reading_order (gconstpointer a,
+                       gconstpointer b)
+{
+  const Label *p = *(const Label * const *) a;
+  const Label *q = *(const Label * const *) b;
+
+  if (p->point->year != q->point->year)
+    return p->point->year < q->point->year ? -1 : 1;
+  if (p->point->y != q->point->y)
+    return p->point->y < q->point->y ? -1 : 1;
+  return p->point->order < q->point->order ? -1 : p->point->order > q->point->order;
+}
+
+static int
+compare_importance (gconstpointer a,
+                    gconstpointer b)
+{
+  const Label *p = *(const Label * const *) a;
+  const Label *q = *(const Label * const *) b;
+
+  return p < q ? -1 : p > q;   /* the labels are sorted by importance */
+}
+
+/* The numbered labels in reading order: by year, then top to bottom. */
+static GPtrArray *
+numbered_labels (V21DiagramLayout *self)
+{
+  GPtrArray *numbered = g_ptr_array_new ();
 
   for (guint i = 0; i < self->labels->len; i++)
     {
       Label *label = &g_array_index (self->labels, Label, i);
-      V21DiagramLabel entry = { label->point->record, { { 0 } } };
-      cairo_rectangle_t box;
-      double clearance, width, height;
 
-      marker_box (self, label->point, &box, &clearance);
-      v21_render_text_size (label->layout, &width, &height);
-      v21_label_placer_place (label->point->kind == KIND_ACTION ? band_placer : placer,
-                              label->point->x, label->point->y, &box,
-                              width + 2 * label->pad, height + label->pad, &label->placement);
-      entry.placement = label->placement;
-      g_array_append_val (self->public_labels, entry);
+      if (label->state == V21_LABEL_NUMBERED)
+        g_ptr_array_add (numbered, label);
     }
+  g_ptr_array_sort (numbered, compare_reading_order);
+  return numbered;
+}
+
+/* The key: numbered labels in columns under the plot. */
+
+static void
+key_geometry (V21DiagramLayout *self)
+{
+  double width = self->side_panel ? self->panel_width : self->width - 2 * self->style.padding;
+  double gap = self->label_size * 1.2;
+
+  self->key_columns = CLAMP ((guint) (width / (self->label_size * 20)), 1, 4);
+  self->key_column = (width - gap * (self->key_columns - 1)) / self->key_columns;
 }
 
 static void
-compute_labels (V21DiagramLayout *self)
+make_key_entry (V21DiagramLayout *self,
+                Label            *label,
+                guint             number)
+{
+  g_autofree char *text = g_strdup_printf ("%u", number);
+  double number_width;
+
+  g_clear_object (&label->number);
+  label->number = small_text (self, text, TRUE);
+  if (label->key_text == NULL)
+    {
+      v21_render_text_size (label->number, &number_width, NULL);
+      label->key_text = year_and_text (self, label->point, self->label_size,
+                                       self->key_column - self->style.small_size * 2.4);
+    }
+}
+
+/* Lays out the entries of @numbered from the key's top, row by row, within
+ * @limit; returns the height they take (all of them when @limit < 0) and
+ * how many fit. */
+static double
+layout_key (V21DiagramLayout *self,
+            GPtrArray        *numbered,
+            double            limit,
+            gboolean          place,
+            guint            *n_fit)
+{
+  double gap = self->label_size * 1.2, row_gap = self->label_size * 0.3;
+  double y = 0;
+  guint i = 0;
+
+  while (i < numbered->len)
+    {
+      double row_height = 0;
+      guint end = MIN (i + self->key_columns, numbered->len);
+
+      for (guint j = i; j < end; j++)
+        row_height = MAX (row_height, text_height (((Label *) g_ptr_array_index (numbered, j))->key_text));
+      if (limit >= 0 && y + row_height > limit)
+        break;
+      for (guint j = i; place && j < end; j++)
+        {
+          Label *label = g_ptr_array_index (numbered, j);
+
+          label->key_box = (cairo_rectangle_t) { self->key_x + (j - i) * (self->key_column + gap),
+                                                 self->key_top + y, self->key_column,
+                                                 text_height (label->key_text) };
+        }
+      y += row_height + row_gap;
+      i = end;
+    }
+  *n_fit = i;
+  return y > 0 ? y - row_gap : 0;
+}
+
+/* The key's last line when it has no room for @rest labels. */
+static PangoLayout *
+key_rest_text (V21DiagramLayout *self,
+               guint             rest)
+{
+  /* Translators: the last line of a diagram's key, when it is full; the
+   * report has every label. */
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more label does not fit in this figure: see the report",
+                                                        "%u more labels do not fit in this figure: see the report", rest), rest);
+
+  return v21_render_text_layout (self->context, &self->style, text, self->style.small_size, FALSE,
+                                 self->side_panel ? self->panel_width : self->width - 2 * self->style.padding, 0);
+}
+
+static guint
+count_state (V21DiagramLayout     *self,
+             V21DiagramLabelState  state)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->labels->len; i++)
+    n += g_array_index (self->labels, Label, i).state == state;
+  return n;
+}
+
+/* How many of the numbered labels the key has room for, the most important
+ * first (@numbered in the order of importance). */
+static guint
+key_room (V21DiagramLayout *self,
+          GPtrArray        *numbered,
+          double            limit)
+{
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
+  guint n_fit;
+
+  for (guint n = numbered->len; n > 0; n--)
+    {
+      g_ptr_array_set_size (chosen, 0);
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (chosen, g_ptr_array_index (numbered, i));
+      g_ptr_array_sort (chosen, compare_reading_order);
+      layout_key (self, chosen, limit, FALSE, &n_fit);
+      if (n_fit == n)
+        return n;
+    }
+  return 0;
+}
+
+/* Numbers the labels of the key in reading order; when it is full, the most
+ * important stay and its last line counts the others. */
+static void
+finish_key (V21DiagramLayout *self)
+{
+  g_autoptr(GPtrArray) numbered = numbered_labels (self);
+  g_autoptr(GPtrArray) listed = g_ptr_array_new ();
+  double rest_height, used;
+  guint n_fit, room;
+
+  for (guint i = 0; i < numbered->len; i++)
+    make_key_entry (self, g_ptr_array_index (numbered, i), i + 1);
+  layout_key (self, numbered, self->key_height, FALSE, &n_fit);
+  room = numbered->len;
+  if (n_fit < numbered->len || count_state (self, V21_LABEL_UNLISTED) > 0)
+    {
+      g_autoptr(PangoLayout) rest = key_rest_text (self, numbered->len);
+
+      rest_height = text_height (rest) + self->label_size * 0.3;
+      g_ptr_array_sort (numbered, compare_importance);
+      room = key_room (self, numbered, MAX (self->key_height - rest_height, 0));
+    }
+  for (guint i = 0; i < numbered->len; i++)
+    {
+      Label *label = g_ptr_array_index (numbered, i);
+
+      if (i < room)
+        g_ptr_array_add (listed, label);
+      else
+        {
+          label->state = V21_LABEL_UNLISTED;
+          label->number_value = 0;
+        }
+    }
+  g_ptr_array_sort (listed, compare_reading_order);
+  for (guint i = 0; i < listed->len; i++)
+    {
+      Label *label = g_ptr_array_index (listed, i);
+
+      make_key_entry (self, label, i + 1);
+      label->number_value = i + 1;
+    }
+  used = layout_key (self, listed, -1, TRUE, &n_fit);
+  g_clear_object (&self->key_rest);
+  if (room < numbered->len || count_state (self, V21_LABEL_UNLISTED) > numbered->len - room)
+    {
+      self->key_rest = key_rest_text (self, count_state (self, V21_LABEL_UNLISTED));
+      self->key_rest_y = MIN (self->key_top + used + self->label_size * 0.3,
+                              self->key_top + self->key_height - text_height (self->key_rest));
+    }
+}
+
+/* The height the key would need for the labels numbered now. */
+static double
+key_needed (V21DiagramLayout *self)
+{
+  g_autoptr(GPtrArray) numbered = numbered_labels (self);
+  guint n_fit;
+
+  for (guint i = 0; i < numbered->len; i++)
+    make_key_entry (self, g_ptr_array_index (numbered, i), i + 1);
+  return layout_key (self, numbered, -1, FALSE, &n_fit);
+}
+
+static void
+try_labels (V21DiagramLayout *self,
+            gboolean          numbers_first)
 {
   double gap = self->style.small_size * 0.25;
   const cairo_rectangle_t *plot = &self->geometry.plot;
   /* Labels may use the margin right of the plot, up to the figure's edge. */
-  cairo_rectangle_t bounds = { plot->x + self->style.hairline, plot->y,
-                               self->width - self->style.padding * 0.5 - plot->x, plot->height };
+  double right = self->side_panel ? self->panel_x - self->style.small_size * 0.8
+                                  : self->width - self->style.padding * 0.5;
+  cairo_rectangle_t bounds = { plot->x + self->style.hairline, plot->y, right - plot->x, plot->height };
   g_autoptr(V21LabelPlacer) placer = v21_label_placer_new (&bounds, gap);
   g_autoptr(V21LabelPlacer) band_placer = NULL;
   cairo_rectangle_t band = self->action_band;
+  /* Within three years of its point: the reader reads the year under it. */
+  double window = 3 * plot->width / MAX (self->geometry.year_max - self->geometry.year_min, 1);
 
-  v21_label_placer_set_max_distance (placer, (plot->width + plot->height) * 0.22);
+  /* Leaders stay short: a few lines at most. */
+  v21_label_placer_set_max_distance (placer, self->label_size * 5);
+  v21_label_placer_set_window (placer, window);
 
-  band.width = self->width - self->style.padding * 0.5 - band.x;
+  band.width = right - band.x;
   band_placer = v21_label_placer_new (&band, gap);
+  v21_label_placer_set_max_distance (band_placer, self->label_size * 5);
+  v21_label_placer_set_window (band_placer, window);
+  g_array_set_size (self->markers, 0);
   for (guint i = 0; i < self->n_points; i++)
     {
       const Point *point = &self->points[i];
@@ -806,7 +1431,141 @@ compute_labels (V21DiagramLayout *self)
       v21_label_placer_add_obstacle (point->kind == KIND_ACTION ? band_placer : placer, &box, FALSE);
     }
   add_path_obstacles (self, placer);
-  place_labels (self, placer, band_placer);
+  place_labels (self, placer, band_placer, numbers_first);
+}
+
+static guint count_state (V21DiagramLayout *self, V21DiagramLabelState state);
+
+/* A second try when some numbers found no room: numbers first. */
+static void
+compute_labels (V21DiagramLayout *self)
+{
+  for (guint i = 0; i < self->labels->len; i++)
+    g_array_index (self->labels, Label, i).state = V21_LABEL_LEFT_OUT;
+  try_labels (self, FALSE);
+  if (count_state (self, V21_LABEL_UNLISTED) > 0)
+    try_labels (self, TRUE);
+}
+
+/* Everything that depends on the plot's size, for a key of @key_height. */
+static void
+compute_pass (V21DiagramLayout *self,
+              double            key_height)
+{
+  compute_frame (self, key_height);
+  compute_positions (self);
+  compute_curves (self);
+  compute_labels (self);
+}
+
+/* The key takes what its labels need, as long as the plot keeps its share
+ * of the height (60 % on a projector, half elsewhere); a smaller plot may
+ * leave more labels to number, hence a few passes. */
+static void
+compute_layout (V21DiagramLayout *self)
+{
+  double share = self->style.medium == V21_RENDER_PROJECTOR ? 0.6 : self->style.medium == V21_RENDER_PRINT ? 0.45 : 0.5;
+  double key_height = 0, budget, needed;
+
+  compute_pass (self, 0);
+  key_geometry (self);
+  if (self->side_panel)
+    {
+      self->key_height = MAX (self->legend_top - self->style.small_size * 0.6 - self->key_top, 0);
+      finish_key (self);
+      return;
+    }
+  budget = MAX (self->geometry.plot.height - share * self->height, 0);
+  for (int pass = 0; pass < 3; pass++)
+    {
+      needed = key_needed (self);
+      if (needed <= key_height + 0.5 || key_height >= budget)
+        break;
+      key_height = MIN (needed + self->label_size * 0.5, budget);
+      compute_pass (self, key_height);
+    }
+  finish_key (self);
+}
+
+static void
+publish (V21DiagramLayout *self)
+{
+  g_array_set_size (self->public_labels, 0);
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      Label *label = &g_array_index (self->labels, Label, i);
+      V21DiagramLabel entry = { label->point->record, label->placement, label->state,
+                                label->number_value, FALSE, label->key_box };
+
+      if (label->state == V21_LABEL_BESIDE)
+        entry.cut = pango_layout_is_ellipsized (label->layout);
+      else if (label->state == V21_LABEL_NUMBERED)
+        entry.cut = pango_layout_is_ellipsized (label->key_text)
+                    || label->key_box.y + label->key_box.height > self->height
+                    || label->key_box.x + label->key_box.width > self->width;
+      g_array_append_val (self->public_labels, entry);
+    }
+}
+
+static void
+add_text (V21DiagramLayout *self,
+          PangoLayout      *layout,
+          double            x,
+          double            y,
+          gboolean          rotated)
+{
+  V21DiagramText text = { { x, y, 0, 0 }, FALSE };
+  double width, height;
+
+  v21_render_text_size (layout, &width, &height);
+  text.box.width = rotated ? height : width;
+  text.box.height = rotated ? width : height;
+  if (rotated)
+    text.box.y -= width;
+  text.cut = pango_layout_is_ellipsized (layout)
+             || text.box.x < -0.5 || text.box.y < -0.5
+             || text.box.x + text.box.width > self->width + 0.5
+             || text.box.y + text.box.height > self->height + 0.5;
+  g_array_append_val (self->texts, text);
+}
+
+static double header_x (V21DiagramLayout *self, PangoLayout *text, double x);
+static double axis_title_bottom (V21DiagramLayout *self);
+
+/* The boxes of the frame's texts, as drawn. */
+static void
+publish_texts (V21DiagramLayout *self)
+{
+  const V21DiagramGeometry *g = &self->geometry;
+
+  g_array_set_size (self->texts, 0);
+  add_text (self, self->title, self->style.padding, self->title_y, FALSE);
+  add_text (self, self->today_label, header_x (self, self->today_label, v21_diagram_year_to_x (g, g->today)),
+            self->header_y, FALSE);
+  add_text (self, self->horizon_label,
+            header_x (self, self->horizon_label, v21_diagram_year_to_x (g, g->horizon)), self->header_y, FALSE);
+  if (self->axis_rotated)
+    add_text (self, self->axis_title, self->style.padding, axis_title_bottom (self), TRUE);
+  else
+    add_text (self, self->axis_title, self->axis_x, self->axis_y, FALSE);
+  for (guint i = 0; i < self->ticks->len; i++)
+    {
+      PangoLayout *tick = g_ptr_array_index (self->ticks, i);
+      int year = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (tick), "year"));
+
+      if (g_object_get_data (G_OBJECT (tick), "hidden"))
+        continue;
+      add_text (self, tick, v21_diagram_year_to_x (g, year) - text_width (tick) / 2, self->tick_y, FALSE);
+    }
+  for (guint i = 0; i < self->legend->len; i++)
+    {
+      LegendItem *item = &g_array_index (self->legend, LegendItem, i);
+
+      add_text (self, item->text, item->x + legend_sample_width (self, item) + self->style.small_size * 0.4,
+                item->y, FALSE);
+    }
+  if (self->key_rest != NULL)
+    add_text (self, self->key_rest, self->key_x, self->key_rest_y, FALSE);
 }
 
 V21DiagramLayout *
@@ -816,6 +1575,17 @@ v21_diagram_layout_new (V21Workshop          *workshop,
                         double                height,
                         const V21RenderStyle *style)
 {
+  return v21_diagram_layout_new_with_options (workshop, scenario_id, width, height, style, NULL);
+}
+
+V21DiagramLayout *
+v21_diagram_layout_new_with_options (V21Workshop             *workshop,
+                                     const char              *scenario_id,
+                                     double                   width,
+                                     double                   height,
+                                     const V21RenderStyle    *style,
+                                     const V21DiagramOptions *options)
+{
   V21DiagramLayout *self;
 
   g_return_val_if_fail (V21_IS_WORKSHOP (workshop), NULL);
@@ -823,6 +1593,9 @@ v21_diagram_layout_new (V21Workshop          *workshop,
 
   self = g_new0 (V21DiagramLayout, 1);
   self->style = *style;
+  if (options != NULL)
+    self->options = *options;
+  self->label_size = self->options.text_size > 0 ? self->options.text_size : style->text_size * 0.9;
   self->width = MAX (width, 1);
   self->height = MAX (height, 1);
   self->context = v21_render_text_context ();
@@ -830,7 +1603,9 @@ v21_diagram_layout_new (V21Workshop          *workshop,
   self->labels = g_array_new (FALSE, TRUE, sizeof (Label));
   self->public_labels = g_array_new (FALSE, TRUE, sizeof (V21DiagramLabel));
   self->markers = g_array_new (FALSE, TRUE, sizeof (cairo_rectangle_t));
+  self->curves = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   self->legend = g_array_new (FALSE, TRUE, sizeof (LegendItem));
+  self->texts = g_array_new (FALSE, TRUE, sizeof (V21DiagramText));
   self->ticks = g_ptr_array_new_with_free_func (g_object_unref);
   self->point_index = g_hash_table_new (NULL, NULL);
 
@@ -838,12 +1613,16 @@ v21_diagram_layout_new (V21Workshop          *workshop,
   for (guint i = 0; i < self->n_points; i++)
     self->has_actions |= self->points[i].kind == KIND_ACTION;
   compute_years (self, workshop);
-  compute_frame (self, workshop, scenario_id);
+  build_frame_texts (self, workshop, scenario_id);
+  self->side_panel = style->medium == V21_RENDER_PROJECTOR && self->width >= 1.4 * self->height;
+  compute_frame (self, 0);
   self->today_level = find_today_level (self);
-  compute_positions (self);
   for (guint i = 0; i < self->n_points; i++)
     g_hash_table_insert (self->point_index, self->points[i].record, &self->points[i]);
-  compute_labels (self);
+  build_labels (self);
+  compute_layout (self);
+  publish (self);
+  publish_texts (self);
   if (self->n_points == 0)
     self->empty_label = v21_render_text_layout (self->context, style, _("No trajectory to show yet"),
                                                 style->text_size, FALSE, -1, 0);
@@ -858,14 +1637,22 @@ v21_diagram_layout_free (V21DiagramLayout *self)
   for (guint i = 0; i < self->trajectories->len; i++)
     g_ptr_array_unref (g_array_index (self->trajectories, Trajectory, i).path);
   for (guint i = 0; i < self->labels->len; i++)
-    g_object_unref (g_array_index (self->labels, Label, i).layout);
-  for (guint i = 0; i < self->legend->len; i++)
-    g_object_unref (g_array_index (self->legend, LegendItem, i).text);
+    {
+      Label *label = &g_array_index (self->labels, Label, i);
+
+      g_object_unref (label->layout);
+      g_clear_object (&label->key_text);
+      g_clear_object (&label->number);
+    }
+  clear_legend (self);
   g_array_unref (self->trajectories);
   g_array_unref (self->labels);
   g_array_unref (self->public_labels);
   g_array_unref (self->markers);
+  g_ptr_array_unref (self->curves);
   g_array_unref (self->legend);
+  g_array_unref (self->texts);
+  g_clear_object (&self->key_rest);
   g_ptr_array_unref (self->ticks);
   g_hash_table_unref (self->point_index);
   g_clear_object (&self->title);
@@ -910,6 +1697,39 @@ v21_diagram_layout_get_marker (V21DiagramLayout *self,
 {
   g_return_val_if_fail (index < self->markers->len, NULL);
   return &g_array_index (self->markers, cairo_rectangle_t, index);
+}
+
+guint
+v21_diagram_layout_get_n_curves (V21DiagramLayout *self)
+{
+  return self->curves->len;
+}
+
+const double *
+v21_diagram_layout_get_curve (V21DiagramLayout *self,
+                              guint             index,
+                              guint            *n_points)
+{
+  GArray *curve;
+
+  g_return_val_if_fail (index < self->curves->len, NULL);
+  curve = g_ptr_array_index (self->curves, index);
+  *n_points = curve->len / 2;
+  return (const double *) curve->data;
+}
+
+guint
+v21_diagram_layout_get_n_texts (V21DiagramLayout *self)
+{
+  return self->texts->len;
+}
+
+const V21DiagramText *
+v21_diagram_layout_get_text (V21DiagramLayout *self,
+                             guint             index)
+{
+  g_return_val_if_fail (index < self->texts->len, NULL);
+  return &g_array_index (self->texts, V21DiagramText, index);
 }
 
 gboolean
@@ -1011,7 +1831,7 @@ draw_axes (V21DiagramLayout *self,
   const cairo_rectangle_t *plot = &g->plot;
   double bottom = plot->y + plot->height;
   double arrow = style->small_size * 0.45;
-  double width, height;
+  double width;
 
   cairo_set_line_width (cr, style->axis_width);
   v21_render_set_color (cr, &style->axis, 1.0);
@@ -1039,17 +1859,42 @@ draw_axes (V21DiagramLayout *self,
       PangoLayout *tick = g_ptr_array_index (self->ticks, i);
       int year = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (tick), "year"));
 
+      if (g_object_get_data (G_OBJECT (tick), "hidden"))
+        continue;
       v21_render_text_size (tick, &width, NULL);
       v21_render_text_show (cr, tick, v21_diagram_year_to_x (g, year) - width / 2, self->tick_y, &style->muted);
     }
 
-  v21_render_text_size (self->axis_title, &width, &height);
-  width = MIN (width, plot->height);
+  if (!self->axis_rotated)
+    {
+      v21_render_text_show (cr, self->axis_title, self->axis_x, self->axis_y, &style->muted);
+      return;
+    }
   cairo_save (cr);
-  cairo_translate (cr, style->padding, plot->y + plot->height / 2 + width / 2);
+  cairo_translate (cr, style->padding, axis_title_bottom (self));
   cairo_rotate (cr, -G_PI / 2);
   v21_render_text_show (cr, self->axis_title, 0, 0, &style->muted);
   cairo_restore (cr);
+}
+
+/* Where the turned-up axis title starts: centred along the plot. */
+static double
+axis_title_bottom (V21DiagramLayout *self)
+{
+  const cairo_rectangle_t *plot = &self->geometry.plot;
+
+  return plot->y + plot->height / 2 + MIN (text_width (self->axis_title), plot->height) / 2;
+}
+
+static double
+header_x (V21DiagramLayout *self,
+          PangoLayout      *text,
+          double            x)
+{
+  double width = text_width (text);
+  double right = self->side_panel ? self->panel_x - self->style.small_size : self->width - self->style.padding;
+
+  return CLAMP (x - width / 2, self->style.padding, right - width);
 }
 
 static void
@@ -1059,11 +1904,7 @@ draw_header (V21DiagramLayout *self,
              double            x,
              const V21Rgba    *color)
 {
-  double width;
-
-  v21_render_text_size (text, &width, NULL);
-  x = CLAMP (x - width / 2, self->style.padding, self->width - self->style.padding - width);
-  v21_render_text_show (cr, text, x, self->header_y, color);
+  v21_render_text_show (cr, text, header_x (self, text, x), self->header_y, color);
 }
 
 static void
@@ -1094,8 +1935,7 @@ draw_today_and_horizon (V21DiagramLayout *self,
   draw_header (self, cr, self->today_label, today_x, &style->today);
 }
 
-/* A smooth curve through the points that never overshoots them: each
- * segment's control points stay within the segment's box. */
+/* A smooth curve through the points (see curve_controls). */
 static void
 trace_path (cairo_t   *cr,
             GPtrArray *path)
@@ -1105,17 +1945,11 @@ trace_path (cairo_t   *cr,
   cairo_move_to (cr, first->x, first->y);
   for (guint i = 0; i + 1 < path->len; i++)
     {
-      const Point *p0 = g_ptr_array_index (path, i > 0 ? i - 1 : i);
-      const Point *p1 = g_ptr_array_index (path, i);
       const Point *p2 = g_ptr_array_index (path, i + 1);
-      const Point *p3 = g_ptr_array_index (path, i + 2 < path->len ? i + 2 : i + 1);
-      double lo_y = MIN (p1->y, p2->y), hi_y = MAX (p1->y, p2->y);
-      double c1x = CLAMP (p1->x + (p2->x - p0->x) / 6, p1->x, p2->x);
-      double c1y = CLAMP (p1->y + (p2->y - p0->y) / 6, lo_y, hi_y);
-      double c2x = CLAMP (p2->x - (p3->x - p1->x) / 6, p1->x, p2->x);
-      double c2y = CLAMP (p2->y - (p3->y - p1->y) / 6, lo_y, hi_y);
+      double c[4];
 
-      cairo_curve_to (cr, c1x, c1y, c2x, c2y, p2->x, p2->y);
+      curve_controls (path, i, c);
+      cairo_curve_to (cr, c[0], c[1], c[2], c[3], p2->x, p2->y);
     }
 }
 
@@ -1448,6 +2282,47 @@ draw_markers (V21DiagramLayout *self,
     trace_markers (self, cr);
 }
 
+/* Whether @label shows something at its point: its text or its number. */
+static gboolean
+shown_at_point (const Label *label)
+{
+  return label->placement.placed
+         && (label->state == V21_LABEL_BESIDE || label->state == V21_LABEL_NUMBERED);
+}
+
+static void
+draw_leaders (V21DiagramLayout *self,
+              cairo_t          *cr)
+{
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      const Label *label = &g_array_index (self->labels, Label, i);
+      const V21LabelPlacement *p = &label->placement;
+
+      if (!shown_at_point (label) || !p->leader)
+        continue;
+      cairo_move_to (cr, p->leader_x0, p->leader_y0);
+      cairo_line_to (cr, p->leader_x1, p->leader_y1);
+    }
+  cairo_set_line_width (cr, self->style.hairline);
+  v21_render_set_color (cr, &self->style.muted, 0.8);
+  cairo_stroke (cr);
+}
+
+static void
+draw_number (V21DiagramLayout  *self,
+             cairo_t           *cr,
+             PangoLayout       *number,
+             const Point       *point,
+             const cairo_rectangle_t *box)
+{
+  double width, height;
+
+  v21_render_text_size (number, &width, &height);
+  v21_render_text_show (cr, number, box->x + (box->width - width) / 2, box->y + (box->height - height) / 2,
+                        point_color (self, point));
+}
+
 static void
 draw_labels (V21DiagramLayout *self,
              cairo_t          *cr)
@@ -1455,35 +2330,13 @@ draw_labels (V21DiagramLayout *self,
   const V21RenderStyle *style = &self->style;
 
   /* Leader lines, then every label's halo, in one stroke and one fill. */
-  for (guint i = 0; i < self->labels->len; i++)
-    {
-      Label *label = &g_array_index (self->labels, Label, i);
-      const cairo_rectangle_t *box = &label->placement.box;
-      double ax = label->point->x, ay = label->point->y, bx, by, length, clearance;
-      cairo_rectangle_t marker;
-
-      if (!label->placement.placed || !label->placement.leader)
-        continue;
-      marker_box (self, label->point, &marker, &clearance);
-      bx = CLAMP (ax, box->x, box->x + box->width);
-      by = CLAMP (ay, box->y, box->y + box->height);
-      length = hypot (bx - ax, by - ay);
-      if (length > clearance)
-        {
-          cairo_move_to (cr, ax + (bx - ax) * clearance / length, ay + (by - ay) * clearance / length);
-          cairo_line_to (cr, bx, by);
-        }
-    }
-  cairo_set_line_width (cr, style->hairline);
-  v21_render_set_color (cr, &style->muted, 0.8);
-  cairo_stroke (cr);
-
+  draw_leaders (self, cr);
   for (guint i = 0; i < self->labels->len; i++)
     {
       Label *label = &g_array_index (self->labels, Label, i);
       const cairo_rectangle_t *box = &label->placement.box;
 
-      if (label->placement.placed)
+      if (shown_at_point (label))
         v21_render_rounded_rectangle (cr, box->x, box->y, box->width, box->height, label->pad);
     }
   v21_render_set_color (cr, &style->label_background, 1.0);
@@ -1493,10 +2346,36 @@ draw_labels (V21DiagramLayout *self,
     {
       Label *label = &g_array_index (self->labels, Label, i);
 
-      if (label->placement.placed)
+      if (!shown_at_point (label))
+        continue;
+      if (label->state == V21_LABEL_BESIDE)
         v21_render_text_show (cr, label->layout, label->placement.box.x + label->pad,
                               label->placement.box.y + label->pad / 2, &style->foreground);
+      else
+        draw_number (self, cr, label->number, label->point, &label->placement.box);
     }
+}
+
+/* Each numbered label's number and text, in the key under the plot. */
+static void
+draw_key (V21DiagramLayout *self,
+          cairo_t          *cr)
+{
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      Label *label = &g_array_index (self->labels, Label, i);
+      const cairo_rectangle_t *box = &label->key_box;
+      double number_width = self->style.small_size * 2.4;
+      cairo_rectangle_t number;
+
+      if (label->state != V21_LABEL_NUMBERED)
+        continue;
+      number = (cairo_rectangle_t) { box->x, box->y, number_width * 0.8, text_height (label->number) };
+      draw_number (self, cr, label->number, label->point, &number);
+      v21_render_text_show (cr, label->key_text, box->x + number_width, box->y, &self->style.foreground);
+    }
+  if (self->key_rest != NULL)
+    v21_render_text_show (cr, self->key_rest, self->key_x, self->key_rest_y, &self->style.muted);
 }
 
 static void
@@ -1504,7 +2383,7 @@ draw_legend (V21DiagramLayout *self,
              cairo_t          *cr)
 {
   const V21RenderStyle *style = &self->style;
-  double gap = style->small_size * 0.5;
+  double gap = style->small_size * 0.4;
 
   for (guint i = 0; i < self->legend->len; i++)
     {
@@ -1577,6 +2456,7 @@ v21_diagram_layout_draw (V21DiagramLayout *self,
   draw_paths (self, cr);
   draw_markers (self, cr);
   draw_labels (self, cr);
+  draw_key (self, cr);
   draw_legend (self, cr);
   v21_render_text_show (cr, self->title, style->padding, self->title_y, &style->foreground);
   if (self->empty_label != NULL)
@@ -1605,5 +2485,23 @@ v21_render_trajectories (V21Workshop          *workshop,
   g_return_if_fail (cr != NULL && style != NULL);
 
   layout = v21_diagram_layout_new (workshop, scenario_id, width, height, style);
+  v21_diagram_layout_draw (layout, cr);
+}
+
+void
+v21_render_trajectories_with_options (V21Workshop             *workshop,
+                                      const char              *scenario_id,
+                                      cairo_t                 *cr,
+                                      double                   width,
+                                      double                   height,
+                                      const V21RenderStyle    *style,
+                                      const V21DiagramOptions *options)
+{
+  g_autoptr(V21DiagramLayout) layout = NULL;
+
+  g_return_if_fail (V21_IS_WORKSHOP (workshop));
+  g_return_if_fail (cr != NULL && style != NULL);
+
+  layout = v21_diagram_layout_new_with_options (workshop, scenario_id, width, height, style, options);
   v21_diagram_layout_draw (layout, cr);
 }

@@ -18,12 +18,48 @@ G_BEGIN_DECLS
  * computed once, then drawn, hit-tested by the editor, or checked by tests. */
 typedef struct _V21DiagramLayout V21DiagramLayout;
 
-/* What one label or marker of the diagram stands for. */
+/* Which labels a diagram writes. */
+typedef enum
+{
+  V21_DIAGRAM_LABELS_ALL,             /* beside their point where there is room, else numbered */
+  V21_DIAGRAM_LABELS_KEY,             /* every label numbered at its point, listed in the key */
+  V21_DIAGRAM_LABELS_MOST_IMPORTANT,  /* only the @max_labels most important, beside their point */
+  V21_DIAGRAM_LABELS_NONE,            /* the trajectories alone */
+} V21DiagramLabelMode;
+
 typedef struct
 {
-  V21Record         *point;       /* a record of "points" */
-  V21LabelPlacement  placement;
+  V21DiagramLabelMode label_mode;
+  guint               max_labels;  /* for V21_DIAGRAM_LABELS_MOST_IMPORTANT */
+  double              text_size;   /* of labels and key; 0: the style's */
+} V21DiagramOptions;
+
+/* What became of one label. */
+typedef enum
+{
+  V21_LABEL_BESIDE,     /* written beside its point */
+  V21_LABEL_NUMBERED,   /* a number at its point, the text in the key */
+  V21_LABEL_LEFT_OUT,   /* not asked for (the label mode) */
+  V21_LABEL_UNLISTED,   /* no room left even in the key: counted in its last line */
+} V21DiagramLabelState;
+
+/* What one label of the diagram stands for, and where it went. */
+typedef struct
+{
+  V21Record            *point;       /* a record of "points" */
+  V21LabelPlacement     placement;   /* the text's box, or the number's */
+  V21DiagramLabelState  state;
+  guint                 number;      /* in the key, from 1; 0 when beside its point */
+  gboolean              cut;         /* its text does not show whole (never, tests say) */
+  cairo_rectangle_t     key_box;     /* the key's entry, when numbered */
 } V21DiagramLabel;
+
+/* A text of the frame (title, axis title, ticks, headers, legend, key). */
+typedef struct
+{
+  cairo_rectangle_t box;
+  gboolean          cut;   /* ellipsized, or past the figure's edge */
+} V21DiagramText;
 
 /* @scenario_id: the trajectories of one scenario (with the past, which every
  * scenario shares, and for a disruption the baseline it forks from), or NULL
@@ -33,6 +69,12 @@ V21DiagramLayout         *v21_diagram_layout_new        (V21Workshop          *w
                                                          double                width,
                                                          double                height,
                                                          const V21RenderStyle *style);
+V21DiagramLayout         *v21_diagram_layout_new_with_options (V21Workshop             *workshop,
+                                                         const char              *scenario_id,
+                                                         double                   width,
+                                                         double                   height,
+                                                         const V21RenderStyle    *style,
+                                                         const V21DiagramOptions *options);
 void                      v21_diagram_layout_free       (V21DiagramLayout     *layout);
 void                      v21_diagram_layout_draw       (V21DiagramLayout     *layout,
                                                          cairo_t              *cr);
@@ -44,6 +86,14 @@ const V21DiagramLabel    *v21_diagram_layout_get_label  (V21DiagramLayout     *l
 /* The boxes of the markers (dots, arrows, diamonds, stars, squares). */
 guint                     v21_diagram_layout_get_n_markers (V21DiagramLayout  *layout);
 const cairo_rectangle_t  *v21_diagram_layout_get_marker (V21DiagramLayout     *layout,
+                                                         guint                 index);
+/* The curves as drawn, flattened: @n_points (x, y) pairs each. */
+guint                     v21_diagram_layout_get_n_curves (V21DiagramLayout   *layout);
+const double             *v21_diagram_layout_get_curve  (V21DiagramLayout     *layout,
+                                                         guint                 index,
+                                                         guint                *n_points);
+guint                     v21_diagram_layout_get_n_texts (V21DiagramLayout    *layout);
+const V21DiagramText     *v21_diagram_layout_get_text   (V21DiagramLayout     *layout,
                                                          guint                 index);
 /* Where a point of the diagram is drawn; FALSE when it is not in it. */
 gboolean                  v21_diagram_layout_get_position (V21DiagramLayout   *layout,
@@ -75,6 +125,14 @@ void v21_render_trajectories (V21Workshop          *workshop,
                               double                width,
                               double                height,
                               const V21RenderStyle *style);
+
+void v21_render_trajectories_with_options (V21Workshop             *workshop,
+                                           const char              *scenario_id,
+                                           cairo_t                 *cr,
+                                           double                   width,
+                                           double                   height,
+                                           const V21RenderStyle    *style,
+                                           const V21DiagramOptions *options);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (V21DiagramLayout, v21_diagram_layout_free)
 

@@ -31,6 +31,20 @@ insert (V21Workshop *workshop,
   return record;
 }
 
+/* An empty workshop from 2026 to @horizon. */
+static V21Workshop *
+new_workshop (int horizon)
+{
+  V21Workshop *workshop = v21_workshop_new ();
+  V21Record *root = v21_workshop_get_root (workshop);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (v21_workshop_set (workshop, root, "horizon_year", json_object_new_int (horizon), &error));
+  g_assert_true (v21_workshop_set (workshop, root, "start_year", json_object_new_int (2026), &error));
+  g_assert_no_error (error);
+  return workshop;
+}
+
 V21Workshop *
 fixture_trajectories (guint n_trajectories,
                       guint n_points,
@@ -38,14 +52,8 @@ fixture_trajectories (guint n_trajectories,
                       int   span,
                       guint label_every)
 {
-  V21Workshop *workshop = v21_workshop_new ();
-  V21Record *root = v21_workshop_get_root (workshop);
-  g_autoptr(GError) error = NULL;
+  V21Workshop *workshop = new_workshop (2056);
   GRand *rand = g_rand_new_with_seed (21);
-
-  g_assert_true (v21_workshop_set (workshop, root, "horizon_year", json_object_new_int (2056), &error));
-  g_assert_true (v21_workshop_set (workshop, root, "start_year", json_object_new_int (2026), &error));
-  g_assert_no_error (error);
 
   for (guint t = 0; t < n_trajectories; t++)
     {
@@ -79,6 +87,60 @@ fixture_trajectories (guint n_trajectories,
           json_object_object_add (point, "label", json_object_new_string (label != NULL ? label : ""));
           json_object_object_add (point, "kind", json_object_new_string (p == n_points - 1 && t % 5 == 2
                                                                           ? "vision" : kinds[(t + p) % G_N_ELEMENTS (kinds)]));
+          insert (workshop, "points", point);
+        }
+    }
+  g_rand_free (rand);
+  return workshop;
+}
+
+static char *
+long_label (guint t,
+            guint p,
+            guint chars)
+{
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, "T%u.%u", t + 1, p + 1);
+  for (guint i = 0; g_utf8_strlen (text->str, -1) < chars; i++)
+    g_string_append_printf (text, " %s", words[(t + p + i) % G_N_ELEMENTS (words)]);
+  while (g_utf8_strlen (text->str, -1) > chars)
+    g_string_truncate (text, g_utf8_offset_to_pointer (text->str, chars) - text->str);
+  return g_string_free (text, FALSE);
+}
+
+V21Workshop *
+fixture_stress (guint n_trajectories,
+                guint n_points,
+                int   horizon_years,
+                guint label_chars)
+{
+  V21Workshop *workshop = new_workshop (2026 + horizon_years);
+  GRand *rand = g_rand_new_with_seed (14);
+  for (guint t = 0; t < n_trajectories; t++)
+    {
+      json_object *scenario = json_object_new_object ();
+      json_object *trajectory = json_object_new_object ();
+      V21Record *record;
+      double level = g_rand_double_range (rand, 0.2, 0.6);
+
+      json_object_object_add (scenario, "kind", json_object_new_string (scenario_kinds[t % 5]));
+      json_object_object_add (scenario, "title", json_object_new_string ("Scénario"));
+      record = insert (workshop, "scenarios", scenario);
+      json_object_object_add (trajectory, "scenario", json_object_new_string (v21_record_get_id (record)));
+      json_object_object_add (trajectory, "style", json_object_new_string (styles[t % 5]));
+      record = insert (workshop, "trajectories", trajectory);
+      for (guint p = 0; p < n_points; p++)
+        {
+          json_object *point = json_object_new_object ();
+          g_autofree char *label = long_label (t, p, label_chars);
+
+          level = CLAMP (level + g_rand_double_range (rand, -0.05, 0.06), 0.0, 1.0);
+          json_object_object_add (point, "trajectory", json_object_new_string (v21_record_get_id (record)));
+          json_object_object_add (point, "year", json_object_new_int (2026 + (int) p));
+          json_object_object_add (point, "level", json_object_new_double (round (level * 100) / 100));
+          json_object_object_add (point, "label", json_object_new_string (label));
+          json_object_object_add (point, "kind", json_object_new_string (kinds[(t + p) % G_N_ELEMENTS (kinds)]));
           insert (workshop, "points", point);
         }
     }

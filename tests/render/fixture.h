@@ -16,6 +16,14 @@ V21Workshop *fixture_trajectories (guint n_trajectories,
                                    int   span,
                                    guint label_every);
 
+/* A workshop (today 2026, horizon 2026 + @horizon_years) with @n_trajectories
+ * trajectories of @n_points points one year apart from 2026, every point
+ * labelled with @label_chars characters of words. */
+V21Workshop *fixture_stress       (guint n_trajectories,
+                                   guint n_points,
+                                   int   horizon_years,
+                                   guint label_chars);
+
 /* The standard output of @command_line; fails the test when it fails. */
 char        *fixture_run          (const char *command_line);
 /* @text normalised (NFKC) without any white space, to find wrapped text. */

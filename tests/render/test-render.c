@@ -97,7 +97,9 @@ test_placer_crowded (void)
     }
   g_rand_free (rand);
 
-  g_assert_cmpuint (labels->len, ==, 30);
+  /* Leaders may not cross a label or another leader: what finds no room
+   * then is numbered by the diagram (see test-diagram-layout). */
+  g_assert_cmpuint (labels->len, >=, 15);
   for (guint i = 0; i < labels->len; i++)
     {
       const cairo_rectangle_t *a = &g_array_index (labels, cairo_rectangle_t, i);
