@@ -21,6 +21,7 @@
 #include "v21-consent.h"
 #include "v21-capture.h"
 #include "v21-robustness.h"
+#include "v21-run-sheet.h"
 #include "v21-votes.h"
 
 #define CONTENT_WIDTH 483.0   /* points: A4 less the margins; figures' aspect */
@@ -323,7 +324,14 @@ votes_text (gint64 count,
 
   if (points)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s point", "%s points", count), number);
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s vote", "%s votes", count), number);
+  /* Translators: what a dot vote counts: the dots ("gommettes") placed. */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s dot", "%s dots", count), number);
+}
+
+static gboolean
+is_points (V21Record *round)
+{
+  return g_strcmp0 (_v21_text (round, "method"), "points") == 0;
 }
 
 static char *
@@ -337,15 +345,43 @@ rank_text (V21VoteResults *results,
   return g_strdup_printf (tied ? "=%u" : "%u", rank);
 }
 
+/* How many of the first tallies a summary keeps: @max, and every one tied
+ * with the last of them; never a proposal without a vote. */
+static guint
+ranked_count (V21VoteResults *results,
+              guint           max)
+{
+  guint n = MIN (max, results->n_tallies);
+
+  while (n > 0 && n < results->n_tallies && results->tallies[n].rank == results->tallies[n - 1].rank)
+    n++;
+  while (n > 0 && results->tallies[n - 1].total == 0)
+    n--;
+  return n;
+}
+
+/* "6 tables voted, 30 dots" */
+static char *
+turnout_text (V21VoteResults *results)
+{
+  gboolean by_tables = g_strcmp0 (_v21_text (results->round, "voters"), "tables") == 0;
+  g_autofree char *total = votes_text (results->total, is_points (results->round));
+  g_autofree char *voters = g_strdup_printf (by_tables ? g_dngettext (GETTEXT_PACKAGE, "%u table voted", "%u tables voted", results->n_voters)
+                                                       : g_dngettext (GETTEXT_PACKAGE, "%u person voted", "%u people voted", results->n_voters),
+                                             results->n_voters);
+
+  return g_strdup_printf ("%s, %s", voters, total);
+}
+
 static void
 ranking_list (V21ReportBuilder *builder,
               V21VoteResults   *results,
               guint             max)
 {
   V21ReportBlock *list = _v21_report_list (builder);
-  gboolean points = g_strcmp0 (_v21_text (results->round, "method"), "points") == 0;
+  gboolean points = is_points (results->round);
 
-  for (guint i = 0; i < results->n_tallies && i < max; i++)
+  for (guint i = 0; i < ranked_count (results, max); i++)
     {
       g_autofree char *rank = rank_text (results, i);
       g_autofree char *votes = votes_text (results->tallies[i].total, points);
@@ -355,18 +391,26 @@ ranking_list (V21ReportBuilder *builder,
 }
 
 static void
+not_revealed_note (V21ReportBuilder *builder,
+                   V21Record        *round)
+{
+  if (!v21_record_get_bool (round, "revealed"))
+    _v21_report_paragraph (builder, V21_TEXT_NOTE, NULL,
+                           _("These results were not shown to the room during the seminar."));
+}
+
+static void
 vote_section (V21ReportBuilder *builder,
               V21Record        *round)
 {
   g_autoptr(V21VoteResults) results = v21_vote_results_new (builder->workshop, round);
-  gboolean points = g_strcmp0 (_v21_text (round, "method"), "points") == 0;
+  gboolean points = is_points (round);
   gboolean by_tables = g_strcmp0 (_v21_text (round, "voters"), "tables") == 0;
   gint64 budget = v21_record_get_int (round, "budget", 0);
-  g_autofree char *total = votes_text (results->total, points);
+  g_autofree char *turnout = turnout_text (results);
   g_autofree char *method = NULL;
-  g_autofree char *voters = NULL;
   g_autofree char *summary = NULL;
-  const char *headers[] = { _("Rank"), _("Proposal"), points ? _("Points") : _("Votes") };
+  const char *headers[] = { _("Rank"), _("Proposal"), points ? _("Points") : _("Dots") };
   const double widths[] = { 0.1, 0.72, 0.18 };
   V21ReportBlock *table;
   g_autofree char *caption = NULL;
@@ -380,19 +424,23 @@ vote_section (V21ReportBuilder *builder,
     method = g_strdup_printf (by_tables ? g_dngettext (GETTEXT_PACKAGE, "Dot voting: %ld dot per table", "Dot voting: %ld dots per table", budget)
                                         : g_dngettext (GETTEXT_PACKAGE, "Dot voting: %ld dot per person", "Dot voting: %ld dots per person", budget),
                               (long) budget);
-  voters = g_strdup_printf (by_tables ? g_dngettext (GETTEXT_PACKAGE, "%u table voted", "%u tables voted", results->n_voters)
-                                      : g_dngettext (GETTEXT_PACKAGE, "%u person voted", "%u people voted", results->n_voters),
-                            results->n_voters);
-  /* Translators: "Vote à gommettes : 5 gommettes par table ; 6 tables ont voté, 30 voix en tout." */
-  summary = g_strdup_printf (_("%s; %s, %s in all."), method, voters, total);
+  /* Translators: "Vote à gommettes : 5 gommettes par table ; 6 tables ont voté, 30 gommettes." */
+  summary = g_strdup_printf (_("%s; %s."), method, turnout);
   _v21_report_paragraph (builder, V21_TEXT_NOTE, NULL, summary);
-  if (!v21_record_get_bool (round, "revealed"))
-    _v21_report_paragraph (builder, V21_TEXT_NOTE, NULL,
-                           _("These results were not shown to the room during the seminar."));
+  not_revealed_note (builder, round);
   if (results->n_tallies == 0)
     return;
-
-  table = _v21_report_table (builder, 3, headers, widths, 1 << 2);
+  if (results->total > 0)
+    {
+      /* Translators: a figure's caption; %s is the title of a vote. */
+      caption = g_strdup_printf (_("Results: %s"), _v21_text (round, "title"));
+      _v21_report_figure (builder, V21_FIGURE_VOTES, v21_record_get_id (round), caption,
+                          (70.0 + 22.0 * results->n_tallies) / CONTENT_WIDTH);
+      /* The chart gives the ranks and numbers; the table only where it cannot be drawn. */
+      table = _v21_report_figure_data (builder, 3, headers, widths, 1 << 2);
+    }
+  else
+    table = _v21_report_table (builder, 3, headers, widths, 1 << 2);
   for (guint i = 0; i < results->n_tallies; i++)
     {
       GPtrArray *row = _v21_report_row (table);
@@ -403,12 +451,39 @@ vote_section (V21ReportBuilder *builder,
       _v21_report_cell (row, results->tallies[i].label, NULL);
       _v21_report_cell (row, count, NULL);
     }
-  if (results->total == 0)
-    return;
-  /* Translators: a figure's caption; %s is the title of a vote. */
-  caption = g_strdup_printf (_("Results: %s"), _v21_text (round, "title"));
-  _v21_report_figure (builder, V21_FIGURE_VOTES, v21_record_get_id (round), caption,
-                      (70.0 + 22.0 * results->n_tallies) / CONTENT_WIDTH);
+}
+
+/* People: who took part, who led */
+
+/* Facilitation, technical lead, observers: named as such, not counted among
+ * the participants. */
+static gboolean
+is_team (V21Record *person)
+{
+  static const char * const roles[] = { "facilitator", "technical_lead", "observer", NULL };
+
+  return g_strv_contains (roles, _v21_text (person, "role"));
+}
+
+static guint
+count_participants (V21Workshop *workshop,
+                    guint       *at_tables)
+{
+  V21Collection *people = v21_workshop_get_collection (workshop, "people");
+  guint n = 0;
+
+  *at_tables = 0;
+  for (guint i = 0; i < v21_collection_get_n (people); i++)
+    {
+      V21Record *person = v21_collection_get (people, i);
+
+      if (is_team (person))
+        continue;
+      n++;
+      if (lookup_in (workshop, _v21_text (person, "table"), "tables") != NULL)
+        (*at_tables)++;
+    }
+  return n;
 }
 
 /* Chapter 1: in short */
@@ -432,15 +507,329 @@ desired_scenario (V21Workshop *workshop)
 }
 
 static guint
-weak_cells (V21Workshop *workshop)
+weak_cells (V21Workshop *workshop,
+            const char  *challenge_id)
 {
   V21Collection *scores = v21_workshop_get_collection (workshop, "robustness");
   guint n = 0;
 
   for (guint i = 0; i < v21_collection_get_n (scores); i++)
-    if (v21_record_get_int (v21_collection_get (scores, i), "score", 0) <= V21_ROBUSTNESS_WEAK)
-      n++;
+    {
+      V21Record *score = v21_collection_get (scores, i);
+
+      if (v21_record_get_int (score, "score", 0) <= V21_ROBUSTNESS_WEAK
+          && (challenge_id == NULL || g_strcmp0 (_v21_text (score, "challenge"), challenge_id) == 0))
+        n++;
+    }
   return n;
+}
+
+static guint
+scored_cells (V21Workshop *workshop,
+              const char  *challenge_id)
+{
+  V21Collection *scores = v21_workshop_get_collection (workshop, "robustness");
+  guint n = 0;
+
+  for (guint i = 0; i < v21_collection_get_n (scores); i++)
+    n += g_strcmp0 (_v21_text (v21_collection_get (scores, i), "challenge"), challenge_id) == 0;
+  return n;
+}
+
+/* Who and when, read from an action's text: "… en mai 2027 (B. Chaigneau)".
+ * The toolkit asks for an owner and a deadline with each action; tables
+ * write them in the card, the owner in brackets at the end. */
+static gboolean
+is_year_at (const char *p)
+{
+  return (p[0] == '1' || p[0] == '2') && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2])
+         && g_ascii_isdigit (p[3]) && !g_ascii_isdigit (p[4]);
+}
+
+static char *
+deadline_in (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (!is_year_at (p) || (p > text && g_ascii_isdigit (p[-1])))
+        continue;
+      /* A month just before the year belongs to the deadline. */
+      for (int m = 1; m <= 12; m++)
+        {
+          g_autofree char *month = g_utf8_strdown (v21_month_name (m), -1);
+          gsize length = strlen (month);
+
+          if ((gsize) (p - text) > length && strncmp (p - length - 1, month, length) == 0 && p[-1] == ' ')
+            return g_strndup (p - length - 1, length + 5);
+        }
+      return g_strndup (p, 4);
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  char *what;
+  char *who;
+  char *when;
+} Action;
+
+static void
+action_clear (Action *action)
+{
+  g_free (action->what);
+  g_free (action->who);
+  g_free (action->when);
+}
+
+static void
+action_read (const char *text,
+             Action     *action)
+{
+  const char *open = strrchr (text, '(');
+  gsize length = strlen (text);
+
+  action->what = g_strdup (text);
+  action->who = NULL;
+  action->when = deadline_in (text);
+  if (open == NULL || open == text || length < 2 || text[length - 1] != ')' || strchr (open, ')') != text + length - 1)
+    return;
+  {
+    g_autofree char *inside = g_strndup (open + 1, text + length - 1 - (open + 1));
+    g_autofree char *when = deadline_in (inside);
+    gboolean digits = FALSE;
+
+    for (const char *p = inside; *p != '\0'; p++)
+      digits |= g_ascii_isdigit (*p);
+    if (!digits)
+      action->who = g_strdup (inside);
+    else if (when == NULL || strlen (when) + 2 < strlen (inside))
+      return;   /* a remark such as "(12 km par an)": part of the action */
+    g_free (action->what);
+    action->what = g_strchomp (g_strndup (text, open - text));
+  }
+}
+
+static void
+roadmap_table (V21ReportBuilder *builder,
+               V21VoteResults   *results,
+               guint             max)
+{
+  const char *headers[] = { _("Rank"), _("What"), _("Who"), _("When"), is_points (results->round) ? _("Points") : _("Dots") };
+  const double widths[] = { 0.08, 0.54, 0.16, 0.11, 0.11 };
+  V21ReportBlock *table = _v21_report_table (builder, 5, headers, widths, 1 << 4);
+
+  for (guint i = 0; i < ranked_count (results, max); i++)
+    {
+      GPtrArray *row = _v21_report_row (table);
+      V21Record *card = results->tallies[i].target;
+      g_autofree char *rank = rank_text (results, i);
+      g_autofree char *count = _v21_report_number (results->tallies[i].total);
+      Action action;
+
+      action_read (results->tallies[i].label, &action);
+      _v21_report_cell (row, rank, NULL);
+      _v21_report_cell (row, action.what, table_name (builder->workshop, _v21_text (card, "table")));
+      /* Translators: in the roadmap, an action whose owner was not written down. */
+      _v21_report_cell (row, action.who != NULL ? action.who : _("to be named"), NULL);
+      _v21_report_cell (row, action.when != NULL ? action.when : "—", NULL);
+      _v21_report_cell (row, count, NULL);
+      action_clear (&action);
+    }
+}
+
+static GHashTable *
+voted_or_scored_cards (V21Workshop *workshop)
+{
+  GHashTable *used = g_hash_table_new (g_str_hash, g_str_equal);
+  V21Collection *rounds = v21_workshop_get_collection (workshop, "vote_rounds");
+  V21Collection *scores = v21_workshop_get_collection (workshop, "robustness");
+
+  for (guint i = 0; i < v21_collection_get_n (rounds); i++)
+    {
+      json_object *targets = v21_record_get_value (v21_collection_get (rounds, i), "targets");
+
+      for (gsize k = 0; targets != NULL && json_object_is_type (targets, json_type_array)
+                        && k < json_object_array_length (targets); k++)
+        g_hash_table_add (used, (gpointer) json_object_get_string (json_object_array_get_idx (targets, k)));
+    }
+  for (guint i = 0; i < v21_collection_get_n (scores); i++)
+    g_hash_table_add (used, (gpointer) _v21_text (v21_collection_get (scores, i), "answer"));
+  return used;
+}
+
+/* The next steps: the actions of the last exercise that wrote some without
+ * putting them to a vote (nor testing them as current answers) — in the
+ * toolkit, T6's "who does what, by when". */
+static Part *
+next_steps_part (Parts       *parts,
+                 V21Workshop *workshop)
+{
+  g_autoptr(GHashTable) used = voted_or_scored_cards (workshop);
+
+  for (guint i = parts->parts->len; i > 0; i--)
+    {
+      Part *part = g_ptr_array_index (parts->parts, i - 1);
+      guint actions = 0, free_actions = 0;
+
+      for (guint k = 0; k < part->cards->len; k++)
+        {
+          V21Record *card = g_ptr_array_index (part->cards, k);
+
+          if (g_strcmp0 (_v21_text (card, "kind"), "action") != 0)
+            continue;
+          actions++;
+          free_actions += !g_hash_table_contains (used, v21_record_get_id (card));
+        }
+      if (actions > 0)
+        return actions == free_actions && part->rounds->len == 0 ? part : NULL;
+    }
+  return NULL;
+}
+
+static void
+cards_list (V21ReportBuilder *builder,
+            Part             *part,
+            const char       *kind,
+            gboolean          read_action)
+{
+  V21ReportBlock *list = NULL;
+
+  for (guint k = 0; k < part->cards->len; k++)
+    {
+      V21Record *card = g_ptr_array_index (part->cards, k);
+      Action action = { 0 };
+
+      if (g_strcmp0 (_v21_text (card, "kind"), kind) != 0)
+        continue;
+      if (list == NULL)
+        list = _v21_report_list (builder);
+      if (!read_action)
+        {
+          _v21_report_list_add (list, NULL, _v21_text (card, "text"), NULL);
+          continue;
+        }
+      action_read (_v21_text (card, "text"), &action);
+      _v21_report_list_add (list, action.when, action.what, action.who);
+      action_clear (&action);
+    }
+}
+
+static void
+summary_next_steps (V21ReportBuilder *builder)
+{
+  Parts parts;
+  Part *part;
+
+  parts_collect (&parts, builder->workshop);
+  part = next_steps_part (&parts, builder->workshop);
+  if (part != NULL)
+    {
+      _v21_report_heading (builder, 3, FALSE, _("Next steps"));
+      cards_list (builder, part, "action", TRUE);
+      for (guint k = 0; k < part->cards->len; k++)
+        if (g_strcmp0 (_v21_text (g_ptr_array_index (part->cards, k), "kind"), "idea") == 0)
+          {
+            _v21_report_heading (builder, 3, FALSE, _("Strategic directions"));
+            cards_list (builder, part, "idea", FALSE);
+            break;
+          }
+    }
+  parts_clear (&parts);
+}
+
+static void
+summary_threats (V21ReportBuilder *builder)
+{
+  V21Workshop *workshop = builder->workshop;
+  g_autoptr(GPtrArray) challenges = v21_robustness_challenges (workshop);
+  V21Collection *clusters = v21_workshop_get_collection (workshop, "clusters");
+  V21Collection *cards = v21_workshop_get_collection (workshop, "cards");
+  guint weak = weak_cells (workshop, NULL);
+  V21ReportBlock *list = NULL;
+  g_autofree char *text = NULL;
+
+  if (weak == 0)
+    return;
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "The robustness test found %u current answer that would not hold against a challenge: a threat to anticipate.",
+                                       "The robustness test found %u places where current answers would not hold against a challenge: threats to anticipate.",
+                                       weak), weak);
+  _v21_report_heading (builder, 3, FALSE, _("Threats to anticipate"));
+  _v21_report_paragraph (builder, V21_TEXT_BODY, NULL, text);
+  list = _v21_report_list (builder);
+  for (guint i = 0; i < challenges->len; i++)
+    {
+      V21Record *challenge = g_ptr_array_index (challenges, i);
+      guint n = weak_cells (workshop, v21_record_get_id (challenge));
+      guint of = scored_cells (workshop, v21_record_get_id (challenge));
+      g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u current answers would not hold",
+                                                             "%u of %u current answers would not hold", n), n, of);
+
+      if (n > 0)
+        _v21_report_list_add (list, NULL, _v21_text (challenge, "text"), count);
+    }
+  list = NULL;
+  /* The threats the tables named, by cluster. */
+  for (guint c = 0; c < v21_collection_get_n (clusters); c++)
+    {
+      V21Record *cluster = v21_collection_get (clusters, c);
+      guint n = 0;
+
+      for (guint i = 0; i < v21_collection_get_n (cards); i++)
+        {
+          V21Record *card = v21_collection_get (cards, i);
+
+          n += g_strcmp0 (_v21_text (card, "kind"), "threat") == 0
+               && g_strcmp0 (_v21_text (card, "cluster"), v21_record_get_id (cluster)) == 0;
+        }
+      if (n == 0)
+        continue;
+      if (list == NULL)
+        {
+          _v21_report_paragraph (builder, V21_TEXT_BODY, NULL, _("The threats the tables named, by cluster:"));
+          list = _v21_report_list (builder);
+        }
+      {
+        g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u threat", "%u threats", n), n);
+
+        _v21_report_list_add (list, NULL, _v21_text (cluster, "name"), note);
+      }
+    }
+}
+
+static void
+summary_figures (V21ReportBuilder *builder)
+{
+  V21Workshop *workshop = builder->workshop;
+  V21Collection *rounds = v21_workshop_get_collection (workshop, "vote_rounds");
+  V21ReportBlock *list = _v21_report_list (builder);
+  guint cards = count_of (workshop, "cards"), clusters = count_of (workshop, "clusters");
+  guint scenarios = count_of (workshop, "scenarios");
+  g_autofree char *a = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contribution written down", "%u contributions written down", cards), cards);
+  g_autofree char *b = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u cluster of contributions", "%u clusters of contributions", clusters), clusters);
+  g_autofree char *d = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u scenario with its trajectory", "%u scenarios with their trajectories", scenarios), scenarios);
+
+  _v21_report_list_add (list, NULL, a, NULL);
+  _v21_report_list_add (list, NULL, b, NULL);
+  /* Each vote: who voted and what they gave, never a count of records. */
+  for (guint i = 0; i < v21_collection_get_n (rounds); i++)
+    {
+      g_autoptr(V21VoteResults) results = v21_vote_results_new (workshop, v21_collection_get (rounds, i));
+      g_autofree char *turnout = NULL;
+
+      if (results->total == 0)
+        continue;
+      turnout = turnout_text (results);
+      /* Translators: "Vote : Enjeux prioritaires — 6 tables ont voté, 30 gommettes". */
+      {
+        g_autofree char *line = g_strdup_printf (_("Vote “%s”: %s"), _v21_text (results->round, "title"), turnout);
+
+        _v21_report_list_add (list, NULL, line, NULL);
+      }
+    }
+  if (scenarios > 0)
+    _v21_report_list_add (list, NULL, d, NULL);
 }
 
 static void
@@ -448,44 +837,30 @@ chapter_summary (V21ReportBuilder *builder)
 {
   V21Workshop *workshop = builder->workshop;
   V21Record *root = v21_workshop_get_root (workshop);
-  guint n_people = count_of (workshop, "people");
+  guint at_tables = 0;
+  guint n_people = count_participants (workshop, &at_tables);
   guint n_tables = count_of (workshop, "tables");
   long horizon = (long) v21_record_get_int (root, "horizon_year", 0);
-  g_autofree char *people = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", n_people), n_people);
+  g_autofree char *people = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u participant", "%u participants", n_people), n_people);
   g_autofree char *tables = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u table", "%u tables", n_tables), n_tables);
   g_autofree char *intro = NULL;
   g_autoptr(V21VoteResults) issues = first_results_of_kind (workshop, "issue");
   g_autoptr(V21VoteResults) actions = first_results_of_kind (workshop, "action");
   V21Record *desired = desired_scenario (workshop);
-  V21ReportBlock *list;
-  guint weak = weak_cells (workshop);
 
   _v21_report_heading (builder, 1, TRUE, _("In short"));
-  /* Translators: the report's opening: "Les 18 et 19 mars 2027, 38 personnes
-   * réunies en 6 tables ont construit une vision partagée de … à l'horizon 2056." */
+  /* Translators: the report's opening: "Les 18 et 19 mars 2027, 34 participants
+   * réunis en 6 tables ont construit une vision partagée de … à l'horizon 2056." */
   intro = g_strdup_printf (_("On %s, %s working in %s built a shared vision of their territory, %s, for %ld: the issues "
                              "at stake, the threats to anticipate, the resources to mobilise and the paths from today to the horizon."),
                            builder->report->dates != NULL ? builder->report->dates : "—", people, tables,
                            v21_workshop_get_territory_name (workshop), horizon);
   _v21_report_paragraph (builder, V21_TEXT_INTRO, NULL, intro);
-
-  list = _v21_report_list (builder);
-  {
-    guint cards = count_of (workshop, "cards"), clusters = count_of (workshop, "clusters");
-    guint votes = count_of (workshop, "votes"), scenarios = count_of (workshop, "scenarios");
-    g_autofree char *a = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contribution written down", "%u contributions written down", cards), cards);
-    g_autofree char *b = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u cluster of contributions", "%u clusters of contributions", clusters), clusters);
-    g_autofree char *c = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u vote recorded", "%u votes recorded", votes), votes);
-    g_autofree char *d = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u scenario with its trajectory", "%u scenarios with their trajectories", scenarios), scenarios);
-
-    _v21_report_list_add (list, NULL, a, NULL);
-    _v21_report_list_add (list, NULL, b, NULL);
-    _v21_report_list_add (list, NULL, c, NULL);
-    _v21_report_list_add (list, NULL, d, NULL);
-  }
+  summary_figures (builder);
   if (issues != NULL)
     {
       _v21_report_heading (builder, 3, FALSE, _("The priority issues"));
+      not_revealed_note (builder, issues->round);
       ranking_list (builder, issues, 3);
     }
   if (desired != NULL)
@@ -497,21 +872,16 @@ chapter_summary (V21ReportBuilder *builder)
       if (lines[0] != NULL)
         _v21_report_paragraph (builder, V21_TEXT_QUOTE, NULL, lines[0]);
     }
+  summary_threats (builder);
   if (actions != NULL)
     {
       _v21_report_heading (builder, 3, FALSE, _("The priority action ideas"));
-      ranking_list (builder, actions, 5);
+      _v21_report_paragraph (builder, V21_TEXT_NOTE, NULL,
+                             _("A first roadmap: what, who, when, as the tables wrote it; an owner not yet named is to be found."));
+      not_revealed_note (builder, actions->round);
+      roadmap_table (builder, actions, 5);
     }
-  if (weak > 0)
-    {
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "The robustness test found %u current answer that would not hold against a challenge: a threat to anticipate.",
-                                                            "The robustness test found %u places where current answers would not hold against a challenge: threats to anticipate.",
-                                                            weak), weak);
-
-      _v21_report_heading (builder, 3, FALSE, _("Threats to anticipate"));
-      _v21_report_paragraph (builder, V21_TEXT_BODY, NULL, text);
-    }
+  summary_next_steps (builder);
 }
 
 /* Chapter 2: context and framing */
@@ -657,6 +1027,18 @@ compare_counts (gconstpointer a,
 }
 
 static void
+count_row (V21ReportBlock *table,
+           const char     *label,
+           guint           count)
+{
+  GPtrArray *row = _v21_report_row (table);
+  g_autofree char *number = g_strdup_printf ("%u", count);
+
+  _v21_report_cell (row, label, NULL);
+  _v21_report_cell (row, number, NULL);
+}
+
+static void
 counts_table (V21ReportBuilder *builder,
               GPtrArray        *counts,
               const char       *what,
@@ -671,29 +1053,14 @@ counts_table (V21ReportBuilder *builder,
   for (guint i = 0; i < counts->len; i++)
     {
       Count *count = g_ptr_array_index (counts, i);
-      GPtrArray *row = _v21_report_row (table);
-      g_autofree char *number = g_strdup_printf ("%u", count->count);
 
-      _v21_report_cell (row, count->name, NULL);
-      _v21_report_cell (row, number, NULL);
+      count_row (table, count->name, count->count);
       total += count->count;
     }
   if (n_other > 0)
-    {
-      GPtrArray *row = _v21_report_row (table);
-      g_autofree char *number = g_strdup_printf ("%u", n_other);
-
-      _v21_report_cell (row, other, NULL);
-      _v21_report_cell (row, number, NULL);
-    }
-  {
-    GPtrArray *row = _v21_report_row (table);
-    g_autofree char *number = g_strdup_printf ("%u", total);
-
-    _v21_report_cell (row, _("Total"), NULL);
-    _v21_report_cell (row, number, NULL);
-    table->total_row = TRUE;
-  }
+    count_row (table, other, n_other);
+  count_row (table, _("Total"), total);
+  table->total_row = TRUE;
 }
 
 static void
@@ -755,6 +1122,36 @@ role_label (const char *role)
 }
 
 static void
+facilitation_team (V21ReportBuilder *builder)
+{
+  V21Workshop *workshop = builder->workshop;
+  V21Collection *people = v21_workshop_get_collection (workshop, "people");
+  V21ReportBlock *list = NULL;
+
+  for (guint i = 0; i < v21_collection_get_n (people); i++)
+    {
+      V21Record *person = v21_collection_get (people, i);
+      g_autofree char *name = NULL;
+      g_autofree char *organisation = NULL;
+
+      if (!is_team (person))
+        continue;
+      if (list == NULL)
+        {
+          _v21_report_heading (builder, 2, TRUE, _("The facilitation team"));
+          _v21_report_paragraph (builder, V21_TEXT_BODY, NULL,
+                                 _("They led or followed the seminar and are not counted among the participants."));
+          list = _v21_report_list (builder);
+        }
+      name = v21_report_person_name (workshop, person);
+      organisation = v21_record_get_bool (person, "consent")
+                     ? organisation_short (_v21_text (person, "organisation")) : NULL;
+      _v21_report_list_add (list, role_label (_v21_text (person, "role")), name,
+                            organisation != NULL && organisation[0] != '\0' ? organisation : NULL);
+    }
+}
+
+static void
 named_people (V21ReportBuilder *builder)
 {
   V21Workshop *workshop = builder->workshop;
@@ -771,6 +1168,8 @@ named_people (V21ReportBuilder *builder)
       GPtrArray *row;
       g_autofree char *category = NULL;
 
+      if (is_team (person))
+        continue;
       if (!v21_consent_may_name (person))
         {
           unnamed++;
@@ -799,6 +1198,124 @@ named_people (V21ReportBuilder *builder)
     }
 }
 
+/* Organisations */
+
+/* An organisation that is a person's title or situation ("Maire de …",
+ * "Habitante de …") rather than a body. */
+static gboolean
+is_title (const char *organisation)
+{
+  /* Translators: the first words of a title or a situation written where an
+   * organisation is expected, separated by "|": not counted as organisations. */
+  g_auto(GStrv) words = g_strsplit (_("Mayor|Deputy mayor|Councillor|Vice-president|President|Resident|Student|Retired"), "|", -1);
+  g_autofree char *folded = g_utf8_casefold (organisation, -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *word = g_utf8_casefold (words[i], -1);
+      gsize length = strlen (word);
+
+      if (length > 0 && strncmp (folded, word, length) == 0
+          && (folded[length] == '\0' || folded[length] == ' ' || folded[length] == ','))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* "Communauté de communes" and "Communauté de communes Val de Sèvre et Bocage"
+ * are one body: a name that begins another (or the territory's) takes the
+ * longer one. */
+static void
+merge_short_names (GPtrArray  *counts,
+                   const char *territory)
+{
+  for (guint i = 0; i < counts->len; i++)
+    {
+      Count *count = g_ptr_array_index (counts, i);
+      g_autofree char *folded = g_utf8_casefold (count->name, -1);
+      g_autofree char *prefix = g_strconcat (folded, " ", NULL);
+      g_autofree char *folded_territory = g_utf8_casefold (territory != NULL ? territory : "", -1);
+
+      if (g_str_has_prefix (folded_territory, prefix))
+        {
+          g_free (count->name);
+          count->name = g_strdup (territory);
+        }
+      for (guint k = 0; k < counts->len; k++)
+        {
+          Count *other = g_ptr_array_index (counts, k);
+          g_autofree char *other_folded = g_utf8_casefold (other->name, -1);
+
+          if (k == i || !g_str_has_prefix (other_folded, prefix))
+            continue;
+          g_free (count->name);
+          count->name = g_strdup (other->name);
+          break;
+        }
+    }
+  /* Then the same names are added up. */
+  for (guint i = 0; i < counts->len; i++)
+    for (guint k = counts->len; k > i + 1; k--)
+      {
+        Count *a = g_ptr_array_index (counts, i), *b = g_ptr_array_index (counts, k - 1);
+
+        if (g_utf8_collate (a->name, b->name) != 0)
+          continue;
+        a->count += b->count;
+        g_ptr_array_remove_index (counts, k - 1);
+      }
+}
+
+#define ORGANISATION_THRESHOLD 2
+
+static void
+organisations_table (V21ReportBuilder *builder,
+                     GPtrArray        *organisations,
+                     guint             personal,
+                     guint             not_given)
+{
+  const char *headers[] = { _("Organisation"), _("People") };
+  const double widths[] = { 0.8, 0.2 };
+  V21ReportBlock *table = _v21_report_table (builder, 2, headers, widths, 1 << 1);
+  g_autoptr(GString) others = g_string_new (NULL);
+  guint n_others = 0, people_others = 0, total = personal + not_given;
+
+  for (guint i = 0; i < organisations->len; i++)
+    {
+      Count *count = g_ptr_array_index (organisations, i);
+
+      total += count->count;
+      if (count->count < ORGANISATION_THRESHOLD)
+        {
+          g_string_append_printf (others, "%s%s", others->len > 0 ? ", " : "", count->name);
+          n_others++;
+          people_others += count->count;
+          continue;
+        }
+      count_row (table, count->name, count->count);
+    }
+  {
+    const char *rows[3];
+    guint numbers[3] = { people_others, personal, not_given };
+    g_autofree char *other_label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Other organisations (%u)", "Other organisations (%u)", n_others), n_others);
+
+    rows[0] = other_label;
+    rows[1] = _("Elected mandate or personal capacity");
+    rows[2] = _("Organisation not given");
+    for (guint r = 0; r < 3; r++)
+      if (numbers[r] > 0)
+        count_row (table, rows[r], numbers[r]);
+  }
+  count_row (table, _("Total"), total);
+  table->total_row = TRUE;
+  if (n_others > 0)
+    {
+      g_autofree char *text = g_strdup_printf (_("Other organisations: %s."), others->str);
+
+      _v21_report_paragraph (builder, V21_TEXT_NOTE, NULL, text);
+    }
+}
+
 static void
 chapter_people (V21ReportBuilder *builder)
 {
@@ -806,18 +1323,21 @@ chapter_people (V21ReportBuilder *builder)
   V21Collection *people = v21_workshop_get_collection (workshop, "people");
   g_autoptr(GPtrArray) categories = g_ptr_array_new_with_free_func ((GDestroyNotify) count_free);
   g_autoptr(GPtrArray) organisations = g_ptr_array_new_with_free_func ((GDestroyNotify) count_free);
-  guint n = v21_collection_get_n (people), no_category = 0, unnamed_organisations = 0;
+  guint no_category = 0, unnamed_organisations = 0, personal = 0, at_tables = 0;
+  guint n = count_participants (workshop, &at_tables);
   guint n_tables = count_of (workshop, "tables");
-  g_autofree char *people_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", n), n);
+  g_autofree char *people_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u participant", "%u participants", n), n);
   g_autofree char *tables_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u table", "%u tables", n_tables), n_tables);
   g_autofree char *intro = NULL;
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < v21_collection_get_n (people); i++)
     {
       V21Record *person = v21_collection_get (people, i);
       const char *category = v21_category_label (_v21_text (person, "category"));
       g_autofree char *organisation = organisation_short (_v21_text (person, "organisation"));
 
+      if (is_team (person))
+        continue;
       if (category[0] == '\0')
         no_category++;
       else
@@ -827,26 +1347,38 @@ chapter_people (V21ReportBuilder *builder)
         }
       /* Organisations are public bodies: counted for everyone (an organisation
        * that names a person was removed from the copy, see v21_anonymize()). */
-      if (organisation[0] != '\0')
-        count_add (organisations, organisation);
-      else
+      if (organisation[0] == '\0')
         unnamed_organisations++;
+      else if (is_title (organisation))
+        personal++;
+      else
+        count_add (organisations, organisation);
     }
+  merge_short_names (organisations, v21_workshop_get_territory_name (workshop));
   g_ptr_array_sort (categories, compare_counts);
   g_ptr_array_sort (organisations, compare_counts);
 
   _v21_report_heading (builder, 1, TRUE, _("Who took part"));
-  /* Translators: "38 personnes ont pris part au séminaire, réparties en 6 tables." */
+  /* Translators: "34 participants ont pris part au séminaire, réparties en 6 tables." */
   intro = g_strdup_printf (_("%s took part in the seminar, in %s."), people_text, tables_text);
   _v21_report_paragraph (builder, V21_TEXT_INTRO, NULL, intro);
+  if (at_tables < n)
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u participant sat at no table.",
+                                                            "%u participants sat at no table.", n - at_tables), n - at_tables);
+
+      _v21_report_paragraph (builder, V21_TEXT_NOTE, NULL, text);
+    }
+  facilitation_team (builder);
   if (n == 0)
     return;
   _v21_report_heading (builder, 2, TRUE, _("By category"));
   counts_table (builder, categories, _("Category"), _("No category given"), no_category);
   _v21_report_heading (builder, 2, TRUE, _("By organisation"));
-  counts_table (builder, organisations, _("Organisation"), _("Organisation not given"), unnamed_organisations);
+  organisations_table (builder, organisations, personal, unnamed_organisations);
   tables_composition (builder);
-  named_people (builder);
+  if (builder->sections & V21_REPORT_PARTICIPANT_LIST)
+    named_people (builder);
 }
 
 /* Chapter 4: the run sheet as held */
@@ -905,6 +1437,33 @@ sequence_kind_label (const char *kind)
   return label_of (ids, labels, kind);
 }
 
+/* Every day says how it ended: as recorded, as estimated from a session
+ * block never ended in the file, or as planned when nothing was recorded. */
+static void
+day_end_note (V21ReportBuilder *builder,
+              int               held_end,
+              int               planned_end,
+              gboolean          estimated)
+{
+  g_autofree char *held = held_end >= 0 ? _v21_report_time (held_end / 60 % 24, held_end % 60) : NULL;
+  g_autofree char *planned = planned_end >= 0 ? _v21_report_time (planned_end / 60 % 24, planned_end % 60) : NULL;
+  g_autofree char *text = NULL;
+
+  if (planned == NULL)
+    return;
+  if (held == NULL)
+    /* Translators: under a day of the run sheet whose times were not recorded. */
+    text = g_strdup_printf (_("The day was planned to end at %s; its times were not recorded."), planned);
+  else if (estimated)
+    /* Translators: under a day of the run sheet whose last session block has no recorded end. */
+    text = g_strdup_printf (_("The day ended around %s (planned: %s); the end of its last session block was not recorded, "
+                              "its planned length is shown."), held, planned);
+  else
+    /* Translators: under a day of the run sheet: "La journée s'est achevée à 17 h 08 (prévu : 17 h 00)." */
+    text = g_strdup_printf (_("The day ended at %s (planned: %s)."), held, planned);
+  _v21_report_paragraph (builder, V21_TEXT_NOTE, NULL, text);
+}
+
 static void
 day_section (V21ReportBuilder *builder,
              V21Record        *day,
@@ -919,6 +1478,7 @@ day_section (V21ReportBuilder *builder,
   g_autofree char *title = g_strdup_printf (_("Day %u — %s"), number, date);
   V21ReportBlock *table;
   int planned_end = -1, held_end = -1, day_end = -1;
+  gboolean estimated = FALSE;
 
   _v21_report_heading (builder, 2, TRUE, title);
   table = _v21_report_table (builder, 4, headers, widths, 1 << 3);
@@ -953,16 +1513,18 @@ day_section (V21ReportBuilder *builder,
         {
           held_text = span_text (held, (int) actual_minutes);
           held_end = held + (int) actual_minutes;
+          estimated = FALSE;
           if (start >= 0)
             drift = drift_text (held_end - (start + (int) minutes));
         }
       else if (held >= 0)
         {
-          g_autofree char *from = _v21_report_time (held / 60, held % 60);
-
-          held_end = -1;   /* the day's end was not recorded */
-          /* Translators: a sequence that started at %s and whose end was not recorded. */
-          held_text = g_strdup_printf (_("from %s"), from);
+          /* Started, never ended in the file: reported with its planned
+           * length, and marked. */
+          held_text = span_text (held, (int) minutes);
+          held_end = held + (int) minutes;
+          estimated = TRUE;
+          drift = g_strdup (_("end not recorded"));
         }
       else
         {
@@ -972,23 +1534,14 @@ day_section (V21ReportBuilder *builder,
       if (exercise != NULL)
         note = g_strdup_printf ("%s · %s", _v21_text (exercise, "code"),
                                 sequence_kind_label (_v21_text (sequence, "kind")));
-      else
+      else if (g_strcmp0 (_v21_text (sequence, "kind"), "break") != 0)
         note = g_strdup (sequence_kind_label (_v21_text (sequence, "kind")));
       _v21_report_cell (row, planned, NULL);
       _v21_report_cell (row, held_text, NULL);
       _v21_report_cell (row, _v21_text (sequence, "title"), note);
       _v21_report_cell (row, drift != NULL ? drift : "", NULL);
     }
-  if (held_end >= 0 && (planned_end >= 0 || day_end >= 0))
-    {
-      g_autofree char *held = _v21_report_time (held_end / 60 % 24, held_end % 60);
-      int end = planned_end >= 0 ? planned_end : day_end;
-      g_autofree char *planned = _v21_report_time (end / 60 % 24, end % 60);
-      /* Translators: under a day of the run sheet: "Fin réelle : 17 h 08 (prévue à 17 h 00)." */
-      g_autofree char *text = g_strdup_printf (_("The day ended at %s (planned: %s)."), held, planned);
-
-      _v21_report_paragraph (builder, V21_TEXT_NOTE, NULL, text);
-    }
+  day_end_note (builder, held_end, planned_end >= 0 ? planned_end : day_end, estimated);
 }
 
 static void
@@ -1010,7 +1563,8 @@ chapter_run_sheet (V21ReportBuilder *builder)
 static void
 cards_of_kind (V21ReportBuilder *builder,
                GPtrArray        *cards,
-               const char       *kind)
+               const char       *kind,
+               GHashTable       *skip)
 {
   V21Workshop *workshop = builder->workshop;
   V21Collection *clusters = v21_workshop_get_collection (workshop, "clusters");
@@ -1022,7 +1576,8 @@ cards_of_kind (V21ReportBuilder *builder,
     {
       V21Record *card = g_ptr_array_index (cards, i);
 
-      if (g_strcmp0 (_v21_text (card, "kind"), kind) != 0)
+      if (g_strcmp0 (_v21_text (card, "kind"), kind) != 0
+          || (skip != NULL && g_hash_table_contains (skip, v21_record_get_id (card))))
         continue;
       g_ptr_array_add (of_kind, card);
       if (lookup_in (workshop, _v21_text (card, "cluster"), "clusters") != NULL)
@@ -1061,7 +1616,8 @@ cards_of_kind (V21ReportBuilder *builder,
 
 static void
 materials_of (V21ReportBuilder *builder,
-              V21Record        *exercise)
+              V21Record        *exercise,
+              gboolean          robustness)
 {
   V21Collection *materials = v21_workshop_get_collection (builder->workshop, "materials");
   V21ReportBlock *list = NULL;
@@ -1071,7 +1627,9 @@ materials_of (V21ReportBuilder *builder,
       V21Record *material = v21_collection_get (materials, i);
       g_autofree char *note = NULL;
 
-      if (g_strcmp0 (_v21_text (material, "exercise"), v21_record_get_id (exercise)) != 0)
+      /* The challenges are the rows of the robustness test, below. */
+      if (g_strcmp0 (_v21_text (material, "exercise"), v21_record_get_id (exercise)) != 0
+          || (robustness && g_strcmp0 (_v21_text (material, "kind"), "challenge") == 0))
         continue;
       if (list == NULL)
         {
@@ -1084,6 +1642,54 @@ materials_of (V21ReportBuilder *builder,
     }
 }
 
+/* Where a current answer was judged fragile, challenge by challenge: each
+ * challenge named once, its fragile answers under it. */
+static void
+threats_by_challenge (V21ReportBuilder *builder)
+{
+  V21Workshop *workshop = builder->workshop;
+  V21Collection *scores = v21_workshop_get_collection (workshop, "robustness");
+  g_autoptr(GPtrArray) challenges = v21_robustness_challenges (workshop);
+  gboolean started = FALSE;
+
+  for (guint c = 0; c < challenges->len; c++)
+    {
+      V21Record *challenge = g_ptr_array_index (challenges, c);
+      V21ReportBlock *list = NULL;
+
+      for (guint i = 0; i < v21_collection_get_n (scores); i++)
+        {
+          V21Record *score = v21_collection_get (scores, i);
+          V21Record *answer = lookup_in (workshop, _v21_text (score, "answer"), "cards");
+          gint64 value = v21_record_get_int (score, "score", 0);
+          g_autofree char *note = NULL;
+          g_autofree char *text = NULL;
+
+          if (value > V21_ROBUSTNESS_WEAK || answer == NULL
+              || g_strcmp0 (_v21_text (score, "challenge"), v21_record_get_id (challenge)) != 0)
+            continue;
+          if (!started)
+            {
+              _v21_report_heading (builder, 3, FALSE, _("Threats to anticipate"));
+              _v21_report_paragraph (builder, V21_TEXT_BODY, NULL,
+                                     _("Where a current answer was judged fragile (0 or 1) against a challenge:"));
+              started = TRUE;
+            }
+          if (list == NULL)
+            {
+              _v21_report_paragraph (builder, V21_TEXT_BODY, _v21_text (challenge, "text"), NULL);
+              list = _v21_report_list (builder);
+            }
+          /* Translators: a robustness score in the report: "note 0 sur 3". */
+          note = g_strdup_printf (_("score %ld of 3"), (long) value);
+          text = _v21_text (score, "comment")[0] != '\0'
+                 ? g_strdup_printf ("%s — %s", _v21_text (answer, "text"), _v21_text (score, "comment"))
+                 : g_strdup (_v21_text (answer, "text"));
+          _v21_report_list_add (list, NULL, text, note);
+        }
+    }
+}
+
 static void
 robustness_section (V21ReportBuilder *builder)
 {
@@ -1091,9 +1697,6 @@ robustness_section (V21ReportBuilder *builder)
   V21Collection *scores = v21_workshop_get_collection (workshop, "robustness");
   g_autoptr(GHashTable) rows = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) columns = g_hash_table_new (g_str_hash, g_str_equal);
-  const char *headers[] = { _("Challenge"), _("Current answer"), _("Score"), _("Comment") };
-  const double widths[] = { 0.26, 0.26, 0.08, 0.40 };
-  V21ReportBlock *table = NULL;
   g_autofree char *summary = NULL;
 
   for (guint i = 0; i < v21_collection_get_n (scores); i++)
@@ -1111,29 +1714,7 @@ robustness_section (V21ReportBuilder *builder)
   _v21_report_figure (builder, V21_FIGURE_ROBUSTNESS, NULL, _("The robustness of current answers"),
                       (120.0 + 30.0 * g_hash_table_size (rows)) / CONTENT_WIDTH);
 
-  for (guint i = 0; i < v21_collection_get_n (scores); i++)
-    {
-      V21Record *score = v21_collection_get (scores, i);
-      V21Record *challenge = lookup_in (workshop, _v21_text (score, "challenge"), "cards");
-      V21Record *answer = lookup_in (workshop, _v21_text (score, "answer"), "cards");
-      g_autofree char *value = g_strdup_printf ("%ld", (long) v21_record_get_int (score, "score", 0));
-      GPtrArray *row;
-
-      if (v21_record_get_int (score, "score", 0) > V21_ROBUSTNESS_WEAK || challenge == NULL || answer == NULL)
-        continue;
-      if (table == NULL)
-        {
-          _v21_report_heading (builder, 3, FALSE, _("Threats to anticipate"));
-          _v21_report_paragraph (builder, V21_TEXT_BODY, NULL,
-                                 _("Where a current answer was judged fragile (0 or 1) against a challenge:"));
-          table = _v21_report_table (builder, 4, headers, widths, 1 << 2);
-        }
-      row = _v21_report_row (table);
-      _v21_report_cell (row, _v21_text (challenge, "text"), NULL);
-      _v21_report_cell (row, _v21_text (answer, "text"), NULL);
-      _v21_report_cell (row, value, NULL);
-      _v21_report_cell (row, _v21_text (score, "comment"), NULL);
-    }
+  threats_by_challenge (builder);
 }
 
 static gboolean
@@ -1236,6 +1817,7 @@ part_section (V21ReportBuilder *builder,
               Part             *part)
 {
   gboolean empty = part->cards->len == 0 && part->rounds->len == 0 && !part->robustness && !part->scenarios;
+  g_autoptr(GHashTable) answers = NULL;
 
   if (part->exercise != NULL)
     {
@@ -1244,8 +1826,9 @@ part_section (V21ReportBuilder *builder,
 
       _v21_report_heading (builder, 2, TRUE, _v21_text (part->exercise, "code")[0] != '\0'
                                             ? title : _v21_text (part->exercise, "title"));
-      _v21_report_paragraph (builder, V21_TEXT_NOTE, NULL, _v21_text (part->exercise, "summary"));
-      materials_of (builder, part->exercise);
+      /* The toolkit's summary of the exercise is the same in every report:
+       * "The method" names the exercises; here, only what this seminar did. */
+      materials_of (builder, part->exercise, part->robustness);
     }
   else if (empty)
     return;
@@ -1256,8 +1839,12 @@ part_section (V21ReportBuilder *builder,
       _v21_report_paragraph (builder, V21_TEXT_BODY, NULL, _("Nothing was recorded for this exercise."));
       return;
     }
+  /* The robustness test shows its challenges and current answers itself. */
+  if (part->robustness)
+    answers = voted_or_scored_cards (builder->workshop);
   for (guint k = 0; report_kinds[k] != NULL; k++)
-    cards_of_kind (builder, part->cards, report_kinds[k]);
+    if (!part->robustness || g_strcmp0 (report_kinds[k], "challenge") != 0)
+      cards_of_kind (builder, part->cards, report_kinds[k], answers);
   for (guint i = 0; i < part->rounds->len; i++)
     vote_section (builder, g_ptr_array_index (part->rounds, i));
   if (part->robustness)
@@ -1397,11 +1984,19 @@ appendix_cards (V21ReportBuilder *builder)
 void
 _v21_report_build (V21ReportBuilder *builder)
 {
+  V21ReportSections sections = builder->sections;
+
   chapter_summary (builder);
-  chapter_context (builder);
-  chapter_people (builder);
-  chapter_run_sheet (builder);
-  chapter_results (builder);
-  chapter_notes (builder);
-  appendix_cards (builder);
+  if (sections & V21_REPORT_CONTEXT)
+    chapter_context (builder);
+  if (sections & V21_REPORT_PEOPLE)
+    chapter_people (builder);
+  if (sections & V21_REPORT_RUN_SHEET)
+    chapter_run_sheet (builder);
+  if (sections & V21_REPORT_RESULTS)
+    chapter_results (builder);
+  if (sections & V21_REPORT_METHOD_NOTES)
+    chapter_notes (builder);
+  if (sections & V21_REPORT_APPENDIX)
+    appendix_cards (builder);
 }

@@ -23,6 +23,7 @@ typedef struct
 {
   V21Workshop *workshop;
   V21Report   *report;
+  V21ReportSections sections;
   guint        chapter;
   guint        section;
   guint        anchors;
@@ -53,6 +54,12 @@ V21ReportBlock *_v21_report_table      (V21ReportBuilder *builder,
                                         const char      **headers,
                                         const double     *widths,
                                         guint             numeric);
+/* The numbers of the figure just before: a table only Markdown writes. */
+V21ReportBlock *_v21_report_figure_data (V21ReportBuilder *builder,
+                                         guint             n_columns,
+                                         const char      **headers,
+                                         const double     *widths,
+                                         guint             numeric);
 /* A row of @table->n_columns cells; returns it to add cells with _v21_report_cell. */
 GPtrArray      *_v21_report_row        (V21ReportBlock   *table);
 void            _v21_report_cell       (GPtrArray        *row,

@@ -159,6 +159,8 @@ md_block (GString              *out,
       g_string_append_c (out, '\n');
       break;
     case V21_BLOCK_TABLE:
+    case V21_BLOCK_FIGURE_DATA:
+      /* Markdown has no figure: the numbers come as a table. */
       md_table (out, block);
       g_string_append_c (out, '\n');
       break;
@@ -381,6 +383,11 @@ html_block (GString              *out,
       break;
     case V21_BLOCK_TABLE:
       html_table (out, block);
+      break;
+    case V21_BLOCK_FIGURE_DATA:
+      /* Without the figure's drawing, its numbers. */
+      if (figure_func == NULL)
+        html_table (out, block);
       break;
     case V21_BLOCK_FIGURE:
       {

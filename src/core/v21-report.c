@@ -182,6 +182,19 @@ _v21_report_table (V21ReportBuilder *builder,
   return block;
 }
 
+V21ReportBlock *
+_v21_report_figure_data (V21ReportBuilder *builder,
+                         guint             n_columns,
+                         const char      **headers,
+                         const double     *widths,
+                         guint             numeric)
+{
+  V21ReportBlock *block = _v21_report_table (builder, n_columns, headers, widths, numeric);
+
+  block->kind = V21_BLOCK_FIGURE_DATA;
+  return block;
+}
+
 GPtrArray *
 _v21_report_row (V21ReportBlock *table)
 {
@@ -254,17 +267,34 @@ _v21_report_day (const char *date)
   if (time == NULL)
     return g_strdup (date != NULL ? date : "");
   /* Translators: a day in a report, as in g_date_time_format(): "jeudi 18 mars 2027". */
-  return g_date_time_format (time, _("%A %-d %B %Y"));
+  return v21_date_format (time, _("%A %-d %B %Y"));
 }
 
 char *
 _v21_report_number (gint64 value)
 {
   char buffer[64];
+  GString *grouped;
+  guint digits;
 
-  /* The ' flag groups thousands the locale's way. */
-  snprintf (buffer, sizeof buffer, "%'ld", (long) value);
-  return g_strdup (buffer);
+  if (!v21_typography_is_french ())
+    {
+      /* The ' flag groups thousands the locale's way. */
+      snprintf (buffer, sizeof buffer, "%'ld", (long) value);
+      return g_strdup (buffer);
+    }
+  /* French text groups thousands with a narrow no-break space, whatever the
+   * locale: numbers follow the language of the report, as its dates do. */
+  snprintf (buffer, sizeof buffer, "%ld", (long) ABS (value));
+  grouped = g_string_new (value < 0 ? "−" : "");
+  digits = strlen (buffer);
+  for (guint i = 0; i < digits; i++)
+    {
+      if (i > 0 && (digits - i) % 3 == 0 && digits > 4)
+        g_string_append (grouped, V21_NNBSP);
+      g_string_append_c (grouped, buffer[i]);
+    }
+  return g_string_free (grouped, FALSE);
 }
 
 /* People */
@@ -380,6 +410,88 @@ credits_text (V21Workshop *workshop)
   return g_string_free (credits, credits->len == 0);
 }
 
+/* Sections */
+
+static const struct
+{
+  const char        *key;
+  V21ReportSections  section;
+  const char        *label;
+} section_keys[] = {
+  { "context", V21_REPORT_CONTEXT, N_("Context and framing") },
+  { "people", V21_REPORT_PEOPLE, N_("Who took part") },
+  { "participant_list", V21_REPORT_PARTICIPANT_LIST, N_("List of participants") },
+  { "run_sheet", V21_REPORT_RUN_SHEET, N_("The run sheet as held") },
+  { "results", V21_REPORT_RESULTS, N_("What the seminar produced") },
+  { "method_notes", V21_REPORT_METHOD_NOTES, N_("Lessons on the method") },
+  { "appendix", V21_REPORT_APPENDIX, N_("Appendix: every contribution") },
+};
+
+const char *
+v21_report_section_key (guint              index,
+                        V21ReportSections *section)
+{
+  if (index >= G_N_ELEMENTS (section_keys))
+    return NULL;
+  if (section != NULL)
+    *section = section_keys[index].section;
+  return section_keys[index].key;
+}
+
+const char *
+v21_report_section_label (V21ReportSections section)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (section_keys); i++)
+    if (section_keys[i].section == section)
+      return _(section_keys[i].label);
+  return "";
+}
+
+V21ReportSections
+v21_report_get_sections (V21Workshop *workshop)
+{
+  json_object *saved = v21_record_get_value (v21_workshop_get_root (workshop), "report");
+  V21ReportSections sections = V21_REPORT_DEFAULT_SECTIONS;
+
+  if (saved == NULL || !json_object_is_type (saved, json_type_object))
+    return sections;
+  for (guint i = 0; i < G_N_ELEMENTS (section_keys); i++)
+    {
+      json_object *value = NULL;
+
+      if (!json_object_object_get_ex (saved, section_keys[i].key, &value)
+          || !json_object_is_type (value, json_type_boolean))
+        continue;
+      if (json_object_get_boolean (value))
+        sections |= section_keys[i].section;
+      else
+        sections &= ~section_keys[i].section;
+    }
+  return sections;
+}
+
+gboolean
+v21_report_set_sections (V21Workshop       *workshop,
+                         V21ReportSections  sections,
+                         GError           **error)
+{
+  json_object *saved = v21_record_get_value (v21_workshop_get_root (workshop), "report");
+  json_object *value;
+
+  g_return_val_if_fail (V21_IS_WORKSHOP (workshop), FALSE);
+  if (v21_report_get_sections (workshop) == sections && saved != NULL)
+    return TRUE;
+  /* Keys this version does not know are kept. */
+  if (saved != NULL && json_object_is_type (saved, json_type_object))
+    json_object_deep_copy (saved, &value, NULL);
+  else
+    value = json_object_new_object ();
+  for (guint i = 0; i < G_N_ELEMENTS (section_keys); i++)
+    json_object_object_add (value, section_keys[i].key,
+                            json_object_new_boolean ((sections & section_keys[i].section) != 0));
+  return v21_workshop_set (workshop, v21_workshop_get_root (workshop), "report", value, error);
+}
+
 /**
  * v21_report_new:
  * @workshop: the workshop
@@ -390,6 +502,24 @@ credits_text (V21Workshop *workshop)
 V21Report *
 v21_report_new (V21Workshop    *workshop,
                 V21ReportFlags  flags)
+{
+  g_return_val_if_fail (V21_IS_WORKSHOP (workshop), NULL);
+
+  return v21_report_new_with_sections (workshop, flags, v21_report_get_sections (workshop));
+}
+
+/**
+ * v21_report_new_with_sections:
+ * @workshop: the workshop
+ * @flags: as for v21_report_new()
+ * @sections: what goes in, whatever the workshop saved
+ *
+ * Returns: (transfer full): the report of @workshop
+ */
+V21Report *
+v21_report_new_with_sections (V21Workshop       *workshop,
+                              V21ReportFlags     flags,
+                              V21ReportSections  sections)
 {
   V21Record *root;
   V21ReportBuilder builder = { 0 };
@@ -419,6 +549,7 @@ v21_report_new (V21Workshop    *workshop,
 
   builder.workshop = workshop;
   builder.report = report;
+  builder.sections = sections;
   _v21_report_build (&builder);
   return report;
 }

@@ -20,6 +20,9 @@ typedef enum
   V21_BLOCK_LIST,
   V21_BLOCK_TABLE,
   V21_BLOCK_FIGURE,
+  /* A table giving the numbers of the figure just before it: written where
+   * figures cannot be drawn (Markdown), left out where the figure is. */
+  V21_BLOCK_FIGURE_DATA,
 } V21BlockKind;
 
 typedef enum
@@ -90,8 +93,43 @@ typedef enum
   V21_REPORT_ANONYMIZED = 1 << 0,
 } V21ReportFlags;
 
+/* What goes out: the chapters and parts the user chose. "In short" always does. */
+typedef enum
+{
+  V21_REPORT_CONTEXT          = 1 << 0,
+  V21_REPORT_PEOPLE           = 1 << 1,
+  V21_REPORT_PARTICIPANT_LIST = 1 << 2,   /* the named list, inside "Who took part" */
+  V21_REPORT_RUN_SHEET        = 1 << 3,
+  V21_REPORT_RESULTS          = 1 << 4,
+  V21_REPORT_METHOD_NOTES     = 1 << 5,   /* the facilitators' lessons on the method */
+  V21_REPORT_APPENDIX         = 1 << 6,   /* every card */
+  V21_REPORT_ALL_SECTIONS     = (1 << 7) - 1,
+} V21ReportSections;
+
+/* Without a choice saved in the workshop: all but the lessons on the method
+ * (written for facilitators, not élus) and the appendix. */
+#define V21_REPORT_DEFAULT_SECTIONS \
+  (V21_REPORT_CONTEXT | V21_REPORT_PEOPLE | V21_REPORT_PARTICIPANT_LIST | V21_REPORT_RUN_SHEET \
+   | V21_REPORT_RESULTS)
+
+/* With the sections saved in @workshop. */
 V21Report *v21_report_new   (V21Workshop    *workshop,
                              V21ReportFlags  flags);
+V21Report *v21_report_new_with_sections (V21Workshop       *workshop,
+                                         V21ReportFlags     flags,
+                                         V21ReportSections  sections);
+
+/* The sections saved in the workshop's "report" object, or the default ones. */
+V21ReportSections v21_report_get_sections  (V21Workshop       *workshop);
+/* Saves @sections in @workshop, one undoable edit. */
+gboolean          v21_report_set_sections  (V21Workshop       *workshop,
+                                            V21ReportSections  sections,
+                                            GError           **error);
+/* The key of one section in the file and on the command line ("method_notes"),
+ * its label for people; NULL past the last. */
+const char       *v21_report_section_key   (guint              index,
+                                            V21ReportSections *section);
+const char       *v21_report_section_label (V21ReportSections  section);
 void       v21_report_free  (V21Report      *report);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (V21Report, v21_report_free)
 

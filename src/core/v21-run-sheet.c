@@ -141,6 +141,76 @@ day_date (V21Record *day)
                                 g_ascii_strtoll (text + 8, NULL, 10), 12, 0, 0);
 }
 
+/* Names of days and months come from the translation, not from the C
+ * library's locale: a report in French is dated in French even when the
+ * system's locale is C.UTF-8 (LANGUAGE=fr alone). */
+static const char *
+weekday_name (int weekday)
+{
+  static const char * const names[] = {
+    NC_("weekday", "Monday"), NC_("weekday", "Tuesday"), NC_("weekday", "Wednesday"),
+    NC_("weekday", "Thursday"), NC_("weekday", "Friday"), NC_("weekday", "Saturday"),
+    NC_("weekday", "Sunday"),
+  };
+
+  return g_dpgettext2 (GETTEXT_PACKAGE, "weekday", names[CLAMP (weekday, 1, 7) - 1]);
+}
+
+const char *
+v21_month_name (int month)
+{
+  static const char * const names[] = {
+    NC_("month", "January"), NC_("month", "February"), NC_("month", "March"), NC_("month", "April"),
+    NC_("month", "May"), NC_("month", "June"), NC_("month", "July"), NC_("month", "August"),
+    NC_("month", "September"), NC_("month", "October"), NC_("month", "November"),
+    NC_("month", "December"),
+  };
+
+  return g_dpgettext2 (GETTEXT_PACKAGE, "month", names[CLAMP (month, 1, 12) - 1]);
+}
+
+/**
+ * v21_date_format:
+ * @date: a date
+ * @format: as for g_date_time_format(), where %A and %B are the day's and
+ *   the month's names in the language of the translation
+ *
+ * Returns: (transfer full): @date as text
+ */
+char *
+v21_date_format (GDateTime  *date,
+                 const char *format)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = format; *p != '\0'; p++)
+    {
+      const char *spec = p;
+      g_autofree char *piece = NULL;
+      g_autofree char *one = NULL;
+
+      if (*p != '%' || p[1] == '\0')
+        {
+          g_string_append_c (out, *p);
+          continue;
+        }
+      p++;
+      if (*p == 'A')
+        g_string_append (out, weekday_name (g_date_time_get_day_of_week (date)));
+      else if (*p == 'B')
+        g_string_append (out, v21_month_name (g_date_time_get_month (date)));
+      else
+        {
+          while (strchr ("-_0:", *p) != NULL && p[1] != '\0')
+            p++;
+          one = g_strndup (spec, p - spec + 1);
+          piece = g_date_time_format (date, one);
+          g_string_append (out, piece != NULL ? piece : "");
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
 char *
 v21_run_sheet_format_date (V21Record *day)
 {
@@ -151,7 +221,7 @@ v21_run_sheet_format_date (V21Record *day)
     return g_strdup (text != NULL ? text : "");
   /* Translators: a day of the workshop, e.g. "Thursday 18 March 2027"
    * (see the g_date_time_format() documentation). */
-  return g_date_time_format (date, _("%A %-d %B %Y"));
+  return v21_date_format (date, _("%A %-d %B %Y"));
 }
 
 char *
@@ -171,14 +241,14 @@ v21_run_sheet_format_dates (V21Workshop *workshop)
   if (first == NULL || last == NULL)
     return NULL;
   /* Translators: a date, as in g_date_time_format(): "18 mars 2027". */
-  last_text = g_date_time_format (last, _("%-d %B %Y"));
+  last_text = v21_date_format (last, _("%-d %B %Y"));
   if (n == 1)
     return g_steal_pointer (&last_text);
   if (g_date_time_get_month (first) == g_date_time_get_month (last)
       && g_date_time_get_year (first) == g_date_time_get_year (last))
     first_text = g_date_time_format (first, "%-d");
   else
-    first_text = g_date_time_format (first, _("%-d %B %Y"));
+    first_text = v21_date_format (first, _("%-d %B %Y"));
   /* Translators: two days of a seminar: "18 et 19 mars 2027". */
   return g_strdup_printf (n == 2 ? _("%s and %s") : _("%s to %s"), first_text, last_text);
 }

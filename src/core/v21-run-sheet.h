@@ -43,6 +43,12 @@ gboolean    v21_run_sheet_day_overruns  (V21Workshop      *workshop,
 /* When @sequence starts, from its day's start and the sequences before it. */
 int         v21_run_sheet_start_of      (V21Workshop      *workshop,
                                          V21Record        *sequence);
+/* @date as g_date_time_format() would, but %A and %B (the day's and the
+ * month's names) in the language of the translation, whatever the locale. */
+char       *v21_date_format             (GDateTime        *date,
+                                         const char       *format);
+/* "March" in the language of the translation; @month from 1 to 12. */
+const char *v21_month_name              (int               month);
 /* The day's date for people: "Thursday 18 March 2027" in the user's language. */
 char       *v21_run_sheet_format_date   (V21Record        *day);
 /* The seminar's days: "18 and 19 March 2027", "30 March to 1 April 2027";

@@ -66,6 +66,19 @@ static const V21Field territory_fields[] = {
 };
 static const V21Kind territory_kind = { NULL, territory_fields };
 
+/* What the written report holds (see v21_report_get_sections()). */
+static const V21Field report_fields[] = {
+  BOOL ("context"),
+  BOOL ("people"),
+  BOOL ("participant_list"),
+  BOOL ("run_sheet"),
+  BOOL ("results"),
+  BOOL ("method_notes"),
+  BOOL ("appendix"),
+  END
+};
+static const V21Kind report_kind = { NULL, report_fields };
+
 static const V21Field root_fields[] = {
   ID,
   SHORT ("title", V21_REQUIRED | V21_NONEMPTY),
@@ -75,6 +88,7 @@ static const V21Field root_fields[] = {
   INT ("start_year", V21_REQUIRED, 1900, 2200),
   INT ("horizon_year", V21_REQUIRED, 1901, 2400),
   SHORT ("venue", 0),
+  { "report", V21_FIELD_OBJECT, 0, 0, 0, NULL, NULL, &report_kind },
   END
 };
 

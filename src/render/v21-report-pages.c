@@ -465,6 +465,9 @@ build_boxes (V21ReportPages *self)
         case V21_BLOCK_FIGURE:
           add_figure (self, block);
           break;
+        case V21_BLOCK_FIGURE_DATA:
+          /* The figure above draws these numbers. */
+          break;
         default:
           break;
         }
@@ -680,7 +683,13 @@ int
 v21_report_pages_find_block (V21ReportPages *self,
                              guint           block_index)
 {
+  const V21ReportBlock *block;
+
   g_return_val_if_fail (block_index < self->report->blocks->len, -1);
+  block = g_ptr_array_index (self->report->blocks, block_index);
+  /* A figure's numbers are not drawn under it: they are where the figure is. */
+  if (block->kind == V21_BLOCK_FIGURE_DATA && block_index > 0)
+    return v21_report_pages_find_block (self, block_index - 1);
   return self->block_page[block_index];
 }
 

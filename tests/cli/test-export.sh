@@ -28,7 +28,7 @@ py=/usr/bin/python3
 
 unset DISPLAY WAYLAND_DISPLAY
 
-FIXED_CHECKS=49
+FIXED_CHECKS=52
 # One pdf text check per cluster, two per scenario, one per person, plus two.
 pdf_text_checks=$("$py" -c 'import json, sys; d = json.load(open(sys.argv[1]))
 print(2 + len(d["clusters"]) + 2 * len(d["scenarios"]) + len(d["people"]))' "$demo")
@@ -63,17 +63,68 @@ PY
   pages=$(pdfinfo "$tmp/demo.pdf" | awk '/^Pages:/ { print $2 }')
   if [ "$pages" -ge 15 ] && [ "$pages" -le 60 ]; then ok "a sane page count ($pages)"; else not_ok "page count $pages"; fi
   run fr "$app" export "$demo" -o "$tmp/fr.pdf" 2>"$tmp/err"; expect "export in French exits 0" "$status" 0
-  pdftotext "$tmp/fr.pdf" "$tmp/fr.txt"
-  tr -d ' \n' <"$tmp/fr.txt" | grep -q "Enseignementssurlaméthode" \
+  pdftotext "$tmp/fr.pdf" - | tr -d ' \n' | grep -q "Ledéroulételqu’ils’esttenu" \
     && ok "the report speaks French with LANGUAGE=fr" || not_ok "French report"
+  # What an élu reads, in French with only LANGUAGE=fr (the locale is C.UTF-8).
+  run env LANGUAGE=fr LANG=C.UTF-8 LC_ALL=C.UTF-8 "$app" export "$demo" -o "$tmp/c.pdf" 2>"$tmp/err"
+  expect "export with LANGUAGE=fr and LANG=C.UTF-8 exits 0" "$status" 0
+  pdftotext "$tmp/c.pdf" "$tmp/c.txt"
+  "$py" - "$tmp/c.txt" >"$tmp/checks" <<'PY'
+import re, sys
+raw = open(sys.argv[1], encoding="utf-8").read()
+text = re.sub(r"[\s\u00a0\u202f]+", " ", raw)
+def check(label, cond): print(("ok" if cond else "not ok") + " " + label)
+check("French dates with LANG=C.UTF-8", "18 et 19 mars 2027" in text and "Jour 1 — jeudi 18 mars 2027" in text
+      and "Jour 2 — vendredi 19 mars 2027" in text)
+check("no English month or day", not re.search(r"\b(March|Thursday|Friday)\b", text))
+check("participants, not the team", "34 participants réunis en 6 tables" in text and "38 personnes" not in text)
+check("the team named as such", "L’équipe d’animation" in text and "Animation Claire Fontanel" in text)
+check("votes say what they count", "6 tables ont voté, 30 gommettes" in text and "34 personnes ont voté, 335 points" in text
+      and "126" not in text)
+en_bref = text[text.index("1 En bref", text.index("Sommaire") + 20):text.index("2 Contexte et cadrage", text.index("Sommaire") + 200)]
+check("both items tied third in “En bref”", en_bref.count("=3") == 2 and "Énergie : sobriété, rénovation et production locale — 4 gommettes" in en_bref)
+check("threats named in “En bref”", "Défi 1 — L’eau rare : six mois de restrictions par an — 4 réponses actuelles sur 5 ne tiendraient pas" in en_bref)
+check("next steps up front", "Les prochaines étapes" in en_bref and "mai 2027 Présenter la vision en conférence des maires" in en_bref
+      and "B. Chaigneau" in en_bref)
+check("priority actions say their round was not shown", "Les pistes d’action prioritaires" in en_bref
+      and "n’ont pas été montrés à la salle" in en_bref[en_bref.index("Les pistes d’action prioritaires"):])
+check("a roadmap: what, who, when", re.search(r"Quoi Qui Quand Points", en_bref) is not None and "à désigner" in en_bref)
+check("no live state in the run sheet", not re.search(r"depuis \d+ h", text) and "16 h 53 – 17 h 08" in text
+      and "fin non relevée" in text)
+check("every day ends", text.count("La journée s’est achevée") == 2)
+check("a break reads once", "Pause Pause" not in text and "Déjeuner Pause" not in text)
+check("organisations, not titles", "Maire de Saint-Lys-du-Bocage 1" not in text and "Autres structures (18)" in text
+      and "Au titre d’un mandat ou à titre personnel 6" in text)
+check("no toolkit summary", "Les tables lisent des articles de presse fictifs" not in text)
+check("the method notes are not for élus by default", "Le mot « menace » inquiète" not in text)
+check("no appendix by default", "Annexe" not in text)
+PY
+  while read -r result rest; do
+    if [ "$result" = ok ]; then ok "French pdf: $rest"; else not_ok "French pdf: $rest"; fi
+  done <"$tmp/checks"
+  # The sections chosen on the command line.
+  run env LANGUAGE=fr LANG=C.UTF-8 LC_ALL=C.UTF-8 "$app" export "$demo" --with method-notes,appendix --without participant-list \
+    -o "$tmp/with.pdf" 2>"$tmp/err"; expect "export --with --without exits 0" "$status" 0
+  pdftotext "$tmp/with.pdf" - | tr '\n' ' ' | sed 's/[[:space:]]\+/ /g' >"$tmp/with.txt"
+  grep -q "Le mot « menace » inquiète" "$tmp/with.txt" && grep -q "Annexe : toutes les contributions" "$tmp/with.txt" \
+    && ok "--with adds the method notes and the appendix" || not_ok "--with method-notes,appendix"
+  grep -q "Sophie Texier" "$tmp/with.txt" && not_ok "--without participant-list" || ok "--without participant-list leaves the list out"
+  run "$app" export "$demo" --without nothing -o "$tmp/x.pdf" 2>"$tmp/err"; expect "an unknown section exits 2" "$status" 2
+  grep -q "run-sheet" "$tmp/err" && ok "and lists the sections" || not_ok "unknown section message: $(cat "$tmp/err")"
+  [ ! -e "$tmp/x.pdf" ] && ok "nothing written for an unknown section" || not_ok "a file was written"
 else
-  skip $((pdf_text_checks + 3)) "pdf text" "pdftotext is not installed"
+  skip $((pdf_text_checks + 27)) "pdf text" "pdftotext is not installed"
 fi
 # French typography, read in the Markdown (pdftotext turns no-break spaces into
 # plain ones): the cluster "Eau : partager…" gets U+00A0 before its colon.
 run fr "$app" export "$demo" -o "$tmp/fr.md" 2>"$tmp/err"; expect "export md in French exits 0" "$status" 0
 grep -q "Eau"$'\xc2\xa0'": partager" "$tmp/fr.md" && ! grep -q "Eau : partager" "$tmp/fr.md" \
   && ok "French typography: a no-break space before the colon" || not_ok "French typography"
+# Markdown gives a vote's numbers as a table (no figure there).
+run env LANGUAGE=fr LANG=C.UTF-8 LC_ALL=C.UTF-8 "$app" export "$demo" -o "$tmp/c.md" 2>"$tmp/err"
+expect "export md with LANG=C.UTF-8 exits 0" "$status" 0
+grep -q "^| Rang | Proposition | Gommettes |" "$tmp/c.md" && ok "markdown: the vote's numbers as a table" || not_ok "markdown vote table"
+grep -qF -- "- **\=3** Énergie" "$tmp/c.md" && ok "markdown: the tie at the cut-off" || not_ok "markdown tie"
 
 # HTML: well-formed, self-contained, and hostile texts shown as text.
 run "$app" export "$hostile" --format html -o "$tmp/hostile.html" 2>"$tmp/err"; expect "export html exits 0" "$status" 0

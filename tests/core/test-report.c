@@ -8,6 +8,7 @@
 
 #include "v21-csv.h"
 #include "v21-report.h"
+#include "v21-run-sheet.h"
 #include "v21-typography.h"
 
 static V21Workshop *
@@ -246,10 +247,306 @@ test_report_demo (void)
         for (guint r = 0; r < block->rows->len; r++)
           g_assert_cmpuint (((GPtrArray *) g_ptr_array_index (block->rows, r))->len, ==, block->n_columns);
     }
-  /* A figure per scenario and all of them compared; two vote charts; the heat map. */
+  /* A figure per scenario and all of them compared; two vote charts; the heat map.
+   * By default: no lessons on the method, no appendix. */
   g_assert_cmpuint (trajectories, ==, 4);
   g_assert_cmpuint (figures, ==, 7);
-  g_assert_cmpuint (chapters, ==, 7);
+  g_assert_cmpuint (chapters, ==, 5);
+}
+
+/* The report as blocks, found by their text */
+
+static guint
+find_block (V21Report   *report,
+            guint        from,
+            V21BlockKind kind,
+            const char  *text)
+{
+  for (guint i = from; i < report->blocks->len; i++)
+    {
+      V21ReportBlock *block = g_ptr_array_index (report->blocks, i);
+
+      if (block->kind == kind && (text == NULL || g_strcmp0 (block->text, text) == 0))
+        return i;
+    }
+  g_error ("no block “%s” after %u", text != NULL ? text : "(any)", from);
+  return 0;
+}
+
+static V21ReportBlock *
+block_at (V21Report *report,
+          guint      index)
+{
+  return g_ptr_array_index (report->blocks, index);
+}
+
+static V21ReportItem *
+item_at (V21ReportBlock *list,
+         guint           index)
+{
+  g_assert_cmpuint (index, <, list->items->len);
+  return g_ptr_array_index (list->items, index);
+}
+
+static V21ReportItem *
+cell_at (V21ReportBlock *table,
+         guint           row,
+         guint           column)
+{
+  g_assert_cmpuint (row, <, table->rows->len);
+  return g_ptr_array_index ((GPtrArray *) g_ptr_array_index (table->rows, row), column);
+}
+
+static guint
+occurrences (const char *text,
+             const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+static void
+test_report_summary (void)
+{
+  g_autoptr(V21Workshop) workshop = load ("demo");
+  g_autoptr(V21Report) report = v21_report_new (workshop, V21_REPORT_DEFAULT);
+  g_autoptr(GString) text = report_text (report);
+  guint i = find_block (report, 0, V21_BLOCK_HEADING, "In short");
+  V21ReportBlock *list;
+
+  /* Participants, not the facilitation team; votes as voters and what they gave. */
+  g_assert_true (g_str_has_prefix (block_at (report, i + 1)->text,
+                                   "On 18 and 19 March 2027, 34 participants working in 6 tables built"));
+  list = block_at (report, i + 2);
+  g_assert_cmpstr (item_at (list, 2)->text, ==, "Vote “Enjeux prioritaires — vote à gommettes par table”: 6 tables voted, 30 dots");
+  g_assert_cmpstr (item_at (list, 3)->text, ==, "Vote “Priorisation des pistes d'action — 10 points par personne”: 34 people voted, 335 points");
+  g_assert_null (strstr (text->str, "126"));
+
+  /* Both proposals tied third are there. */
+  i = find_block (report, i, V21_BLOCK_HEADING, "The priority issues");
+  list = block_at (report, i + 1);
+  g_assert_cmpuint (list->items->len, ==, 4);
+  g_assert_cmpstr (item_at (list, 2)->lead, ==, "=3");
+  g_assert_cmpstr (item_at (list, 2)->text, ==, "Se déplacer sans dépendre de la voiture individuelle");
+  g_assert_cmpstr (item_at (list, 3)->lead, ==, "=3");
+  g_assert_cmpstr (item_at (list, 3)->text, ==, "Énergie : sobriété, rénovation et production locale");
+  g_assert_cmpstr (item_at (list, 3)->note, ==, "4 dots");
+
+  /* The threats named, challenge by challenge. */
+  i = find_block (report, i, V21_BLOCK_HEADING, "Threats to anticipate");
+  list = block_at (report, i + 2);
+  g_assert_cmpuint (list->items->len, ==, 4);
+  g_assert_cmpstr (item_at (list, 0)->text, ==, "Défi 1 — L'eau rare : six mois de restrictions par an");
+  g_assert_cmpstr (item_at (list, 0)->note, ==, "4 of 5 current answers would not hold");
+  list = block_at (report, i + 4);
+  g_assert_cmpstr (item_at (list, 1)->text, ==, "Menaces sur les liens et les services");
+  g_assert_cmpstr (item_at (list, 1)->note, ==, "10 threats");
+
+  /* The priority actions come from a round never shown to the room, and say
+   * so; what, who, when. */
+  i = find_block (report, i, V21_BLOCK_HEADING, "The priority action ideas");
+  g_assert_cmpstr (block_at (report, i + 2)->text, ==, "These results were not shown to the room during the seminar.");
+  list = block_at (report, i + 3);
+  g_assert_cmpuint (list->kind, ==, V21_BLOCK_TABLE);
+  g_assert_cmpstr (g_ptr_array_index (list->header, 1), ==, "What");
+  g_assert_cmpstr (g_ptr_array_index (list->header, 2), ==, "Who");
+  g_assert_cmpstr (g_ptr_array_index (list->header, 3), ==, "When");
+  g_assert_cmpuint (list->rows->len, ==, 5);
+  g_assert_cmpstr (cell_at (list, 0, 1)->text, ==, "Créer une commission locale de l'eau associant habitants, agriculteurs et communes");
+  g_assert_cmpstr (cell_at (list, 0, 1)->note, ==, "Table Sèvre");
+  g_assert_cmpstr (cell_at (list, 0, 2)->text, ==, "to be named");
+  g_assert_cmpstr (cell_at (list, 0, 3)->text, ==, "2027");
+  g_assert_cmpstr (cell_at (list, 0, 4)->text, ==, "65");
+  g_assert_cmpstr (cell_at (list, 2, 3)->text, ==, "—");
+
+  /* The next steps, up front, with their owner. */
+  i = find_block (report, i, V21_BLOCK_HEADING, "Next steps");
+  list = block_at (report, i + 1);
+  g_assert_cmpuint (list->items->len, ==, 3);
+  g_assert_cmpstr (item_at (list, 1)->text, ==, "Présenter la vision en conférence des maires en mai 2027");
+  g_assert_cmpstr (item_at (list, 1)->note, ==, "B. Chaigneau");
+  g_assert_cmpstr (item_at (list, 0)->note, ==, "J. Marchais");
+  g_assert_null (item_at (list, 0)->lead);
+  i = find_block (report, i, V21_BLOCK_HEADING, "Strategic directions");
+  g_assert_cmpuint (block_at (report, i + 1)->items->len, ==, 4);
+  g_assert_cmpuint (find_block (report, i, V21_BLOCK_HEADING, "Context and framing"), ==, i + 2);
+}
+
+static void
+test_report_people (void)
+{
+  g_autoptr(V21Workshop) workshop = load ("demo");
+  g_autoptr(V21Report) report = v21_report_new (workshop, V21_REPORT_DEFAULT);
+  guint i = find_block (report, 0, V21_BLOCK_HEADING, "Who took part");
+  V21ReportBlock *block;
+
+  g_assert_cmpstr (block_at (report, i + 1)->text, ==, "34 participants took part in the seminar, in 6 tables.");
+  /* The team, named by role, apart. */
+  i = find_block (report, i, V21_BLOCK_HEADING, "The facilitation team");
+  block = block_at (report, i + 2);
+  g_assert_cmpuint (block->items->len, ==, 4);
+  g_assert_cmpstr (item_at (block, 0)->lead, ==, "Facilitation");
+  g_assert_cmpstr (item_at (block, 0)->text, ==, "Claire Fontanel");
+  g_assert_cmpstr (item_at (block, 1)->lead, ==, "Technical lead");
+  g_assert_cmpstr (item_at (block, 2)->lead, ==, "Observer");
+  /* By category: 34, and the facilitator is no "expert" participant. */
+  i = find_block (report, i, V21_BLOCK_HEADING, "By category");
+  block = block_at (report, i + 1);
+  g_assert_cmpstr (cell_at (block, block->rows->len - 1, 1)->text, ==, "34");
+  for (guint r = 0; r < block->rows->len; r++)
+    if (g_strcmp0 (cell_at (block, r, 0)->text, "Experts") == 0)
+      g_assert_cmpstr (cell_at (block, r, 1)->text, ==, "3");
+  /* By organisation: one body once, a threshold, the total. */
+  i = find_block (report, i, V21_BLOCK_HEADING, "By organisation");
+  block = block_at (report, i + 1);
+  g_assert_cmpstr (cell_at (block, 0, 0)->text, ==, "Communauté de communes Val de Sèvre et Bocage");
+  g_assert_cmpstr (cell_at (block, 0, 1)->text, ==, "5");
+  for (guint r = 0; r < block->rows->len; r++)
+    g_assert_cmpstr (cell_at (block, r, 0)->text, !=, "Communauté de communes");
+  g_assert_cmpstr (cell_at (block, 1, 0)->text, ==, "Other organisations (24)");
+  g_assert_cmpstr (cell_at (block, block->rows->len - 1, 1)->text, ==, "34");
+  g_assert_cmpuint (block->rows->len, ==, 4);
+  /* The participants' list leaves the team out. */
+  i = find_block (report, i, V21_BLOCK_HEADING, "Participants");
+  block = block_at (report, i + 1);
+  g_assert_cmpuint (block->rows->len, ==, 29);
+  g_assert_cmpstr (cell_at (block, 0, 0)->text, ==, "Bernard Chaigneau");
+  g_assert_cmpstr (cell_at (block, 0, 0)->note, ==, "Political sponsor");
+}
+
+static void
+test_report_run_sheet (void)
+{
+  g_autoptr(V21Workshop) workshop = load ("demo");
+  g_autoptr(V21Report) report = v21_report_new (workshop, V21_REPORT_DEFAULT);
+  g_autoptr(GString) text = report_text (report);
+  guint i = find_block (report, 0, V21_BLOCK_HEADING, "Day 1 — Thursday 18 March 2027");
+  V21ReportBlock *table = block_at (report, i + 1);
+
+  /* A break reads once. */
+  g_assert_cmpstr (cell_at (table, 3, 2)->text, ==, "Pause");
+  g_assert_null (cell_at (table, 3, 2)->note);
+  g_assert_cmpstr (block_at (report, i + 2)->text, ==, "The day ended at 17:30 (planned: 17:30).");
+  /* The last block of day 2 was never ended in the file: what was held,
+   * with its planned length, marked; and the day's end all the same. */
+  i = find_block (report, i, V21_BLOCK_HEADING, "Day 2 — Friday 19 March 2027");
+  table = block_at (report, i + 1);
+  g_assert_cmpstr (cell_at (table, 8, 1)->text, ==, "16:53 – 17:08");
+  g_assert_cmpstr (cell_at (table, 8, 3)->text, ==, "end not recorded");
+  g_assert_cmpstr (block_at (report, i + 2)->text, ==,
+                   "The day ended around 17:08 (planned: 17:00); the end of its last session block was not recorded, "
+                   "its planned length is shown.");
+  g_assert_null (strstr (text->str, "from 16:53"));
+}
+
+static void
+test_report_once (void)
+{
+  g_autoptr(V21Workshop) workshop = load ("demo");
+  g_autoptr(V21Report) report = v21_report_new (workshop, V21_REPORT_DEFAULT);
+  g_autoptr(GString) text = report_text (report);
+  V21Collection *exercises = v21_workshop_get_collection (workshop, "exercises");
+  guint data = 0;
+
+  /* No toolkit summary of an exercise. */
+  for (guint e = 0; e < v21_collection_get_n (exercises); e++)
+    g_assert_null (strstr (text->str, v21_record_get_string (v21_collection_get (exercises, e), "summary")));
+  /* A challenge: once in short, once over its fragile answers (the heat map
+   * draws it); no challenge title on every row. */
+  g_assert_cmpuint (occurrences (text->str, "Défi 1 — L'eau rare"), ==, 2);
+  /* The current answers are in the heat map, not listed again as actions,
+   * nor the challenges as cards. */
+  for (guint i = find_block (report, 0, V21_BLOCK_HEADING, "T2 — Test de robustesse des territoires en transition") + 1;
+       block_at (report, i)->kind != V21_BLOCK_HEADING || block_at (report, i)->level > 2; i++)
+    if (block_at (report, i)->kind == V21_BLOCK_HEADING)
+      {
+        g_assert_false (g_str_has_prefix (block_at (report, i)->text, "Action ideas"));
+        g_assert_false (g_str_has_prefix (block_at (report, i)->text, "Challenges"));
+      }
+  /* A vote's numbers: the chart; the table only for Markdown. */
+  for (guint i = 0; i < report->blocks->len; i++)
+    {
+      V21ReportBlock *block = block_at (report, i);
+
+      if (block->kind == V21_BLOCK_FIGURE_DATA)
+        {
+          data++;
+          g_assert_cmpuint (block_at (report, i - 1)->kind, ==, V21_BLOCK_FIGURE);
+          g_assert_cmpuint (block_at (report, i - 1)->figure, ==, V21_FIGURE_VOTES);
+        }
+      if (block->kind == V21_BLOCK_TABLE)
+        g_assert_cmpstr (g_ptr_array_index (block->header, 1), !=, "Proposal");
+    }
+  g_assert_cmpuint (data, ==, 2);
+  {
+    g_autofree char *markdown = v21_report_to_markdown (report);
+    g_autofree char *html = v21_report_to_html (report, NULL, NULL);
+
+    g_assert_nonnull (strstr (markdown, "| Rank | Proposal | Dots |"));
+    g_assert_nonnull (strstr (html, "<th>Proposal</th>"));
+  }
+}
+
+static guint
+count_chapters (V21Report *report)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < report->blocks->len; i++)
+    n += block_at (report, i)->kind == V21_BLOCK_HEADING && block_at (report, i)->level == 1;
+  return n;
+}
+
+static void
+test_report_sections (void)
+{
+  g_autoptr(V21Workshop) workshop = load ("demo");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+
+  g_assert_cmpuint (v21_report_get_sections (workshop), ==, V21_REPORT_DEFAULT_SECTIONS);
+  {
+    g_autoptr(V21Report) all = v21_report_new_with_sections (workshop, V21_REPORT_DEFAULT, V21_REPORT_ALL_SECTIONS);
+    g_autoptr(GString) text = report_text (all);
+
+    g_assert_cmpuint (count_chapters (all), ==, 7);
+    assert_has (text->str, "Le mot « menace » inquiète certains élus");
+  }
+  {
+    g_autoptr(V21Report) none = v21_report_new_with_sections (workshop, V21_REPORT_DEFAULT, 0);
+
+    g_assert_cmpuint (count_chapters (none), ==, 1);
+  }
+  /* The choice is saved in the workshop, one undoable edit. */
+  g_assert_true (v21_report_set_sections (workshop, V21_REPORT_RESULTS | V21_REPORT_PEOPLE, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(V21Report) report = v21_report_new (workshop, V21_REPORT_DEFAULT);
+    g_autoptr(GString) text = report_text (report);
+
+    g_assert_cmpuint (count_chapters (report), ==, 3);
+    g_assert_null (strstr (text->str, "Sophie Texier"));
+    g_assert_null (strstr (text->str, "Context and framing"));
+    assert_has (text->str, "By organisation");
+  }
+  data = v21_workshop_to_data (workshop, NULL);
+  assert_has (data, "\"report\": {\n    \"context\": false,\n    \"people\": true,\n    \"participant_list\": false,");
+  g_assert_true (v21_workshop_undo (workshop));
+  g_assert_cmpuint (v21_report_get_sections (workshop), ==, V21_REPORT_DEFAULT_SECTIONS);
+}
+
+static void
+test_date_format (void)
+{
+  g_autoptr(GDateTime) date = g_date_time_new_utc (2027, 3, 18, 12, 0, 0);
+  g_autofree char *a = v21_date_format (date, "%A %-d %B %Y");
+  g_autofree char *b = v21_date_format (date, "%d/%m, %%, %B");
+
+  g_assert_cmpstr (a, ==, "Thursday 18 March 2027");
+  g_assert_cmpstr (b, ==, "18/03, %, March");
 }
 
 static void
@@ -287,6 +584,12 @@ main (int   argc,
   g_test_add_func ("/core/report/file-name", test_file_name);
   g_test_add_func ("/core/report/demo", test_report_demo);
   g_test_add_func ("/core/report/hostile", test_report_hostile);
+  g_test_add_func ("/core/report/summary", test_report_summary);
+  g_test_add_func ("/core/report/people", test_report_people);
+  g_test_add_func ("/core/report/run-sheet", test_report_run_sheet);
+  g_test_add_func ("/core/report/once", test_report_once);
+  g_test_add_func ("/core/report/sections", test_report_sections);
+  g_test_add_func ("/core/report/date-format", test_date_format);
 
   return g_test_run ();
 }
