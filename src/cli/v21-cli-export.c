@@ -30,7 +30,7 @@ v21_cli_export (int    argc,
   g_autofree char *output = NULL;
   gboolean anonymize = FALSE;
   const GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("pdf, html, md or csv (default: from the output’s extension)"), N_("FORMAT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("pdf, odt, html, md or csv (default: from the output’s extension)"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the report to FILE (for csv: the cards; the votes go to FILE-votes.csv)"), N_("FILE") },
     { "anonymize", 0, 0, G_OPTION_ARG_NONE, &anonymize, N_("Leave out personal data: people become numbered labels"), NULL },
     { NULL }
@@ -55,7 +55,7 @@ v21_cli_export (int    argc,
       format_name = g_strdup (dot != NULL ? dot + 1 : "");
     }
   if (!v21_report_format_from_string (format_name, &format))
-    return usage_error (_("give the format with --format pdf, html, md or csv"));
+    return usage_error (_("give the format with --format pdf, odt, html, md or csv"));
 
   file = g_file_new_for_commandline_arg (argv[1]);
   workshop = v21_workshop_load_file (file, NULL, &error);
