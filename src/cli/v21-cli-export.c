@@ -88,7 +88,7 @@ v21_cli_export (int    argc,
   g_auto(GStrv) without = NULL;
   V21ReportSections added = 0, removed = 0;
   const GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("pdf, html, md or csv (default: from the output’s extension)"), N_("FORMAT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("pdf, odt, html, md or csv (default: from the output’s extension)"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the report to FILE (for csv: the cards; the votes go to FILE-votes.csv)"), N_("FILE") },
     { "anonymize", 0, 0, G_OPTION_ARG_NONE, &anonymize, N_("Leave out personal data: people become numbered labels"), NULL },
     { "with", 0, 0, G_OPTION_ARG_STRING_ARRAY, &with, N_("Add these sections to the ones saved in the workshop: context, people, participant-list, run-sheet, results, method-notes, appendix"), N_("SECTION,…") },
@@ -115,7 +115,7 @@ v21_cli_export (int    argc,
       format_name = g_strdup (dot != NULL ? dot + 1 : "");
     }
   if (!v21_report_format_from_string (format_name, &format))
-    return usage_error (_("give the format with --format pdf, html, md or csv"));
+    return usage_error (_("give the format with --format pdf, odt, html, md or csv"));
 
   if (!parse_sections (with, &added) || !parse_sections (without, &removed))
     return unknown_section ();

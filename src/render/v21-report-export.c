@@ -1,4 +1,4 @@
-/* v21-report-export.c — the written report into files: PDF, HTML, Markdown, CSV
+/* v21-report-export.c — the written report into files: PDF, ODT, HTML, Markdown, CSV
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,10 +18,12 @@
 #include "v21-error.h"
 #include "v21-file-io.h"
 #include "v21-render-export.h"
+#include "v21-report-odt.h"
+#include "v21-typography.h"
 
-#define FIGURE_WIDTH 483.0
+#define FIGURE_WIDTH V21_REPORT_FIGURE_WIDTH
 
-static const char * const extensions[] = { "pdf", "html", "md", "csv" };
+static const char * const extensions[] = { "pdf", "html", "md", "csv", "odt" };
 
 gboolean
 v21_report_format_from_string (const char      *name,
@@ -41,7 +43,7 @@ v21_report_format_from_string (const char      *name,
 const char *
 v21_report_format_extension (V21ReportFormat format)
 {
-  g_return_val_if_fail (format <= V21_REPORT_CSV, "pdf");
+  g_return_val_if_fail (format <= V21_REPORT_ODT, "pdf");
   return extensions[format];
 }
 
@@ -87,10 +89,10 @@ prefix_ids (const char *svg,
   return g_string_free (out, FALSE);
 }
 
-static GByteArray *
-figure_svg_bytes (V21Workshop          *workshop,
-                  const V21ReportBlock *figure,
-                  double                height)
+GByteArray *
+v21_report_figure_svg_bytes (V21Workshop          *workshop,
+                             const V21ReportBlock *figure,
+                             double                height)
 {
   GByteArray *bytes = g_byte_array_new ();
   cairo_surface_t *surface = cairo_svg_surface_create_for_stream (v21_render_append_bytes, bytes, FIGURE_WIDTH, height);
@@ -113,7 +115,7 @@ v21_report_figure_svg (V21Workshop          *workshop,
                        const char           *prefix)
 {
   double height = FIGURE_WIDTH * figure->aspect;
-  g_autoptr(GByteArray) bytes = figure_svg_bytes (workshop, figure, height);
+  g_autoptr(GByteArray) bytes = v21_report_figure_svg_bytes (workshop, figure, height);
   g_autofree char *text = NULL;
   g_autofree char *base64 = g_base64_encode (bytes->data, bytes->len);
   g_autofree char *inline_svg = NULL;
@@ -133,6 +135,91 @@ v21_report_figure_svg (V21Workshop          *workshop,
                           inline_svg, (int) (FIGURE_WIDTH * 4 / 3), (int) (height * 4 / 3), base64);
 }
 
+static char *
+join_lines (const char *text,
+            const char *separator)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  return g_strjoinv (separator, lines);
+}
+
+char *
+v21_report_meta_author (V21Report *report)
+{
+  if (report->credits != NULL)
+    return join_lines (report->credits, "; ");
+  return g_strdup (report->territory != NULL ? report->territory : "");
+}
+
+char *
+v21_report_meta_subject (V21Report *report)
+{
+  if (report->territory == NULL)
+    return g_strdup (report->kind_line);
+  /* Translators: a report's subject in its document properties:
+   * "Restitution écrite du séminaire de prospective — Communauté de communes…". */
+  return g_strdup_printf (_("%s — %s"), report->kind_line, report->territory);
+}
+
+char *
+v21_report_meta_keywords (V21Report *report)
+{
+  /* Translators: the keywords of a report in its document properties, separated by ", ". */
+  g_autofree char *words = v21_typography_apply (_("foresight, participatory seminar, Visions +21"));
+
+  if (report->horizon == NULL)
+    return g_steal_pointer (&words);
+  return g_strdup_printf ("%s, %s", words, report->horizon);
+}
+
+static void
+pdf_metadata (cairo_surface_t *surface,
+              V21Report       *report)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
+  g_autofree char *author = v21_report_meta_author (report);
+  g_autofree char *subject = v21_report_meta_subject (report);
+  g_autofree char *keywords = v21_report_meta_keywords (report);
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Visions+21 " PACKAGE_VERSION);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, report->title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, author);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, subject);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, keywords);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, date);
+}
+
+/* The outline (bookmarks) of PDF readers: the contents, then every heading
+ * under the one above it, each leading to its heading's destination. */
+static void
+pdf_outline (cairo_surface_t *surface,
+             V21Report       *report)
+{
+  int parents[4] = { CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT };
+  g_autofree char *contents = v21_typography_apply (_("Contents"));
+
+  cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, contents, "dest='" V21_REPORT_CONTENTS_ANCHOR "'", 0);
+  for (guint b = 0; b < report->blocks->len; b++)
+    {
+      V21ReportBlock *block = g_ptr_array_index (report->blocks, b);
+      g_autofree char *name = NULL;
+      g_autofree char *link = NULL;
+      guint level;
+
+      if (block->kind != V21_BLOCK_HEADING)
+        continue;
+      level = CLAMP (block->level, 1, 3);
+      name = block->number != NULL ? g_strdup_printf ("%s %s", block->number, block->text) : g_strdup (block->text);
+      link = g_strdup_printf ("dest='%s'", block->anchor);
+      parents[level] = cairo_pdf_surface_add_outline (surface, parents[level - 1], name, link, 0);
+      for (guint deeper = level + 1; deeper < G_N_ELEMENTS (parents); deeper++)
+        parents[deeper] = parents[level];
+    }
+}
+
 gboolean
 v21_report_pages_write_pdf (V21ReportPages  *pages,
                             const char      *path,
@@ -144,28 +231,19 @@ v21_report_pages_write_pdf (V21ReportPages  *pages,
   cairo_status_t status;
   cairo_t *cr;
 
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Visions+21");
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, report->title);
+  pdf_metadata (surface, report);
+  pdf_outline (surface, report);
   cr = cairo_create (surface);
+  /* The structure tree's root: without one, cairo 1.16 writes the links of
+   * the contents with a reference to a structure tree it never writes, and
+   * readers find the file damaged. */
+  cairo_tag_begin (cr, "Document", NULL);
   for (guint i = 0; i < v21_report_pages_get_n_pages (pages); i++)
     {
-      /* The outline (bookmarks) of PDF readers: the chapters. */
-      for (guint b = 0; b < report->blocks->len; b++)
-        {
-          V21ReportBlock *block = g_ptr_array_index (report->blocks, b);
-
-          if (block->kind == V21_BLOCK_HEADING && block->level == 1 && v21_report_pages_find_block (pages, b) == (int) i)
-            {
-              g_autofree char *name = block->number != NULL ? g_strdup_printf ("%s %s", block->number, block->text)
-                                                            : g_strdup (block->text);
-              g_autofree char *link = g_strdup_printf ("page=%u", i + 1);
-
-              cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, name, link, 0);
-            }
-        }
       v21_report_pages_draw (pages, i, cr);
       cairo_show_page (cr);
     }
+  cairo_tag_end (cr, "Document");
   status = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
@@ -204,6 +282,22 @@ write_text (const char  *path,
   g_autofree char *owned = text;
 
   return v21_file_write_atomic (path, owned, strlen (owned), FALSE, error);
+}
+
+static gboolean
+write_odt (V21Report    *report,
+           V21Workshop  *workshop,
+           const char   *path,
+           GError      **error)
+{
+  g_autoptr(GBytes) bytes = v21_report_to_odt (report, workshop, error);
+  gsize length;
+  const char *data;
+
+  if (bytes == NULL)
+    return FALSE;
+  data = g_bytes_get_data (bytes, &length);
+  return v21_file_write_atomic (path, data, length, FALSE, error);
 }
 
 static gboolean
@@ -258,6 +352,8 @@ v21_report_export (V21Workshop     *workshop,
       }
     case V21_REPORT_MARKDOWN:
       return write_text (path, v21_report_to_markdown (report), error);
+    case V21_REPORT_ODT:
+      return write_odt (report, source, path, error);
     case V21_REPORT_CSV:
     default:
       g_return_val_if_reached (FALSE);

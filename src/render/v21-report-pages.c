@@ -868,6 +868,16 @@ draw_row (V21ReportPages *self,
   cairo_stroke (cr);
 }
 
+static const char * const heading_tags[] = { NULL, "H1", "H2", "H3" };
+
+/* "name='s2-1'" for the heading @block (NULL: the contents' own title). */
+static char *
+dest_attributes (const V21ReportBlock *block,
+                 const char           *key)
+{
+  return g_strdup_printf ("%s='%s'", key, block != NULL ? block->anchor : V21_REPORT_CONTENTS_ANCHOR);
+}
+
 static void
 draw_heading (V21ReportPages *self,
               cairo_t        *cr,
@@ -876,8 +886,16 @@ draw_heading (V21ReportPages *self,
               double          y)
 {
   double height;
+  g_autofree char *name = dest_attributes (box->block, "name");
+  const char *structure = heading_tags[box->block != NULL ? CLAMP (box->block->level, 1, 3) : 1];
 
+  /* In a PDF: a heading in the structure tree, and where the contents and
+   * the outline lead to. */
+  cairo_tag_begin (cr, structure, NULL);
+  cairo_tag_begin (cr, CAIRO_TAG_DEST, name);
   v21_render_text_show (cr, box->layout, x, y, &self->style.foreground);
+  cairo_tag_end (cr, CAIRO_TAG_DEST);
+  cairo_tag_end (cr, structure);
   if (box->block == NULL || box->block->level != 1)
     return;
   v21_render_text_size (box->layout, NULL, &height);
@@ -901,7 +919,10 @@ draw_toc_entry (V21ReportPages *self,
   PangoLayoutLine *last = pango_layout_get_line_readonly (box->layout, pango_layout_get_line_count (box->layout) - 1);
   PangoRectangle logical;
   double width, number_height, text_right, right = MARGIN_X + CONTENT_WIDTH;
+  g_autofree char *link = dest_attributes (box->block, "dest");
 
+  /* The entry is a link to its section; the area is what is drawn below. */
+  cairo_tag_begin (cr, CAIRO_TAG_LINK, link);
   v21_render_text_show (cr, box->layout, x + box->indent, y, &self->style.foreground);
   v21_render_text_size (layout, &width, &number_height);
   v21_render_text_show (cr, layout, right - width, y + box->height - number_height, &self->style.foreground);
@@ -917,6 +938,7 @@ draw_toc_entry (V21ReportPages *self,
     cairo_stroke (cr);
   cairo_new_path (cr);
   cairo_set_dash (cr, NULL, 0, 0);
+  cairo_tag_end (cr, CAIRO_TAG_LINK);
 }
 
 static void

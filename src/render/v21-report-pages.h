@@ -16,6 +16,11 @@ G_BEGIN_DECLS
 #define V21_PAGE_WIDTH 595.276
 #define V21_PAGE_HEIGHT 841.89
 
+/* In a PDF, each heading is a destination named after its anchor ("s2-1"),
+ * the contents' title this one; each entry of the contents links to its
+ * heading. */
+#define V21_REPORT_CONTENTS_ANCHOR "contents"
+
 typedef struct _V21ReportPages V21ReportPages;
 
 /* Lays @report out: a cover, the table of contents with page numbers, then

@@ -253,7 +253,7 @@ grep -q "another workshop" "$tmp/err" && ok "the refusal says why" || not_ok "re
 # Usage errors.
 run "$app" export "$demo" 2>/dev/null; expect "export without -o exits 2" "$status" 2
 run "$app" export "$demo" -o "$tmp/x.docx" 2>/dev/null; expect "export to an unknown extension exits 2" "$status" 2
-run "$app" export "$demo" --format odt -o "$tmp/x.pdf" 2>/dev/null; expect "export to an unknown format exits 2" "$status" 2
+run "$app" export "$demo" --format rtf -o "$tmp/x.pdf" 2>/dev/null; expect "export to an unknown format exits 2" "$status" 2
 run "$app" export "$tmp/missing.visions21" -o "$tmp/x.pdf" 2>/dev/null; expect "export of a missing file exits 1" "$status" 1
 run "$app" anonymize "$demo" 2>/dev/null; expect "anonymize without -o exits 2" "$status" 2
 run "$app" merge "$demo" -o "$tmp/x.visions21" 2>/dev/null; expect "merge without files exits 2" "$status" 2

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "v21-report-export.h"
+#include "v21-report-odt.h"
 
 static V21Workshop *
 load (const char *path)
@@ -165,6 +166,30 @@ test_pdf (void)
   g_rmdir (dir);
 }
 
+/* What a user typed, as the text of an ODF paragraph. */
+static void
+test_odt_text (void)
+{
+  static const struct { const char *text; const char *xml; } cases[] = {
+    { "l’eau & <b>\"tout\"</b>", "l’eau &amp; &lt;b&gt;&quot;tout&quot;&lt;/b&gt;" },
+    /* ODF collapses spaces: the second of two, and a leading one, are elements. */
+    { " a  b   c", "<text:s/>a <text:s/>b <text:s/><text:s/>c" },
+    { "ligne 1\nligne 2\tfin", "ligne 1<text:line-break/>ligne 2<text:tab/>fin" },
+    /* Control characters and what XML 1.0 refuses are left out. */
+    { "a\x01" "b\x1b[31mc\x7f\xc2\x85" "d\xef\xbf\xbe" "e\rf", "ab[31mcdef" },
+    /* Bytes that are not UTF-8 become the replacement character. */
+    { "caf\xe9 !", "caf\xef\xbf\xbd !" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      v21_odt_append_text (out, cases[i].text);
+      g_assert_cmpstr (out->str, ==, cases[i].xml);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -175,6 +200,7 @@ main (int   argc,
   g_test_add_func ("/render/report/hostile", test_hostile);
   g_test_add_func ("/render/report/sparse", test_sparse);
   g_test_add_func ("/render/report/pdf", test_pdf);
+  g_test_add_func ("/render/report/odt-text", test_odt_text);
 
   return g_test_run ();
 }
