@@ -1203,16 +1203,14 @@ named_people (V21ReportBuilder *builder)
 /* An organisation that is a person's title or situation ("Maire de …",
  * "Habitante de …") rather than a body. */
 static gboolean
-is_title (const char *organisation)
+starts_with_word (const char *folded,
+                  const char *words)
 {
-  /* Translators: the first words of a title or a situation written where an
-   * organisation is expected, separated by "|": not counted as organisations. */
-  g_auto(GStrv) words = g_strsplit (_("Mayor|Deputy mayor|Councillor|Vice-president|President|Resident|Student|Retired"), "|", -1);
-  g_autofree char *folded = g_utf8_casefold (organisation, -1);
+  g_auto(GStrv) list = g_strsplit (words, "|", -1);
 
-  for (guint i = 0; words[i] != NULL; i++)
+  for (guint i = 0; list[i] != NULL; i++)
     {
-      g_autofree char *word = g_utf8_casefold (words[i], -1);
+      g_autofree char *word = g_utf8_casefold (list[i], -1);
       gsize length = strlen (word);
 
       if (length > 0 && strncmp (folded, word, length) == 0
@@ -1220,6 +1218,20 @@ is_title (const char *organisation)
         return TRUE;
     }
   return FALSE;
+}
+
+static gboolean
+is_title (const char *organisation)
+{
+  g_autofree char *folded = g_utf8_casefold (organisation, -1);
+
+  /* Translators: the first words of a title or a situation written where an
+   * organisation is expected, separated by "|": not counted as organisations. */
+  return starts_with_word (folded, _("Mayor|Deputy mayor|Councillor|Vice-president|President|Resident|Student|Retired"))
+         /* The workshop's people are written in French whatever the interface's
+          * language: their French titles are titles too. */
+         || starts_with_word (folded, "Maire|Adjoint|Adjointe|Conseiller|Conseillère|Vice-président|Vice-présidente"
+                                      "|Président|Présidente|Habitant|Habitante|Étudiant|Étudiante|Retraité|Retraitée");
 }
 
 /* "Communauté de communes" and "Communauté de communes Val de Sèvre et Bocage"
@@ -1346,7 +1358,8 @@ chapter_people (V21ReportBuilder *builder)
           count_add (categories, label);
         }
       /* Organisations are public bodies: counted for everyone (an organisation
-       * that names a person was removed from the copy, see v21_anonymize()). */
+       * that names a person was removed from the copy, see v21_anonymize()); a
+       * title or situation, "Habitante de Vernay", is never named). */
       if (organisation[0] == '\0')
         unnamed_organisations++;
       else if (is_title (organisation))

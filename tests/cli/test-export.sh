@@ -28,7 +28,7 @@ py=/usr/bin/python3
 
 unset DISPLAY WAYLAND_DISPLAY
 
-FIXED_CHECKS=52
+FIXED_CHECKS=76
 # One pdf text check per cluster, two per scenario, one per person, plus two.
 pdf_text_checks=$("$py" -c 'import json, sys; d = json.load(open(sys.argv[1]))
 print(2 + len(d["clusters"]) + 2 * len(d["scenarios"]) + len(d["people"]))' "$demo")
@@ -94,7 +94,7 @@ check("no live state in the run sheet", not re.search(r"depuis \d+ h", text) and
 check("every day ends", text.count("La journée s’est achevée") == 2)
 check("a break reads once", "Pause Pause" not in text and "Déjeuner Pause" not in text)
 check("organisations, not titles", "Maire de Saint-Lys-du-Bocage 1" not in text and "Autres structures (18)" in text
-      and "Au titre d’un mandat ou à titre personnel 6" in text)
+      and "Au titre d’un mandat ou à titre personnel 11" in text)
 check("no toolkit summary", "Les tables lisent des articles de presse fictifs" not in text)
 check("the method notes are not for élus by default", "Le mot « menace » inquiète" not in text)
 check("no appendix by default", "Annexe" not in text)

@@ -406,7 +406,9 @@ test_report_people (void)
   g_assert_cmpstr (cell_at (block, 0, 1)->text, ==, "5");
   for (guint r = 0; r < block->rows->len; r++)
     g_assert_cmpstr (cell_at (block, r, 0)->text, !=, "Communauté de communes");
-  g_assert_cmpstr (cell_at (block, 1, 0)->text, ==, "Other organisations (24)");
+  g_assert_cmpstr (cell_at (block, 1, 0)->text, ==, "Other organisations (18)");
+  g_assert_cmpstr (cell_at (block, 2, 0)->text, ==, "Elected mandate or personal capacity");
+  g_assert_cmpstr (cell_at (block, 2, 1)->text, ==, "11");
   g_assert_cmpstr (cell_at (block, block->rows->len - 1, 1)->text, ==, "34");
   g_assert_cmpuint (block->rows->len, ==, 4);
   /* The participants' list leaves the team out. */
