@@ -33,6 +33,8 @@ typedef struct
   V21RenderMedium medium;
   gboolean        dark;
   const char     *font_family;
+  /* Texts through the report's typography (v21_typography_apply()). */
+  gboolean        typography;
 
   double title_size;     /* font sizes */
   double text_size;

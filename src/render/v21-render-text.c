@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "v21-render-text.h"
+#include "v21-typography.h"
 
 PangoContext *
 v21_render_text_context (void)
@@ -54,7 +55,15 @@ v21_render_text_layout (PangoContext         *context,
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       pango_layout_set_height (layout, max_lines > 0 ? -max_lines : -1000);
     }
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  if (style->typography)
+    {
+      /* The report's figures speak as its text does: "l’eau", "Eau : …". */
+      g_autofree char *typeset = v21_typography_apply (text);
+
+      pango_layout_set_text (layout, typeset, -1);
+    }
+  else
+    pango_layout_set_text (layout, text != NULL ? text : "", -1);
   return layout;
 }
 

@@ -234,9 +234,10 @@ v21_report_pages_write_pdf (V21ReportPages  *pages,
   pdf_metadata (surface, report);
   pdf_outline (surface, report);
   cr = cairo_create (surface);
-  /* The structure tree's root: without one, cairo 1.16 writes the links of
-   * the contents with a reference to a structure tree it never writes, and
-   * readers find the file damaged. */
+  /* The structure tree's root, under which the headings are tagged H1–H3:
+   * with links and no structure element, cairo 1.16 refers to a structure
+   * tree it never writes (readers call the file damaged), and without a
+   * root it does not mark the document as tagged. */
   cairo_tag_begin (cr, "Document", NULL);
   for (guint i = 0; i < v21_report_pages_get_n_pages (pages); i++)
     {

@@ -6,7 +6,11 @@
  * the boxes chained to it by "keep with next" (a heading and the first two
  * lines after it; the first two and the last two lines of a paragraph; a
  * table's header and its first row), so no heading is left alone at the
- * foot of a page and no paragraph leaves a single line behind.
+ * foot of a page and no paragraph leaves a single line behind. A list keeps
+ * its first two and its last two items together, so no bullet stands alone
+ * at the head or the foot of a page. A short table stays in one piece unless
+ * that would leave more than a third of the page empty with more of the
+ * chapter to come: then it breaks, with two rows at least on either side.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -42,6 +46,8 @@
 #define CELL_PAD 3.5
 #define TOC_NUMBER_WIDTH 36.0
 #define SHORT_TABLE 12
+/* The part of a page a soft keep may leave empty. */
+#define SOFT_KEEP_EMPTY (CONTENT_HEIGHT / 3)
 
 typedef enum
 {
@@ -60,6 +66,9 @@ struct _Box
   double                space_before;
   double                indent;
   gboolean              keep_with_next;
+  /* A keep for looks, not for sense (a short table in one piece): dropped
+   * when keeping would leave much of the page empty. */
+  gboolean              soft_keep;
   gboolean              break_before;
   const V21ReportBlock *block;
   guint                 block_index;
@@ -343,7 +352,9 @@ add_list (V21ReportPages       *self,
       g_autofree char *markup = item_markup (self, g_ptr_array_index (block->items, i), " — ", BODY_SIZE);
       PangoLayout *layout = new_layout (self, markup, BODY_SIZE, FALSE, FALSE, CONTENT_WIDTH - LIST_INDENT);
 
-      add_lines (self, layout, LIST_INDENT, i == 0 ? 5 : 2.5, TRUE, FALSE, &self->style.foreground, FALSE);
+      /* The first item stays with the second, the one before last with the last. */
+      add_lines (self, layout, LIST_INDENT, i == 0 ? 5 : 2.5, TRUE, FALSE, &self->style.foreground,
+                 block->items->len >= 2 && (i == 0 || i + 2 == block->items->len));
       g_object_unref (layout);
     }
 }
@@ -407,10 +418,15 @@ add_table (V21ReportPages       *self,
 
       row->header = header;
       row->shaded = r % 2 == 1;
-      /* A short table stays whole; a total stays with the row above it. */
-      if ((block->rows->len <= SHORT_TABLE && r + 1 < block->rows->len)
-          || (block->total_row && r + 2 == block->rows->len))
-        row->keep_with_next = TRUE;
+      /* A short table stays whole if it can; two rows at least on either
+       * side of a break; a total stays with the row above it. */
+      if (block->rows->len <= SHORT_TABLE && r + 1 < block->rows->len)
+        row->keep_with_next = row->soft_keep = TRUE;
+      if (r == 0 || r + 2 == block->rows->len || (block->total_row && r + 3 == block->rows->len))
+        {
+          row->keep_with_next = r + 1 < block->rows->len;
+          row->soft_keep = FALSE;
+        }
     }
 }
 
@@ -542,6 +558,60 @@ chain_height (GPtrArray *boxes,
   return height;
 }
 
+/* Where the run of boxes chained to @i starts (not before @start). */
+static guint
+chain_start (GPtrArray *boxes,
+             guint      start,
+             guint      i,
+             gboolean   soft)
+{
+  guint j;
+
+  for (j = i; j > start; j--)
+    {
+      Box *box = g_ptr_array_index (boxes, j - 1);
+
+      if (!box->keep_with_next || (box->soft_keep && !soft))
+        break;
+    }
+  return j;
+}
+
+/* The height from @first to the next chapter (or the end). */
+static double
+height_to_chapter (GPtrArray *boxes,
+                   guint      first)
+{
+  double height = 0;
+
+  for (guint k = first; k < boxes->len && height <= CONTENT_HEIGHT; k++)
+    {
+      Box *box = g_ptr_array_index (boxes, k);
+
+      if (k > first && box->break_before)
+        break;
+      height += box->height + (k > first ? box->space_before : 0);
+    }
+  return height;
+}
+
+/* Moving @j and what follows to the next page would leave a third of it
+ * empty, and not only because a chapter comes next: soft keeps give way. */
+static gboolean
+too_empty (Page      *page,
+           GPtrArray *boxes,
+           guint      j,
+           double     y)
+{
+  for (guint k = 0; k < page->placed->len; k++)
+    if (g_array_index (page->placed, Placed, k).index == (int) j)
+      {
+        y = g_array_index (page->placed, Placed, k).y;
+        break;
+      }
+  return CONTENT_HEIGHT - y > SOFT_KEEP_EMPTY && height_to_chapter (boxes, j) > CONTENT_HEIGHT;
+}
+
 static void
 paginate (GPtrArray *boxes,
           GPtrArray *pages)
@@ -573,8 +643,9 @@ paginate (GPtrArray *boxes,
       /* Take along what must stay with this box, unless it all began the page;
        * a chain longer than a page breaks anyway, keeping only its headings
        * with what follows them. */
-      for (j = i; j > start && ((Box *) g_ptr_array_index (boxes, j - 1))->keep_with_next; j--)
-        ;
+      j = chain_start (boxes, start, i, TRUE);
+      if (too_empty (page, boxes, j, y + space))
+        j = chain_start (boxes, start, i, FALSE);
       if (chain_height (boxes, j) > CONTENT_HEIGHT)
         for (j = i; j > start && ((Box *) g_ptr_array_index (boxes, j - 1))->kind == BOX_HEADING; j--)
           ;
@@ -635,6 +706,7 @@ v21_report_pages_new (V21Report   *report,
     self->context = v21_render_text_context_for_map (map);
   }
   v21_render_style_init (&self->style, V21_RENDER_PRINT, FALSE);
+  self->style.typography = TRUE;   /* the cover's drawing, as the figures */
   self->boxes = g_ptr_array_new_with_free_func ((GDestroyNotify) box_free);
   self->toc_boxes = g_ptr_array_new_with_free_func ((GDestroyNotify) box_free);
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) page_free);
@@ -691,6 +763,37 @@ v21_report_pages_find_block (V21ReportPages *self,
   if (block->kind == V21_BLOCK_FIGURE_DATA && block_index > 0)
     return v21_report_pages_find_block (self, block_index - 1);
   return self->block_page[block_index];
+}
+
+/* Whether @box starts a part of its block: a list item, a table row. */
+static gboolean
+starts_part (const Box *box)
+{
+  return (box->kind == BOX_LINE && box->bullet) || (box->kind == BOX_ROW && !box->is_header);
+}
+
+int
+v21_report_pages_find_part (V21ReportPages *self,
+                            guint           block_index,
+                            guint           part)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (block_index < self->report->blocks->len, -1);
+  for (guint p = 0; p < self->pages->len; p++)
+    {
+      Page *page = g_ptr_array_index (self->pages, p);
+
+      for (guint k = 0; k < page->placed->len; k++)
+        {
+          Placed *placed = &g_array_index (page->placed, Placed, k);
+
+          if (placed->index >= 0 && placed->box->block_index == block_index && starts_part (placed->box)
+              && n++ == part)
+            return (int) p;
+        }
+    }
+  return -1;
 }
 
 /* Figures */
@@ -777,8 +880,12 @@ v21_report_draw_figure (V21Workshop          *workshop,
                         double                height,
                         const V21RenderStyle *style)
 {
+  V21RenderStyle typeset;
+
   g_return_if_fail (figure != NULL && figure->kind == V21_BLOCK_FIGURE);
 
+  typeset = *style;
+  typeset.typography = TRUE;
   cairo_save (cr);
   switch (figure->figure)
     {
@@ -791,14 +898,14 @@ v21_report_draw_figure (V21Workshop          *workshop,
                                                              : V21_DIAGRAM_LABELS_MOST_IMPORTANT,
                                       6, BODY_SIZE * 0.9 };
 
-        v21_render_trajectories_with_options (workshop, figure->target, cr, width, height, style, &options);
+        v21_render_trajectories_with_options (workshop, figure->target, cr, width, height, &typeset, &options);
       }
       break;
     case V21_FIGURE_VOTES:
-      draw_votes (workshop, figure->target, cr, width, height, style);
+      draw_votes (workshop, figure->target, cr, width, height, &typeset);
       break;
     case V21_FIGURE_ROBUSTNESS:
-      v21_render_heat_map (workshop, cr, width, height, style);
+      v21_render_heat_map (workshop, cr, width, height, &typeset);
       break;
     default:
       break;

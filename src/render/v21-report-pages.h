@@ -37,6 +37,11 @@ V21Report      *v21_report_pages_get_report (V21ReportPages *pages);
 /* The page (from 0) where the block @block_index of the report starts, or -1. */
 int             v21_report_pages_find_block (V21ReportPages *pages,
                                              guint           block_index);
+/* The page (from 0) where part @part (from 0) of the block @block_index
+ * starts: an item of a list, a row of a table (the header not counted), or -1. */
+int             v21_report_pages_find_part  (V21ReportPages *pages,
+                                             guint           block_index,
+                                             guint           part);
 /* Draws page @page (from 0) in points, from (0, 0) to the A4 size. */
 void            v21_report_pages_draw       (V21ReportPages *pages,
                                              guint           page,

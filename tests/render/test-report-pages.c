@@ -14,6 +14,7 @@
 
 #include "v21-report-export.h"
 #include "v21-report-odt.h"
+#include "v21-report-private.h"
 
 static V21Workshop *
 load (const char *path)
@@ -166,6 +167,92 @@ test_pdf (void)
   g_rmdir (dir);
 }
 
+/* A chapter of @n_lines one-line paragraphs, then a list of 6 items, a table
+ * of 20 rows and a short one of 12 taller rows (more than a third of a
+ * page): each falls at another place of the page. */
+static V21ReportPages *
+breaking_pages (V21Workshop *workshop,
+                guint        n_lines,
+                guint       *list,
+                guint       *long_table,
+                guint       *short_table)
+{
+  V21Report *report = v21_report_new (workshop, V21_REPORT_DEFAULT);
+  V21ReportBuilder builder = { workshop, report, 1, 0, 1000, 0 };
+  static const char *headers[] = { "Rang", "Proposition" };
+  static const double widths[] = { 1, 5 };
+  V21ReportBlock *block;
+
+  g_ptr_array_set_size (report->blocks, 1);   /* the first chapter's heading */
+  for (guint i = 0; i < n_lines; i++)
+    _v21_report_paragraph (&builder, V21_TEXT_BODY, NULL, "Une ligne.");
+  *list = report->blocks->len;
+  block = _v21_report_list (&builder);
+  for (guint i = 0; i < 6; i++)
+    _v21_report_list_add (block, NULL, "Un point de la liste", NULL);
+  for (guint t = 0; t < 2; t++)
+    {
+      *(t == 0 ? long_table : short_table) = report->blocks->len;
+      block = _v21_report_table (&builder, 2, headers, widths, 1);
+      for (guint r = 0; r < (t == 0 ? 20 : 12); r++)
+        {
+          GPtrArray *row = _v21_report_row (block);
+
+          _v21_report_cell (row, "1", NULL);
+          _v21_report_cell (row, t == 0 ? "Une proposition" : "Une proposition\nsur deux lignes", NULL);
+        }
+    }
+  for (guint i = 0; i < 80; i++)
+    _v21_report_paragraph (&builder, V21_TEXT_BODY, NULL, "La suite du chapitre.");
+  return v21_report_pages_new (report, workshop);
+}
+
+/* Where a list or a table breaks across pages, the first two and the last
+ * two items or rows stay together: no bullet alone at the head or the foot
+ * of a page, no row alone under its header. */
+static void
+check_breaks (V21ReportPages *pages,
+              guint           block,
+              guint           n_parts)
+{
+  for (guint part = 0; part + 1 < n_parts; part++)
+    {
+      int here = v21_report_pages_find_part (pages, block, part);
+      int next = v21_report_pages_find_part (pages, block, part + 1);
+
+      g_assert_cmpint (here, >, 0);
+      if (next != here)
+        {
+          g_assert_cmpuint (part, >=, 1);
+          g_assert_cmpuint (part + 2, <, n_parts);
+        }
+    }
+}
+
+static void
+test_breaks (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "examples", "demo.visions21", NULL);
+  g_autoptr(V21Workshop) workshop = load (path);
+  guint list_breaks = 0, short_splits = 0;
+
+  for (guint n = 0; n < 90; n++)
+    {
+      guint list, long_table, short_table;
+      g_autoptr(V21ReportPages) pages = breaking_pages (workshop, n, &list, &long_table, &short_table);
+
+      check_breaks (pages, list, 6);
+      check_breaks (pages, long_table, 20);
+      check_breaks (pages, short_table, 12);
+      list_breaks += v21_report_pages_find_part (pages, list, 0) != v21_report_pages_find_part (pages, list, 5);
+      short_splits += v21_report_pages_find_part (pages, short_table, 0) != v21_report_pages_find_part (pages, short_table, 11);
+    }
+  /* The cases were there: lists broke, and a short table broke rather than
+   * leave a third of a page empty. */
+  g_assert_cmpuint (list_breaks, >, 0);
+  g_assert_cmpuint (short_splits, >, 0);
+}
+
 /* What a user typed, as the text of an ODF paragraph. */
 static void
 test_odt_text (void)
@@ -201,6 +288,7 @@ main (int   argc,
   g_test_add_func ("/render/report/sparse", test_sparse);
   g_test_add_func ("/render/report/pdf", test_pdf);
   g_test_add_func ("/render/report/odt-text", test_odt_text);
+  g_test_add_func ("/render/report/breaks", test_breaks);
 
   return g_test_run ();
 }
