@@ -13,6 +13,7 @@
 #include "v21-merge.h"
 #include "v21-schema.h"
 #include "v21-report-private.h"
+#include "v21-workshop-private.h"
 
 /* The lists whose differing records keep both versions. */
 static const char * const produced[] = {
@@ -147,6 +148,13 @@ v21_merge_summary_format (V21MergeSummary *summary)
     g_string_append_printf (text, _("Came in: %s."), added->str);
   else
     g_string_append (text, _("Nothing new came in."));
+  if (summary->updated > 0)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u item took the table’s changes.",
+                                                 "%u items took the tables’ changes.", summary->updated),
+                              summary->updated);
+    }
   if (summary->unchanged > 0)
     {
       g_string_append_c (text, '\n');
@@ -186,6 +194,8 @@ typedef struct
   V21Workshop     *master;
   V21MergeSummary *summary;
   GHashTable      *keys;      /* natural key ("votes\x1fround\x1fvoter\x1ftarget") → V21Record */
+  GHashTable      *base;      /* id → the record as the table received it (incoming's merge_base) */
+  json_object     *base_root; /* the workshop's own fields then, or NULL */
 } Merge;
 
 static const char *
@@ -245,6 +255,37 @@ index_keys (Merge *merge)
           V21Record *record = v21_collection_get (list, i);
 
           g_hash_table_insert (merge->keys, natural_key (keyed[k], v21_record_get_json (record)), record);
+        }
+    }
+}
+
+/* The common ancestor: what the master was when @incoming was made from it
+ * (v21_workshop_copy_for_table). None for a file copied by hand, or made from
+ * another workshop. */
+static void
+index_base (Merge       *merge,
+            V21Workshop *incoming)
+{
+  json_object *base = v21_record_get_value (v21_workshop_get_root (incoming), V21_MERGE_BASE);
+  json_object *workshop = NULL;
+
+  if (base == NULL || !json_object_is_type (base, json_type_object)
+      || !json_object_object_get_ex (base, "workshop", &workshop)
+      || !json_object_is_type (workshop, json_type_object)
+      || g_strcmp0 (string_of (workshop, "id"), v21_record_get_id (v21_workshop_get_root (merge->master))) != 0)
+    return;
+  merge->base_root = workshop;
+  merge->base = g_hash_table_new (g_str_hash, g_str_equal);
+  for (const V21Kind **kind = v21_schema_collections (); *kind != NULL; kind++)
+    {
+      json_object *list = json_object_object_get (workshop, (*kind)->collection);
+
+      for (gsize i = 0; list != NULL && json_object_is_type (list, json_type_array) && i < json_object_array_length (list); i++)
+        {
+          json_object *record = json_object_array_get_idx (list, i);
+
+          if (json_object_is_type (record, json_type_object))
+            g_hash_table_insert (merge->base, (gpointer) string_of (record, "id"), record);
         }
     }
 }
@@ -351,6 +392,109 @@ keep_both (Merge       *merge,
     add_conflict (merge, collection, mine, id, _("both versions kept, the table’s as a copy"));
 }
 
+/* Sets @field of @record, known to the format or not. */
+static gboolean
+set_field (Merge       *merge,
+           V21Record   *record,
+           const char  *field,
+           json_object *value,
+           GError     **error)
+{
+  V21Record *root = v21_workshop_get_root (merge->master);
+  const V21Kind *kind = record == root ? v21_schema_root () : v21_schema_lookup (v21_record_get_collection (record));
+  json_object *copy = NULL;
+
+  json_object_deep_copy (value, &copy, NULL);
+  if (v21_kind_field (kind, field) != NULL)
+    return v21_workshop_set (merge->master, record, field, copy, error);
+  return _v21_workshop_set_extra (merge->master, record, field, copy, error);
+}
+
+/* The table's version of fields the master changed too, kept in the file
+ * ("merge_conflicts") for someone to choose: nothing the table typed is lost. */
+static gboolean
+keep_their_values (Merge       *merge,
+                   const char  *collection,
+                   V21Record   *mine,
+                   json_object *theirs,
+                   GPtrArray   *fields)
+{
+  V21Record *root = v21_workshop_get_root (merge->master);
+  json_object *kept = v21_record_get_value (root, V21_MERGE_CONFLICTS);
+  json_object *list = json_object_new_array ();
+  gboolean added = FALSE;
+
+  for (gsize i = 0; kept != NULL && json_object_is_type (kept, json_type_array) && i < json_object_array_length (kept); i++)
+    json_object_array_add (list, json_object_get (json_object_array_get_idx (kept, i)));
+  for (guint f = 0; f < fields->len; f++)
+    {
+      const char *field = g_ptr_array_index (fields, f);
+      json_object *entry = json_object_new_object ();
+      json_object *value = NULL;
+      gboolean present = FALSE;
+
+      json_object_deep_copy (json_object_object_get (theirs, field), &value, NULL);
+      json_object_object_add (entry, "collection", json_object_new_string (collection));
+      json_object_object_add (entry, "id", json_object_new_string (v21_record_get_id (mine)));
+      json_object_object_add (entry, "field", json_object_new_string (field));
+      json_object_object_add (entry, "theirs", value);
+      for (gsize i = 0; !present && i < json_object_array_length (list); i++)
+        present = json_object_equal (json_object_array_get_idx (list, i), entry);
+      if (present)
+        json_object_put (entry);
+      else
+        {
+          json_object_array_add (list, entry);
+          added = TRUE;
+        }
+    }
+  if (!added)
+    {
+      json_object_put (list);
+      return FALSE;
+    }
+  return _v21_workshop_set_extra (merge->master, root, V21_MERGE_CONFLICTS, list, NULL);
+}
+
+static char *
+describe_fields (json_object *theirs,
+                 GPtrArray   *fields)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint f = 0; f < fields->len; f++)
+    {
+      const char *field = g_ptr_array_index (fields, f);
+      json_object *value = json_object_object_get (theirs, field);
+      const char *shown = json_object_is_type (value, json_type_string) ? json_object_get_string (value)
+                          : json_object_to_json_string_ext (value, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
+
+      g_string_append_printf (text, "%s%s “%.80s”", text->len > 0 ? ", " : "", field, shown);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+keep_master_and_theirs (Merge       *merge,
+                        const char  *collection,
+                        V21Record   *mine,
+                        json_object *theirs,
+                        GPtrArray   *fields)
+{
+  g_autofree char *values = NULL;
+  g_autofree char *detail = NULL;
+
+  if (!keep_their_values (merge, collection, mine, theirs, fields))
+    {
+      merge->summary->unchanged++;
+      return;
+    }
+  values = describe_fields (theirs, fields);
+  /* Translators: after a merge; %s lists the table's values, e.g. email “a@b.fr”. */
+  detail = g_strdup_printf (_("edited on both sides: the master’s version kept; the table’s (%s) kept in the file’s merge_conflicts"), values);
+  add_conflict (merge, collection, mine, NULL, detail);
+}
+
 static void
 merge_round (Merge       *merge,
              V21Record   *mine,
@@ -426,24 +570,109 @@ static void
 merge_different (Merge       *merge,
                  const char  *collection,
                  V21Record   *mine,
-                 json_object *theirs)
+                 json_object *theirs,
+                 GPtrArray   *fields)
 {
   if (strcmp (collection, "vote_rounds") == 0)
     merge_round (merge, mine, theirs);
   else if (strcmp (collection, "robustness") == 0)
     merge_score (merge, mine, theirs);
-  else if (strcmp (collection, "votes") == 0)
+  else if (g_strv_contains (produced, collection))
+    keep_both (merge, collection, mine, theirs);
+  else
+    keep_master_and_theirs (merge, collection, mine, theirs, fields);
+}
+
+static gboolean
+same_value (json_object *a,
+            json_object *b)
+{
+  return json_object_equal (a, b);
+}
+
+/* Fields that are the record's identity or the merge's own: never merged. */
+static gboolean
+merged_field (const char *collection,
+              const char *field)
+{
+  if (strcmp (field, "id") == 0)
+    return FALSE;
+  if (collection[0] != '\0')
+    return TRUE;
+  return strcmp (field, "format") != 0 && strcmp (field, "version") != 0
+         && strcmp (field, V21_MERGE_BASE) != 0 && strcmp (field, V21_MERGE_CONFLICTS) != 0
+         && v21_schema_lookup (field) == NULL;
+}
+
+/* Three-way, field by field: a field the table changed and the master did not
+ * (against @base, as the table received it) is taken; changed on both sides
+ * (or without @base, different) it goes into @conflicting. */
+static void
+merge_fields (Merge       *merge,
+              const char  *collection,
+              V21Record   *mine,
+              json_object *theirs,
+              json_object *base,
+              GPtrArray   *conflicting)
+{
+  json_object *my_json = v21_record_get_json (mine);
+  gboolean taken = FALSE;
+
+  json_object_object_foreach (theirs, field, their_value)
+    {
+      json_object *my_value = NULL;
+      json_object *base_value = NULL;
+      gboolean in_base = base != NULL && json_object_object_get_ex (base, field, &base_value);
+      gboolean in_mine = json_object_object_get_ex (my_json, field, &my_value);
+
+      if (!merged_field (collection, field) || (in_mine && same_value (my_value, their_value)))
+        continue;
+      if (base != NULL && in_base && same_value (their_value, base_value))
+        continue;  /* the master's change, or no change */
+      if (base != NULL && ((in_base && in_mine && same_value (my_value, base_value)) || (!in_base && !in_mine)))
+        {
+          g_autoptr(GError) error = NULL;
+
+          if (set_field (merge, mine, field, their_value, &error))
+            taken = TRUE;
+          else
+            refuse (merge, collection[0] != '\0' ? collection : _("the workshop"), theirs, error);
+          continue;
+        }
+      g_ptr_array_add (conflicting, (gpointer) field);
+    }
+  if (taken)
+    merge->summary->updated++;
+}
+
+static void
+merge_existing (Merge       *merge,
+                const char  *collection,
+                V21Record   *mine,
+                json_object *theirs)
+{
+  json_object *base = merge->base != NULL ? g_hash_table_lookup (merge->base, string_of (theirs, "id")) : NULL;
+  g_autoptr(GPtrArray) conflicting = g_ptr_array_new ();
+
+  if (same_content (v21_record_get_json (mine), theirs))
+    {
+      merge->summary->unchanged++;
+      return;
+    }
+  merge_fields (merge, collection, mine, theirs, base, conflicting);
+  if (conflicting->len == 0)
+    return;
+  if (strcmp (collection, "votes") == 0)
     {
       g_autofree char *detail = g_strdup_printf (_("the master’s count kept (%ld; the table’s file says %ld)"),
                                                  (long) v21_record_get_int (mine, "count", 0),
                                                  (long) json_object_get_int64 (json_object_object_get (theirs, "count")));
 
+      keep_their_values (merge, collection, mine, theirs, conflicting);
       add_conflict (merge, collection, mine, NULL, detail);
+      return;
     }
-  else if (g_strv_contains (produced, collection))
-    keep_both (merge, collection, mine, theirs);
-  else
-    add_conflict (merge, collection, mine, NULL, _("the master’s version kept"));
+  merge_different (merge, collection, mine, theirs, conflicting);
 }
 
 static void
@@ -473,6 +702,15 @@ merge_record (Merge       *merge,
     }
   if (mine == NULL)
     {
+      json_object *base = merge->base != NULL ? g_hash_table_lookup (merge->base, string_of (theirs, "id")) : NULL;
+
+      /* Removed from the master after the copy was made, and not changed by
+       * the table: it stays removed. */
+      if (base != NULL && json_object_equal (base, theirs))
+        {
+          merge->summary->unchanged++;
+          return;
+        }
       key = natural_key (collection, theirs);
       mine = key != NULL ? g_hash_table_lookup (merge->keys, key) : NULL;
       if (mine == NULL)
@@ -481,10 +719,44 @@ merge_record (Merge       *merge,
           return;
         }
     }
-  if (same_content (v21_record_get_json (mine), theirs))
-    merge->summary->unchanged++;
-  else
-    merge_different (merge, collection, mine, theirs);
+  merge_existing (merge, collection, mine, theirs);
+}
+
+/* The workshop's own fields (title, territory, political goal…), three-way
+ * like a record's; what both sides changed goes to merge_conflicts. */
+static void
+merge_root (Merge       *merge,
+            V21Workshop *incoming)
+{
+  V21Record *mine = v21_workshop_get_root (merge->master);
+  json_object *theirs = v21_record_get_json (v21_workshop_get_root (incoming));
+  json_object *conflicts = json_object_object_get (theirs, V21_MERGE_CONFLICTS);
+  g_autoptr(GPtrArray) conflicting = g_ptr_array_new ();
+
+  merge_fields (merge, "", mine, theirs, merge->base_root, conflicting);
+  if (conflicting->len > 0)
+    keep_master_and_theirs (merge, "", mine, theirs, conflicting);
+  /* What the table's own file kept from earlier merges stays kept. */
+  for (gsize i = 0; conflicts != NULL && json_object_is_type (conflicts, json_type_array) && i < json_object_array_length (conflicts); i++)
+    {
+      json_object *entry = json_object_array_get_idx (conflicts, i);
+      json_object *kept = v21_record_get_value (mine, V21_MERGE_CONFLICTS);
+      json_object *list = json_object_new_array ();
+      gboolean present = FALSE;
+
+      for (gsize k = 0; kept != NULL && json_object_is_type (kept, json_type_array) && k < json_object_array_length (kept); k++)
+        {
+          present = present || json_object_equal (json_object_array_get_idx (kept, k), entry);
+          json_object_array_add (list, json_object_get (json_object_array_get_idx (kept, k)));
+        }
+      if (present)
+        json_object_put (list);
+      else
+        {
+          json_object_array_add (list, json_object_get (entry));
+          _v21_workshop_set_extra (merge->master, mine, V21_MERGE_CONFLICTS, list, NULL);
+        }
+    }
 }
 
 gboolean
@@ -493,7 +765,7 @@ v21_workshop_merge (V21Workshop     *master,
                     V21MergeSummary *summary,
                     GError         **error)
 {
-  Merge merge = { master, summary, NULL };
+  Merge merge = { master, summary, NULL, NULL, NULL };
 
   g_return_val_if_fail (V21_IS_WORKSHOP (master) && V21_IS_WORKSHOP (incoming), FALSE);
   g_return_val_if_fail (summary != NULL, FALSE);
@@ -508,7 +780,9 @@ v21_workshop_merge (V21Workshop     *master,
     }
   merge.keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   index_keys (&merge);
+  index_base (&merge, incoming);
   v21_workshop_begin_group (master, _("Import a Table’s Contributions"));
+  merge_root (&merge, incoming);
   for (const V21Kind **kind = v21_schema_collections (); *kind != NULL; kind++)
     {
       V21Collection *list = v21_workshop_get_collection (incoming, (*kind)->collection);
@@ -518,8 +792,35 @@ v21_workshop_merge (V21Workshop     *master,
     }
   v21_workshop_end_group (master);
   g_hash_table_unref (merge.keys);
+  g_clear_pointer (&merge.base, g_hash_table_unref);
   summary->files++;
   return TRUE;
+}
+
+V21Workshop *
+v21_workshop_copy_for_table (V21Workshop  *master,
+                             GError      **error)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(json_object) root = NULL;
+  g_autoptr(json_object) snapshot = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *made = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
+  json_object *base = json_object_new_object ();
+  const char *text;
+
+  g_return_val_if_fail (V21_IS_WORKSHOP (master), NULL);
+  data = v21_workshop_to_data (master, NULL);
+  root = json_tokener_parse (data);
+  snapshot = json_tokener_parse (data);
+  g_return_val_if_fail (root != NULL && snapshot != NULL, NULL);
+  json_object_object_del (snapshot, V21_MERGE_BASE);
+  json_object_object_del (snapshot, V21_MERGE_CONFLICTS);
+  json_object_object_add (base, "made", json_object_new_string (made));
+  json_object_object_add (base, "workshop", g_steal_pointer (&snapshot));
+  json_object_object_add (root, V21_MERGE_BASE, base);
+  text = json_object_to_json_string_ext (root, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
+  return v21_workshop_load_data (text, strlen (text), NULL, error);
 }
 
 gboolean

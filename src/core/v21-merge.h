@@ -25,7 +25,14 @@ typedef struct
   GPtrArray  *conflicts;   /* V21MergeConflict */
   GPtrArray  *refused;     /* char *: records that could not come in, and why */
   guint       files;
+  guint       updated;     /* records (and the workshop itself) that took a table's changes */
 } V21MergeSummary;
+
+/* The master as a table's copy was made from it (v21_workshop_copy_for_table),
+ * recorded in the copy: the common ancestor of a three-way merge. */
+#define V21_MERGE_BASE "merge_base"
+/* In the master: the table's values of fields that both sides changed. */
+#define V21_MERGE_CONFLICTS "merge_conflicts"
 
 V21MergeSummary *v21_merge_summary_new    (void);
 void             v21_merge_summary_free   (V21MergeSummary *summary);
@@ -54,6 +61,11 @@ gboolean         v21_workshop_merge       (V21Workshop     *master,
                                            V21Workshop     *incoming,
                                            V21MergeSummary *summary,
                                            GError         **error);
+/* A copy of @master for a table's laptop, recording @master as it is now
+ * ("merge_base"), so that merging it back takes every change made on one side
+ * only and keeps both versions of what both sides changed. */
+V21Workshop     *v21_workshop_copy_for_table (V21Workshop  *master,
+                                              GError      **error);
 /* Loads @file and merges it; errors name the file. */
 gboolean         v21_workshop_merge_file  (V21Workshop     *master,
                                            GFile           *file,

@@ -32,6 +32,13 @@ void           _v21_workshop_set_unsaved (V21Workshop   *self);
 void           _v21_workshop_clear_history (V21Workshop *self);
 gboolean       v21_parse_version (const char *text, int *major, int *minor);
 gboolean       _v21_utf8_validate (const char *data, gsize length, const char **bad);
+/* Sets a field the schema does not describe (kept from a newer version, or
+ * "merge_conflicts"), checked as the loader would; undoable. */
+gboolean       _v21_workshop_set_extra   (V21Workshop *self,
+                                          V21Record   *record,
+                                          const char  *field,
+                                          json_object *value,
+                                          GError     **error);
 /* Votes, from the workshop's index (see v21-votes.h for what they mean). */
 V21Record     *_v21_workshop_find_vote   (V21Workshop *self,
                                           const char  *round,

@@ -957,6 +957,42 @@ v21_workshop_set (V21Workshop  *self,
   return TRUE;
 }
 
+/* A field the format does not describe (one of a newer minor version, or the
+ * merge's own "merge_conflicts"): only what the loader would accept. */
+gboolean
+_v21_workshop_set_extra (V21Workshop  *self,
+                         V21Record    *record,
+                         const char   *field,
+                         json_object  *value,
+                         GError      **error)
+{
+  g_autoptr(json_object) owned = value;
+  g_autoptr(GPtrArray) problems = v21_problems_new ();
+  const V21Kind *kind;
+  json_object *current = NULL;
+
+  g_return_val_if_fail (V21_IS_WORKSHOP (self), FALSE);
+  g_return_val_if_fail (V21_IS_RECORD (record), FALSE);
+  kind = kind_of (self, record);
+  if (kind == NULL || strcmp (field, "id") == 0 || v21_kind_field (kind, field) != NULL
+      || (kind->collection == NULL && v21_schema_lookup (field) != NULL))
+    {
+      g_set_error (error, V21_ERROR, V21_ERROR_VALUE, _("The field “%s” cannot be changed"), field);
+      return FALSE;
+    }
+  if (json_object_object_get_ex (v21_record_get_json (record), field, &current) && json_object_equal (current, value))
+    return TRUE;
+  v21_validate_loadable (value, kind->collection ? V21_DEPTH_MAX - 4 : V21_DEPTH_MAX - 2, field, problems);
+  if (problems->len > 0)
+    {
+      V21Problem *first = g_ptr_array_index (problems, 0);
+      g_set_error (error, V21_ERROR, V21_ERROR_VALUE, "%s: %s", first->path, first->message);
+      return FALSE;
+    }
+  push (self, v21_command_new_set (record, field, g_steal_pointer (&owned)), _("Edit"));
+  return TRUE;
+}
+
 /* Gives @fields a new unique id, as its first key, unless it has one. */
 static gboolean
 give_id (V21Workshop  *self,

@@ -452,6 +452,295 @@ test_merge_random (void)
     }
 }
 
+/* A table's copy edited where the master was not: every change comes in. */
+static void
+test_merge_three_way (void)
+{
+  g_autoptr(V21Workshop) master = load ("demo");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(V21Workshop) copy = v21_workshop_copy_for_table (master, &error);
+  g_autoptr(V21MergeSummary) summary = v21_merge_summary_new ();
+  g_autoptr(V21MergeSummary) again = v21_merge_summary_new ();
+  g_autofree char *merged = NULL;
+  g_autofree char *twice = NULL;
+  V21Record *root = v21_workshop_get_root (master);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (v21_record_get_value (v21_workshop_get_root (copy), "merge_base"));
+  set_text (copy, "p01", "email", "nouvelle.adresse@example.org");
+  set_text (copy, "m01", "body", "Le texte réécrit par la table.");
+  g_assert_true (v21_workshop_set (copy, v21_workshop_get_root (copy), "political_goal",
+                                   json_object_new_string ("L’objectif revu par la table."), &error));
+  set_text (copy, "c001", "details", "Précisé par la table");
+  /* Meanwhile the master changes other things. */
+  set_text (master, "p02", "email", "maitre@example.org");
+  g_assert_true (v21_workshop_set (master, root, "venue", json_object_new_string ("Salle du maître"), &error));
+
+  g_assert_true (v21_workshop_merge (master, copy, summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (v21_record_get_string (v21_workshop_lookup (master, "p01"), "email"), ==, "nouvelle.adresse@example.org");
+  g_assert_cmpstr (v21_record_get_string (v21_workshop_lookup (master, "m01"), "body"), ==, "Le texte réécrit par la table.");
+  g_assert_cmpstr (v21_record_get_string (root, "political_goal"), ==, "L’objectif revu par la table.");
+  g_assert_cmpstr (v21_record_get_string (v21_workshop_lookup (master, "c001"), "details"), ==, "Précisé par la table");
+  g_assert_cmpstr (v21_record_get_string (v21_workshop_lookup (master, "p02"), "email"), ==, "maitre@example.org");
+  g_assert_cmpstr (v21_record_get_string (root, "venue"), ==, "Salle du maître");
+  g_assert_cmpuint (summary->conflicts->len, ==, 0);
+  g_assert_cmpuint (summary->updated, ==, 4);
+  g_assert_cmpuint (v21_merge_summary_total_added (summary), ==, 0);
+  /* The copy's ancestor stays out of the master. */
+  g_assert_null (v21_record_get_value (root, "merge_base"));
+
+  merged = data_of (master);
+  g_assert_true (v21_workshop_merge (master, copy, again, &error));
+  twice = data_of (master);
+  g_assert_cmpstr (twice, ==, merged);
+}
+
+/* Without an ancestor (a file copied by hand) or when both sides changed a
+ * field, the master's value stays and the table's is kept in the file. */
+static void
+test_merge_both_sides (void)
+{
+  g_autoptr(V21Workshop) master = load ("demo");
+  g_autoptr(V21Workshop) by_hand = load ("demo");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(V21Workshop) copy = v21_workshop_copy_for_table (master, &error);
+  g_autoptr(V21MergeSummary) summary = v21_merge_summary_new ();
+  g_autoptr(V21MergeSummary) hand_summary = v21_merge_summary_new ();
+  g_autofree char *text = NULL;
+  g_autofree char *data = NULL;
+  V21Record *root = v21_workshop_get_root (master);
+  V21MergeConflict *conflict;
+
+  set_text (by_hand, "p01", "email", "table@example.org");
+  set_text (by_hand, "m01", "body", "Le corps selon la table.");
+  g_assert_true (v21_workshop_set (by_hand, v21_workshop_get_root (by_hand), "political_goal",
+                                   json_object_new_string ("L’objectif selon la table."), &error));
+  g_assert_true (v21_workshop_merge (master, by_hand, hand_summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (hand_summary->conflicts->len, ==, 3);
+  data = data_of (master);
+  g_assert_nonnull (strstr (data, "\"theirs\": \"table@example.org\""));
+  g_assert_nonnull (strstr (data, "\"theirs\": \"Le corps selon la table.\""));
+  g_assert_nonnull (strstr (data, "\"theirs\": \"L’objectif selon la table.\""));
+
+  g_assert_true (v21_workshop_set (copy, v21_workshop_get_root (copy), "title",
+                                   json_object_new_string ("Titre de la table"), &error));
+  g_assert_true (v21_workshop_set (master, root, "title", json_object_new_string ("Titre du maître"), &error));
+  g_assert_true (v21_workshop_merge (master, copy, summary, &error));
+  g_assert_cmpstr (v21_record_get_string (root, "title"), ==, "Titre du maître");
+  g_assert_cmpuint (summary->conflicts->len, ==, 1);
+  conflict = g_ptr_array_index (summary->conflicts, 0);
+  g_assert_cmpstr (conflict->collection, ==, "");
+  g_assert_cmpstr (conflict->detail, ==,
+                   "edited on both sides: the master’s version kept; the table’s (title “Titre de la table”) kept in the file’s merge_conflicts");
+  text = v21_merge_summary_format (summary);
+  g_assert_nonnull (strstr (text, "1 conflict"));
+  g_free (data);
+  data = data_of (master);
+  g_assert_nonnull (strstr (data, "\"field\": \"title\",\n      \"theirs\": \"Titre de la table\""));
+}
+
+/* A record the master removed after the copy was made, and that the table
+ * did not touch, stays removed. */
+static void
+test_merge_removed_in_master (void)
+{
+  g_autoptr(V21Workshop) master = load ("demo");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(V21Workshop) copy = v21_workshop_copy_for_table (master, &error);
+  g_autoptr(V21MergeSummary) summary = v21_merge_summary_new ();
+
+  g_assert_true (v21_workshop_remove (master, v21_workshop_lookup (master, "ck01"), &error));
+  g_assert_true (v21_workshop_merge (master, copy, summary, &error));
+  g_assert_null (v21_workshop_lookup (master, "ck01"));
+  g_assert_cmpuint (v21_merge_summary_total_added (summary), ==, 0);
+}
+
+/* The text fields the property test edits: at least one in every list that has one. */
+static const char *const edited_fields[][2] = {
+  { "", "title" }, { "", "political_goal" }, { "", "venue" },
+  { "tables", "name" }, { "people", "email" }, { "people", "organisation" },
+  { "exercises", "summary" }, { "sequences", "instructions" }, { "sequences", "notes" },
+  { "materials", "body" }, { "materials", "source" }, { "clusters", "name" },
+  { "cards", "text" }, { "cards", "details" }, { "vote_rounds", "title" },
+  { "robustness", "comment" }, { "scenarios", "narrative" }, { "trajectories", "indicator" },
+  { "points", "label" }, { "exercise_notes", "usage" }, { "checklist", "label" },
+};
+
+typedef struct
+{
+  char *collection;
+  char *id;
+  char *field;
+  char *value;
+} Edit;
+
+static void
+edit_free (gpointer data)
+{
+  Edit *edit = data;
+
+  g_free (edit->collection);
+  g_free (edit->id);
+  g_free (edit->field);
+  g_free (edit->value);
+  g_free (edit);
+}
+
+/* Random text edits of @workshop, the last value of each field in @edits. */
+static void
+random_text_edits (V21Workshop *workshop,
+                   GRand       *rand,
+                   const char  *side,
+                   guint        n,
+                   GHashTable  *edits)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      guint f = g_rand_int_range (rand, 0, G_N_ELEMENTS (edited_fields));
+      const char *collection = edited_fields[f][0];
+      const char *field = edited_fields[f][1];
+      V21Record *record = v21_workshop_get_root (workshop);
+      g_autofree char *value = g_strdup_printf ("%s, modification %u (%08x)", side, i, g_rand_int (rand));
+      g_autoptr(GError) error = NULL;
+      Edit *edit = g_new0 (Edit, 1);
+
+      if (collection[0] != '\0')
+        {
+          V21Collection *list = v21_workshop_get_collection (workshop, collection);
+          record = v21_collection_get (list, g_rand_int_range (rand, 0, MIN (v21_collection_get_n (list), 4)));
+        }
+      g_assert_true (v21_workshop_set (workshop, record, field, json_object_new_string (value), &error));
+      g_assert_no_error (error);
+      edit->collection = g_strdup (collection);
+      edit->id = g_strdup (v21_record_get_id (record));
+      edit->field = g_strdup (field);
+      edit->value = g_strdup (value);
+      g_hash_table_insert (edits, g_strdup_printf ("%s/%s/%s", collection, edit->id, field), edit);
+    }
+}
+
+/* The table's @edit is in @master: in place, in a copy of the record, in a
+ * robustness comment, or kept among the merge's conflicts. */
+static gboolean
+edit_kept (V21Workshop *master,
+           Edit        *edit)
+{
+  V21Record *root = v21_workshop_get_root (master);
+  json_object *kept = v21_record_get_value (root, "merge_conflicts");
+  V21Record *record = edit->collection[0] != '\0' ? v21_workshop_lookup (master, edit->id) : root;
+
+  if (record != NULL && g_strcmp0 (v21_record_get_string (record, edit->field), edit->value) == 0)
+    return TRUE;
+  if (edit->collection[0] != '\0')
+    {
+      V21Collection *list = v21_workshop_get_collection (master, edit->collection);
+
+      for (guint i = 0; i < v21_collection_get_n (list); i++)
+        {
+          const char *text = v21_record_get_string (v21_collection_get (list, i), edit->field);
+
+          if (text != NULL && strstr (text, edit->value) != NULL)
+            return TRUE;
+        }
+    }
+  for (gsize i = 0; kept != NULL && i < json_object_array_length (kept); i++)
+    {
+      json_object *entry = json_object_array_get_idx (kept, i);
+
+      if (g_strcmp0 (json_object_get_string (json_object_object_get (entry, "id")), edit->id) == 0
+          && g_strcmp0 (json_object_get_string (json_object_object_get (entry, "theirs")), edit->value) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Random edits on copies of every collection and top-level field, merged back
+ * in any order: every change of every side is in the output (in place, or
+ * kept and listed as a conflict), none lost; the master's own stay in place. */
+static void
+test_merge_property (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
+
+  for (guint round = 0; round < 6; round++)
+    {
+      g_autoptr(V21Workshop) master = load ("demo");
+      g_autoptr(GHashTable) master_edits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, edit_free);
+      g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      GHashTable *table_edits[3];
+      V21Workshop *copies[3];
+      guint order[3] = { 0, 1, 2 };
+      GHashTableIter iter;
+      gpointer value;
+
+      for (guint i = 0; i < 3; i++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autofree char *side = g_strdup_printf ("table %u", i + 1);
+
+          /* One copy in three is copied by hand: no ancestor. */
+          copies[i] = round % 3 == i ? load ("demo") : v21_workshop_copy_for_table (master, &error);
+          g_assert_no_error (error);
+          table_edits[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, edit_free);
+          random_text_edits (copies[i], rand, side, 25, table_edits[i]);
+        }
+      random_text_edits (master, rand, "maître", 15, master_edits);
+      for (guint i = 2; i > 0; i--)
+        {
+          guint j = g_rand_int_range (rand, 0, i + 1), t = order[i];
+
+          order[i] = order[j];
+          order[j] = t;
+        }
+      for (guint i = 0; i < 3; i++)
+        {
+          g_autoptr(V21MergeSummary) summary = v21_merge_summary_new ();
+          g_autoptr(GError) error = NULL;
+
+          g_assert_true (v21_workshop_merge (master, copies[order[i]], summary, &error));
+          g_assert_no_error (error);
+          g_assert_cmpuint (summary->refused->len, ==, 0);
+          for (guint c = 0; c < summary->conflicts->len; c++)
+            {
+              V21MergeConflict *conflict = g_ptr_array_index (summary->conflicts, c);
+              g_hash_table_add (listed, g_strdup (conflict->id));
+            }
+        }
+      for (guint i = 0; i < 3; i++)
+        {
+          g_hash_table_iter_init (&iter, table_edits[i]);
+          while (g_hash_table_iter_next (&iter, NULL, &value))
+            {
+              Edit *edit = value;
+              V21Record *record = edit->collection[0] != '\0' ? v21_workshop_lookup (master, edit->id)
+                                                              : v21_workshop_get_root (master);
+
+              if (!edit_kept (master, edit))
+                g_error ("round %u: table %u's %s of %s “%s” was lost", round, i + 1, edit->field, edit->id, edit->value);
+              /* Not in place: it is listed as a conflict. */
+              if (g_strcmp0 (v21_record_get_string (record, edit->field), edit->value) != 0
+                  && !g_hash_table_contains (listed, edit->collection[0] != '\0' ? edit->id : v21_record_get_id (record)))
+                g_error ("round %u: table %u's %s of %s kept but not listed", round, i + 1, edit->field, edit->id);
+            }
+          g_hash_table_unref (table_edits[i]);
+          g_object_unref (copies[i]);
+        }
+      g_hash_table_iter_init (&iter, master_edits);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        {
+          Edit *edit = value;
+          V21Record *record = edit->collection[0] != '\0' ? v21_workshop_lookup (master, edit->id)
+                                                          : v21_workshop_get_root (master);
+          const char *now = v21_record_get_string (record, edit->field);
+
+          if (now == NULL || strstr (now, edit->value) != now)
+            g_error ("round %u: the master's %s of %s “%s” is now “%s”", round, edit->field, edit->id, edit->value, now);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -465,6 +754,10 @@ main (int   argc,
   g_test_add_func ("/core/merge/other-workshop", test_merge_other_workshop);
   g_test_add_func ("/core/merge/votes-scores", test_merge_votes_scores);
   g_test_add_func ("/core/merge/random", test_merge_random);
+  g_test_add_func ("/core/merge/three-way", test_merge_three_way);
+  g_test_add_func ("/core/merge/both-sides", test_merge_both_sides);
+  g_test_add_func ("/core/merge/removed-in-master", test_merge_removed_in_master);
+  g_test_add_func ("/core/merge/property", test_merge_property);
 
   return g_test_run ();
 }
