@@ -69,3 +69,53 @@ v21_cli_merge (int    argc,
   printf ("%s\n", text);
   return 0;
 }
+
+int
+v21_cli_table_copy (int    argc,
+                    char **argv)
+{
+  g_autofree char *output = NULL;
+  gboolean force = FALSE;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the table’s copy to FILE"), N_("FILE") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Replace FILE if it exists (the old one stays as FILE~)"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("MASTER — a copy of the workshop for a table’s laptop, to merge back later"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(V21Workshop) master = NULL;
+  g_autoptr(V21Workshop) copy = NULL;
+  g_autoptr(GFile) out_file = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      fprintf (stderr, "visions21 table-copy: %s\n", error->message);
+      return 2;
+    }
+  if (argc != 2 || output == NULL)
+    {
+      fprintf (stderr, "visions21 table-copy: %s\n", _("give the master workshop and the output with -o FILE"));
+      return 2;
+    }
+  if (!force && g_file_test (output, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *name = g_filename_display_name (output);
+
+      fprintf (stderr, _("visions21 table-copy: “%s” already exists; choose another name, or add --force to replace it (the old file is kept as “%s~”)"),
+               name, name);
+      fprintf (stderr, "\n");
+      return 1;
+    }
+  master = v21_cli_load_workshop (argv[1]);
+  if (master == NULL)
+    return 1;
+  copy = v21_workshop_copy_for_table (master, &error);
+  out_file = g_file_new_for_commandline_arg (output);
+  if (copy == NULL || !v21_workshop_save_file (copy, out_file, &error))
+    {
+      fprintf (stderr, "visions21 table-copy: %s\n", error->message);
+      return 1;
+    }
+  return 0;
+}

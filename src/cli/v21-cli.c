@@ -29,6 +29,7 @@ static const Command commands[] = {
   { "print-kit", v21_cli_print_kit, N_("Write the printable kit of a workshop as a PDF") },
   { "export", v21_cli_export, N_("Write the report as PDF, HTML, Markdown or CSV") },
   { "anonymize", v21_cli_anonymize, N_("Write a copy of a workshop without personal data") },
+  { "table-copy", v21_cli_table_copy, N_("Write a copy of a workshop for a table’s laptop") },
   { "merge", v21_cli_merge, N_("Bring the tables’ files into the master workshop") },
 };
 

@@ -28,7 +28,7 @@ py=/usr/bin/python3
 
 unset DISPLAY WAYLAND_DISPLAY
 
-FIXED_CHECKS=76
+FIXED_CHECKS=84
 # One pdf text check per cluster, two per scenario, one per person, plus two.
 pdf_text_checks=$("$py" -c 'import json, sys; d = json.load(open(sys.argv[1]))
 print(2 + len(d["clusters"]) + 2 * len(d["scenarios"]) + len(d["people"]))' "$demo")
@@ -245,6 +245,36 @@ run "$app" merge "$tmp/merged.visions21" "$tmp/table.visions21" -o "$tmp/twice.v
 expect "merging the same file again exits 0" "$status" 0
 cmp -s "$tmp/merged.visions21" "$tmp/twice.visions21" && ok "merging the same file twice changes nothing" \
   || not_ok "the second merge changed the file"
+# A table's copy made by table-copy merges three ways: what the table changed
+# (the political goal, an e-mail, a material's body) comes in beside what the
+# master changed meanwhile (an organisation), nothing lost.
+run "$app" table-copy "$demo" -o "$tmp/t1.visions21" 2>"$tmp/err"; expect "table-copy exits 0" "$status" 0
+run "$app" table-copy "$demo" -o "$tmp/t1.visions21" 2>"$tmp/err"; expect "table-copy refuses to replace a file" "$status" 1
+"$py" - "$demo" "$tmp/t1.visions21" "$tmp/m1.visions21" <<'PY'
+import json, sys
+master, table = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+table["political_goal"] = "Objectif réécrit par la table 3"
+table["people"][7]["email"] = "nouvelle.adresse@table3.example"
+table["materials"][0]["body"] = "Texte repris par la table 3."
+json.dump(table, open(sys.argv[2], "w"), ensure_ascii=False)
+master["people"][9]["organisation"] = "Structure changée dans le maître"
+json.dump(master, open(sys.argv[3], "w"), ensure_ascii=False)
+PY
+run "$app" merge "$tmp/m1.visions21" "$tmp/t1.visions21" -o "$tmp/m2.visions21" >"$tmp/out" 2>"$tmp/err"
+expect "merge of a table's copy exits 0" "$status" 0
+"$py" - "$tmp/m2.visions21" >"$tmp/checks" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+def check(label, cond): print(("ok" if cond else "not ok") + " " + label)
+check("the table's political goal came in", d["political_goal"] == "Objectif réécrit par la table 3")
+check("the table's e-mail came in", d["people"][7]["email"] == "nouvelle.adresse@table3.example")
+check("the table's material came in", d["materials"][0]["body"] == "Texte repris par la table 3.")
+check("the master's own change stays", d["people"][9]["organisation"] == "Structure changée dans le maître")
+check("the copy's ancestor does not enter the master", "merge_base" not in d)
+PY
+while read -r result rest; do
+  if [ "$result" = ok ]; then ok "three-way merge: $rest"; else not_ok "three-way merge: $rest"; fi
+done <"$tmp/checks"
 run "$app" merge "$demo" "$src/tests/data/good/minimal.visions21" -o "$tmp/x.visions21" >/dev/null 2>"$tmp/err"
 expect "a file of another workshop is refused" "$status" 1
 grep -q "another workshop" "$tmp/err" && ok "the refusal says why" || not_ok "refusal message: $(cat "$tmp/err")"

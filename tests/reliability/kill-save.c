@@ -152,6 +152,38 @@ count_leftovers (const char *dir,
   return n;
 }
 
+/* The temporaries of saves of "workshop.visions21" in @dir: ".NAME.XXXXXX.saving"
+ * (v21-file-io.c gives each save a new, exclusively created one). */
+static GHashTable *
+temporaries_in (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *entry;
+
+  while (listing && (entry = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_prefix (entry, ".workshop.visions21.") && g_str_has_suffix (entry, ".saving"))
+      g_hash_table_add (names, g_strdup (entry));
+  return names;
+}
+
+/* The temporary the killed save made: one that was not there before it, or a
+ * path that does not exist. */
+static char *
+new_temporary (const char *dir,
+               GHashTable *before)
+{
+  g_autoptr(GHashTable) after = temporaries_in (dir);
+  GHashTableIter iter;
+  gpointer name;
+
+  g_hash_table_iter_init (&iter, after);
+  while (g_hash_table_iter_next (&iter, &name, NULL))
+    if (!g_hash_table_contains (before, name))
+      return g_build_filename (dir, name, NULL);
+  return g_build_filename (dir, ".workshop.visions21.none.saving", NULL);
+}
+
 /* What a save leaves on disk at each moment, from a saver's first save
  * (v21_file_write_atomic: backup by a hard link "FILE~.tmp" renamed to
  * "FILE~", then ".FILE.saving" written, synced and renamed to FILE). */
@@ -382,6 +414,8 @@ main (int   argc,
       int status = 0;
       int phase;
 
+      g_autoptr(GHashTable) temporaries_before = temporaries_in (dir);
+
       leftovers_stamp (&temporaries);
       pid = start_saver (argv[0], source_path, path, round);
       g_usleep (delay);
@@ -396,6 +430,9 @@ main (int   argc,
       if (now == on_disk)
         {
           mid_save++;
+          g_free (temporaries.temporary);
+          temporaries.temporary = new_temporary (dir, temporaries_before);
+          temporaries.temporary_before = (Stamp) { 0 };
           phase = kill_phase (&temporaries, template.prefix_len + template.suffix_len + strlen (first_title));
         }
       else
