@@ -231,6 +231,7 @@ check_planted_temp (char kind)
   g_autofree char *temp = g_build_filename (folder, ".w.visions21.saving", NULL);
   g_autofree char *backup_temp = g_build_filename (folder, "w.visions21~.tmp", NULL);
   Plant planted[] = { { temp, kind }, { backup_temp, kind } };
+  g_autofree char *title = NULL;
   struct stat st;
 
   save_minimal (path);
@@ -244,7 +245,8 @@ check_planted_temp (char kind)
     assert_planted_untouched (planted[i].path, kind);
   g_assert_cmpint (stat (path, &st), ==, 0);
   g_assert_cmpuint (st.st_uid, ==, geteuid ());
-  g_assert_cmpstr (title_of (path), ==, "Encore");
+  title = title_of (path);
+  g_assert_cmpstr (title, ==, "Encore");
 }
 
 static void
