@@ -297,6 +297,8 @@ create_temp (const char  *path,
              char       **temp_out)
 {
   g_autofree char *folder = g_path_get_dirname (path);
+
+  (void) folder;   /* used only where the system has O_TMPFILE */
   int fd;
 
 #ifdef O_TMPFILE
