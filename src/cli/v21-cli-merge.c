@@ -98,15 +98,8 @@ v21_cli_table_copy (int    argc,
       fprintf (stderr, "visions21 table-copy: %s\n", _("give the master workshop and the output with -o FILE"));
       return 2;
     }
-  if (!force && g_file_test (output, G_FILE_TEST_EXISTS))
-    {
-      g_autofree char *name = g_filename_display_name (output);
-
-      fprintf (stderr, _("visions21 table-copy: “%s” already exists; choose another name, or add --force to replace it (the old file is kept as “%s~”)"),
-               name, name);
-      fprintf (stderr, "\n");
-      return 1;
-    }
+  if (!v21_cli_may_write (argv[0], output, force))
+    return 1;
   master = v21_cli_load_workshop (argv[1]);
   if (master == NULL)
     return 1;

@@ -14,6 +14,12 @@ G_BEGIN_DECLS
  * NULL. */
 V21Workshop *v21_cli_load_workshop (const char *arg);
 
+/* Whether @output may be written: it does not exist, or @force. Else says so on
+ * stderr for @command ("new", "table-copy") and returns FALSE. */
+gboolean     v21_cli_may_write     (const char *command,
+                                    const char *output,
+                                    gboolean    force);
+
 /* The subcommands in their own files. Each takes the arguments after
  * "visions21" (argv[0] is the command's name) and returns the exit status:
  * 0 done, 1 failure (said on stderr), 2 usage. */

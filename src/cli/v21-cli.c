@@ -62,6 +62,23 @@ print_problems (const char *name,
     }
 }
 
+gboolean
+v21_cli_may_write (const char *command,
+                   const char *output,
+                   gboolean    force)
+{
+  g_autofree char *name = NULL;
+
+  if (force || !g_file_test (output, G_FILE_TEST_EXISTS))
+    return TRUE;
+  name = g_filename_display_name (output);
+  /* Translators: the first %s is the command ("new", "table-copy"), then the file twice. */
+  fprintf (stderr, _("visions21 %s: “%s” already exists; choose another name, or add --force to replace it (the old file is kept as “%s~”)"),
+           command, name, name);
+  fprintf (stderr, "\n");
+  return FALSE;
+}
+
 V21Workshop *
 v21_cli_load_workshop (const char *arg)
 {
@@ -138,15 +155,8 @@ run_new (int    argc,
       fprintf (stderr, "%s\n", _("visions21 new: give the output file with -o FILE"));
       return 2;
     }
-  if (!force && g_file_test (output, G_FILE_TEST_EXISTS))
-    {
-      g_autofree char *name = g_filename_display_name (output);
-
-      fprintf (stderr, _("visions21 new: “%s” already exists; choose another name, or add --force to replace it (the old file is kept as “%s~”)"),
-               name, name);
-      fprintf (stderr, "\n");
-      return 1;
-    }
+  if (!v21_cli_may_write (argv[0], output, force))
+    return 1;
   if (start_year > 0 && horizon <= 0)
     horizon = start_year + 30;
   workshop = v21_workshop_new_from_toolkit (title, territory, start_year, horizon, &error);
