@@ -358,10 +358,34 @@ has_unconsented (V21Workshop *workshop)
   return FALSE;
 }
 
+/* What the matcher replaced, for each person given a label. */
+static void
+summarize (Matcher             *matcher,
+           V21Workshop         *workshop,
+           gboolean             all,
+           V21AnonymizeSummary *summary)
+{
+  V21Collection *people = v21_workshop_get_collection (workshop, "people");
+
+  for (guint i = 0; i < v21_collection_get_n (people); i++)
+    {
+      V21Record *person = v21_collection_get (people, i);
+
+      if (all || !v21_consent_may_name (person))
+        v21_anonymize_summary_add_person (summary, v21_record_get_string (person, "name"),
+                                          g_ptr_array_index (matcher->labels, i),
+                                          v21_name_matcher_get_count (matcher->names, i));
+    }
+  summary->n_emails += v21_name_matcher_get_n_emails (matcher->names);
+  summary->n_phones += v21_name_matcher_get_n_phones (matcher->names);
+  summary->n_shared += v21_name_matcher_get_n_shared (matcher->names);
+}
+
 static V21Workshop *
-anonymize (V21Workshop *workshop,
-           gboolean     all,
-           GError     **error)
+anonymize (V21Workshop         *workshop,
+           gboolean             all,
+           V21AnonymizeSummary *summary,
+           GError             **error)
 {
   g_autoptr(Matcher) matcher = NULL;
   g_autofree char *data = NULL;
@@ -403,6 +427,8 @@ anonymize (V21Workshop *workshop,
         }
     }
   rename_references (root, renamed);
+  if (summary != NULL)
+    summarize (matcher, workshop, all, summary);
   text = json_object_to_json_string_ext (root, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
   return v21_workshop_load_data (text, strlen (text), NULL, error);
 }
@@ -411,12 +437,21 @@ V21Workshop *
 v21_anonymize (V21Workshop *workshop,
                GError     **error)
 {
-  return anonymize (workshop, TRUE, error);
+  return anonymize (workshop, TRUE, NULL, error);
 }
 
 V21Workshop *
 v21_anonymize_unconsented (V21Workshop *workshop,
                            GError     **error)
 {
-  return anonymize (workshop, FALSE, error);
+  return anonymize (workshop, FALSE, NULL, error);
+}
+
+V21Workshop *
+v21_anonymize_with_summary (V21Workshop         *workshop,
+                            gboolean             all,
+                            V21AnonymizeSummary *summary,
+                            GError             **error)
+{
+  return anonymize (workshop, all, summary, error);
 }

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "v21-anonymize-summary.h"
 #include "v21-workshop.h"
 
 G_BEGIN_DECLS
@@ -36,5 +37,13 @@ V21Workshop *v21_anonymize_unconsented (V21Workshop *workshop,
  * replaced by their labels. */
 char        *v21_anonymize_text (V21Workshop *workshop,
                                  const char  *text);
+
+/* v21_anonymize() with @all, else v21_anonymize_unconsented(), adding to
+ * @summary (may be NULL) what it replaced: each person given a label with the
+ * number of times the texts named them, the e-mails and phone numbers. */
+V21Workshop *v21_anonymize_with_summary (V21Workshop         *workshop,
+                                         gboolean             all,
+                                         V21AnonymizeSummary *summary,
+                                         GError             **error);
 
 G_END_DECLS

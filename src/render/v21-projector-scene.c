@@ -326,7 +326,16 @@ init_scene (V21SceneContext     *s,
   s->style.text_size = s->sizes.body;
   s->style.small_size = s->sizes.body;
   s->style.label_max_width = width / 5;
+  /* The room never reads the name of someone who did not consent. */
+  s->style.consent = v21_consent_text_new (workshop);
   s->pango = v21_render_text_context ();
+}
+
+static void
+clear_scene (V21SceneContext *s)
+{
+  g_object_unref (s->pango);
+  g_clear_pointer (&s->style.consent, v21_consent_text_free);
 }
 
 void
@@ -365,7 +374,7 @@ v21_render_scene (V21Workshop         *workshop,
     case V21_N_SCENES:
     default: break;
     }
-  g_object_unref (s.pango);
+  clear_scene (&s);
   cairo_restore (cr);
 }
 
@@ -384,7 +393,7 @@ v21_scene_n_pages (V21Workshop         *workshop,
     return 1;
   init_scene (&s, workshop, state, NULL, width, height, FALSE);
   n_pages = v21_board_scene_n_pages (&s);
-  g_object_unref (s.pango);
+  clear_scene (&s);
   return n_pages;
 }
 

@@ -8,6 +8,8 @@
 #include <glib.h>
 #include <cairo.h>
 
+#include "v21-consent-text.h"
+
 G_BEGIN_DECLS
 
 /* Where a drawing is shown: a window, a projector at the back of a room, paper. */
@@ -35,6 +37,9 @@ typedef struct
   const char     *font_family;
   /* Texts through the report's typography (v21_typography_apply()). */
   gboolean        typography;
+  /* Borrowed, may be NULL: every text drawn goes through it first, so that
+   * a screen the room sees never shows a name nobody may read (the projector). */
+  V21ConsentText *consent;
 
   double title_size;     /* font sizes */
   double text_size;

@@ -43,6 +43,7 @@ v21_render_text_layout (PangoContext         *context,
 {
   PangoLayout *layout = pango_layout_new (context);
   PangoFontDescription *font = pango_font_description_from_string (style->font_family);
+  g_autofree char *shown = style->consent != NULL ? v21_consent_text_apply (style->consent, text) : NULL;
 
   pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
   pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
@@ -55,6 +56,8 @@ v21_render_text_layout (PangoContext         *context,
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       pango_layout_set_height (layout, max_lines > 0 ? -max_lines : -1000);
     }
+  if (shown != NULL)
+    text = shown;
   if (style->typography)
     {
       /* The report's figures speak as its text does: "l’eau", "Eau : …". */
