@@ -8,6 +8,7 @@
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
 
 #include "fixture.h"
 #include "v21-projector-scene.h"
@@ -301,6 +302,113 @@ test_board_updates (void)
   cairo_surface_destroy (shifted);
 }
 
+/* Sets @field of the record @id (NULL: the workshop) to @text. */
+static void
+set_text (V21Workshop *workshop,
+          const char  *id,
+          const char  *field,
+          const char  *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  V21Record *record = id != NULL ? v21_workshop_lookup (workshop, id) : v21_workshop_get_root (workshop);
+
+  g_assert_nonnull (record);
+  v21_workshop_set (workshop, record, field, json_object_new_string (text), &error);
+  g_assert_no_error (error);
+}
+
+/* The text of every scene, read back from a PDF of them. */
+static char *
+scenes_text (V21Workshop   *workshop,
+             V21SceneState *states,
+             guint          n_states)
+{
+  g_autofree char *dir = g_dir_make_tmp ("v21-consent-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "scenes.pdf", NULL);
+  g_autofree char *command = g_strdup_printf ("pdftotext -raw -enc UTF-8 '%s' -", path);
+  g_autofree char *text = NULL;
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+
+  for (guint i = 0; i < n_states; i++)
+    {
+      v21_render_scene (workshop, &states[i], cr, WIDTH, HEIGHT, FALSE);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  text = fixture_run (command);
+  g_remove (path);
+  g_rmdir (dir);
+  return fixture_squeeze (text);
+}
+
+/* The room never reads the name of someone who did not consent, wherever
+ * the facilitator typed it: the workshop's title, a sequence's instructions,
+ * a card on the board, a vote round and its targets, a cluster in the
+ * revealed results, a milestone, a challenge of the heat map. Their label is
+ * shown instead; the names of those who consented stay. */
+static void
+test_consent (void)
+{
+  g_autoptr(V21Workshop) workshop = fixture_load_demo ();
+  g_autoptr(GError) error = NULL;
+  json_object *fields = json_object_new_object ();
+  g_autofree char *text = NULL;
+  g_autofree char *folded = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  static const char * const hidden[] = { "pouvreau", "ouali", "audebert", "suire", "guilbaud", NULL };
+  V21SceneState states[] = {
+    { .scene = V21_SCENE_TITLE },
+    { .scene = V21_SCENE_SEQUENCE },
+    { .scene = V21_SCENE_BOARD },
+    { .scene = V21_SCENE_VOTES },
+    { .scene = V21_SCENE_VOTES },
+    { .scene = V21_SCENE_DIAGRAM, .scenario_id = "sc1" },
+    { .scene = V21_SCENE_HEAT_MAP },
+  };
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext is not installed (poppler-utils, see scripts/setup.sh)");
+      return;
+    }
+  set_text (workshop, NULL, "title", "Atelier de Gérard Pouvreau");
+  set_text (workshop, "seq-d2-07", "instructions", "Mme Ouali présente les trajectoires.");
+  json_object_object_add (fields, "text", json_object_new_string ("Idée de Jeanne Audebert et de Cédric Large"));
+  json_object_object_add (fields, "sequence", json_object_new_string ("seq-d2-07"));
+  json_object_object_add (fields, "kind", json_object_new_string ("idea"));
+  g_assert_nonnull (v21_workshop_insert (workshop, "cards", -1, fields, &error));
+  g_assert_no_error (error);
+  set_text (workshop, "vr2", "title", "Pistes proposées par A. SUIRE");
+  set_text (workshop, "c122", "text", "La commission de l’eau de Monique Guilbaud");
+  set_text (workshop, "cl01", "name", "L’eau selon M. Pouvreau");
+  set_text (workshop, "pt01", "label", "Agenda 21 de Gérard Pouvreau");
+  set_text (workshop, "c051", "text", "Défi de Fatima Ouali : l’eau rare");
+  states[1].sequence = states[2].sequence = v21_workshop_lookup (workshop, "seq-d2-07");
+  states[3].round = v21_workshop_lookup (workshop, "vr2");
+  states[4].round = v21_workshop_lookup (workshop, "vr1");
+  g_assert_true (v21_record_get_bool (states[4].round, "revealed"));
+
+  text = scenes_text (workshop, states, G_N_ELEMENTS (states));
+  folded = g_utf8_casefold (text, -1);
+  for (guint i = 0; hidden[i] != NULL; i++)
+    if (strstr (folded, hidden[i]) != NULL)
+      g_error ("the projector shows “%s”, who did not consent:\n%s", hidden[i], text);
+  /* Gérard Pouvreau is the only "habitants" of table 1: a number only
+   * (pdftotext writes accents apart: the fragments have none). */
+  g_assert_nonnull (strstr (text, "AtelierdeParticipant9"));
+  g_assert_nonnull (strstr (text, "Participant14pr"));
+  g_assert_nonnull (strstr (text, "deParticipant21etdeC"));
+  g_assert_nonnull (strstr (text, "dricLarge"));
+  g_assert_nonnull (strstr (text, "parParticipant27"));
+  g_assert_nonnull (strstr (text, "deParticipant33"));
+  g_assert_nonnull (strstr (text, "selonParticipant9"));
+  g_assert_nonnull (strstr (text, "Agenda21deParticipant9"));
+  g_assert_nonnull (strstr (text, "deParticipant14:"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -313,5 +421,6 @@ main (int   argc,
   g_test_add_func ("/render/projector/hidden-votes", test_hidden_votes);
   g_test_add_func ("/render/projector/board-pages", test_board_pages);
   g_test_add_func ("/render/projector/board-updates", test_board_updates);
+  g_test_add_func ("/render/projector/consent", test_consent);
   return g_test_run ();
 }
