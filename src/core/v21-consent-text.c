@@ -15,6 +15,8 @@ struct _V21ConsentText
 {
   V21NameMatcher *names;
   gboolean        anyone_unnamed;   /* someone did not consent */
+  GHashTable     *shown;            /* text → what is shown of it: a
+                                     * drawing measures a text, then draws it */
 };
 
 V21ConsentText *
@@ -27,6 +29,7 @@ v21_consent_text_new (V21Workshop *workshop)
   people = v21_workshop_get_collection (workshop, "people");
   self = g_new0 (V21ConsentText, 1);
   self->names = v21_name_matcher_new ();
+  self->shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (guint i = 0; i < v21_collection_get_n (people); i++)
     {
       V21Record *person = v21_collection_get (people, i);
@@ -50,6 +53,7 @@ v21_consent_text_free (V21ConsentText *self)
   if (self == NULL)
     return;
   v21_name_matcher_free (self->names);
+  g_hash_table_unref (self->shown);
   g_free (self);
 }
 
@@ -57,11 +61,19 @@ char *
 v21_consent_text_apply (V21ConsentText *self,
                         const char     *text)
 {
+  char *shown;
+
   g_return_val_if_fail (self != NULL, NULL);
   if (text == NULL)
     return g_strdup ("");
   if (!self->anyone_unnamed || !g_utf8_validate (text, -1, NULL))
     return g_strdup (self->anyone_unnamed ? "" : text);
-  v21_name_matcher_learn (self->names, text);
-  return v21_name_matcher_replace (self->names, text);
+  shown = g_hash_table_lookup (self->shown, text);
+  if (shown == NULL)
+    {
+      v21_name_matcher_learn (self->names, text);
+      shown = v21_name_matcher_replace (self->names, text);
+      g_hash_table_insert (self->shown, g_strdup (text), shown);
+    }
+  return g_strdup (shown);
 }
