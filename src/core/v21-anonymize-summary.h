@@ -21,7 +21,8 @@ typedef struct
 typedef struct
 {
   GPtrArray *people;    /* V21ReplacedPerson, in the order of the list */
-  guint      n_emails;  /* e-mail addresses found in the texts */
+  guint      n_emails;  /* e-mail addresses found in the texts (not the
+                         * people's own, in the list of people) */
   guint      n_phones;  /* phone numbers found in the texts */
   guint      n_shared;  /* names two people share, replaced without a number */
 } V21AnonymizeSummary;

@@ -358,11 +358,13 @@ has_unconsented (V21Workshop *workshop)
   return FALSE;
 }
 
-/* What the matcher replaced, for each person given a label. */
+/* What the matcher replaced, for each person given a label; the e-mails of
+ * the texts, without the @own_emails of the list of people. */
 static void
 summarize (Matcher             *matcher,
            V21Workshop         *workshop,
            gboolean             all,
+           guint                own_emails,
            V21AnonymizeSummary *summary)
 {
   V21Collection *people = v21_workshop_get_collection (workshop, "people");
@@ -376,7 +378,7 @@ summarize (Matcher             *matcher,
                                           g_ptr_array_index (matcher->labels, i),
                                           v21_name_matcher_get_count (matcher->names, i));
     }
-  summary->n_emails += v21_name_matcher_get_n_emails (matcher->names);
+  summary->n_emails += v21_name_matcher_get_n_emails (matcher->names) - own_emails;
   summary->n_phones += v21_name_matcher_get_n_phones (matcher->names);
   summary->n_shared += v21_name_matcher_get_n_shared (matcher->names);
 }
@@ -393,6 +395,7 @@ anonymize (V21Workshop         *workshop,
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) renamed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   const char *text;
+  guint own_emails = 0;   /* the people's own addresses, in their records */
 
   g_return_val_if_fail (V21_IS_WORKSHOP (workshop), NULL);
 
@@ -415,7 +418,10 @@ anonymize (V21Workshop         *workshop,
       if (list == NULL || !json_object_is_type (list, json_type_array))
         continue;
       if (strcmp ((*kind)->collection, "people") == 0)
-        anonymize_people (matcher, list, all, ids, renamed);
+        {
+          anonymize_people (matcher, list, all, ids, renamed);
+          own_emails = v21_name_matcher_get_n_emails (matcher->names);
+        }
       for (gsize i = 0; i < json_object_array_length (list); i++)
         {
           json_object *record = json_object_array_get_idx (list, i);
@@ -425,10 +431,12 @@ anonymize (V21Workshop         *workshop,
           if (all && strcmp ((*kind)->collection, "sequences") == 0)
             json_object_object_add (record, "notes", json_object_new_string (""));
         }
+      if (strcmp ((*kind)->collection, "people") == 0)
+        own_emails = v21_name_matcher_get_n_emails (matcher->names) - own_emails;
     }
   rename_references (root, renamed);
   if (summary != NULL)
-    summarize (matcher, workshop, all, summary);
+    summarize (matcher, workshop, all, own_emails, summary);
   text = json_object_to_json_string_ext (root, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
   return v21_workshop_load_data (text, strlen (text), NULL, error);
 }
