@@ -476,7 +476,7 @@ v21_report_set_sections (V21Workshop       *workshop,
                          GError           **error)
 {
   json_object *saved = v21_record_get_value (v21_workshop_get_root (workshop), "report");
-  json_object *value;
+  json_object *value = NULL;   /* json_object_deep_copy() copies only into NULL */
 
   g_return_val_if_fail (V21_IS_WORKSHOP (workshop), FALSE);
   if (v21_report_get_sections (workshop) == sections && saved != NULL)

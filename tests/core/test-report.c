@@ -536,6 +536,11 @@ test_report_sections (void)
   }
   data = v21_workshop_to_data (workshop, NULL);
   assert_has (data, "\"report\": {\n    \"context\": false,\n    \"people\": true,\n    \"participant_list\": false,");
+  /* A second choice, over the one saved. */
+  g_assert_true (v21_report_set_sections (workshop, V21_REPORT_RESULTS, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (v21_report_get_sections (workshop), ==, V21_REPORT_RESULTS);
+  g_assert_true (v21_workshop_undo (workshop));
   g_assert_true (v21_workshop_undo (workshop));
   g_assert_cmpuint (v21_report_get_sections (workshop), ==, V21_REPORT_DEFAULT_SECTIONS);
 }

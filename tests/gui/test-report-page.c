@@ -207,6 +207,142 @@ test_import_other_workshop (Fixture       *f,
   gui_test_spin (50);
 }
 
+/* The value the workshop saved for @key in its "report" object, as a
+ * string: "true", "false" or "missing". */
+static const char *
+saved_section (V21Workshop *workshop,
+               const char  *key)
+{
+  json_object *saved = v21_record_get_value (v21_workshop_get_root (workshop), "report");
+  json_object *value = NULL;
+
+  if (saved == NULL || !json_object_object_get_ex (saved, key, &value))
+    return "missing";
+  return json_object_get_boolean (value) ? "true" : "false";
+}
+
+/* A switch per section: turning one off saves it in the workshop (undoably)
+ * and the export lacks it; the method notes are off until turned on. */
+static void
+test_sections (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkSwitch *run_sheet = _v21_report_page_get_section_switch (f->page, V21_REPORT_RUN_SHEET);
+  GtkSwitch *notes = _v21_report_page_get_section_switch (f->page, V21_REPORT_METHOD_NOTES);
+  GtkSwitch *appendix = _v21_report_page_get_section_switch (f->page, V21_REPORT_APPENDIX);
+  g_autofree char *before_path = export (f, "md", "avant.md", NULL);
+  g_autofree char *before = contents_of (before_path);
+  g_autofree char *after_path = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (gtk_switch_get_active (run_sheet));
+  g_assert_false (gtk_switch_get_active (notes));
+  g_assert_false (gtk_switch_get_active (appendix));
+  g_assert_cmpstr (saved_section (f->workshop, "run_sheet"), ==, "missing");
+  g_assert_nonnull (strstr (before, "The run sheet as held"));
+  g_assert_null (strstr (before, "Le mot « menace » inquiète certains élus"));
+
+  /* As a click does: the row activates its switch (which slides a moment). */
+  adw_action_row_activate (ADW_ACTION_ROW (gtk_widget_get_ancestor (GTK_WIDGET (run_sheet), ADW_TYPE_ACTION_ROW)));
+  adw_action_row_activate (ADW_ACTION_ROW (gtk_widget_get_ancestor (GTK_WIDGET (notes), ADW_TYPE_ACTION_ROW)));
+  gui_test_spin (500);
+  g_assert_false (gtk_switch_get_active (run_sheet));
+  g_assert_cmpstr (saved_section (f->workshop, "run_sheet"), ==, "false");
+  g_assert_cmpstr (saved_section (f->workshop, "method_notes"), ==, "true");
+  g_assert_cmpstr (saved_section (f->workshop, "appendix"), ==, "false");
+  after_path = export (f, "md", "apres.md", NULL);
+  after = contents_of (after_path);
+  g_assert_null (strstr (after, "The run sheet as held"));
+  g_assert_nonnull (strstr (after, "Le mot « menace » inquiète certains élus"));
+  g_assert_nonnull (strstr (after, "What the seminar produced"));
+
+  /* Undo: the switch follows the workshop. */
+  g_assert_true (v21_workshop_undo (f->workshop));
+  gui_test_spin (50);
+  g_assert_false (gtk_switch_get_active (notes));
+  g_assert_false (gtk_switch_get_active (run_sheet));
+  g_assert_true (v21_workshop_undo (f->workshop));
+  gui_test_spin (50);
+  g_assert_true (gtk_switch_get_active (run_sheet));
+  g_assert_cmpstr (saved_section (f->workshop, "run_sheet"), ==, "missing");
+}
+
+/* The ODT button writes an OpenDocument package. */
+static void
+test_export_odt (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = export (f, "odt", "restitution.odt", "Visions +21 — Val de Sèvre et Bocage 2056.odt");
+  g_autofree char *head = contents_of (path);
+
+  /* A zip whose first entry is "mimetype", stored: its name, then its text,
+   * after the 30 bytes of the entry's header. */
+  g_assert_true (g_str_has_prefix (head, "PK\003\004"));
+  g_assert_true (g_str_has_prefix (head + 30, "mimetypeapplication/vnd.oasis.opendocument.text"));
+}
+
+static void
+add_card (Fixture    *f,
+          const char *text,
+          const char *details)
+{
+  g_autoptr(GError) error = NULL;
+  V21Record *card = v21_capture_add_card (f->workshop, "idea", text, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  if (details != NULL)
+    v21_workshop_set (f->workshop, card, "details", json_object_new_string (details), &error);
+  g_assert_no_error (error);
+}
+
+static void
+assert_lines (Fixture            *f,
+              const char * const *expected)
+{
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *all = NULL;
+
+  _v21_report_page_get_n_pages (f->page);
+  lines = _v21_report_page_get_replaced_lines (f->page);
+  all = g_strjoinv ("\n", lines);
+  if (!g_strv_equal ((const char * const *) lines, expected))
+    g_error ("the list of what is replaced says:\n%s", all);
+}
+
+/* Before sending, the list says who becomes which label and how often the
+ * texts named them, and the e-mails and phone numbers removed; with the
+ * anonymise switch, everyone. */
+static void
+test_replaced (Fixture       *f,
+               gconstpointer  data)
+{
+  static const char * const unconsented[] = {
+    "Gérard Pouvreau → Participant 9 — Named 2 times in the texts, replaced there",
+    "Fatima Ouali → Participant 14 — Not named in the texts: only in the list of people",
+    "Jeanne Audebert → Participant 21 — Named 1 time in the texts, replaced there",
+    "Alain Suire → Participant 27 — Not named in the texts: only in the list of people",
+    "Monique Guilbaud → Participant 33 — Not named in the texts: only in the list of people",
+    "E-mail addresses — 1 address in the texts, removed",
+    "Phone numbers — 1 number in the texts, removed",
+    NULL
+  };
+  g_auto(GStrv) everyone = NULL;
+
+  add_card (f, "Proposition de Gérard Pouvreau, reprise par M. Pouvreau", NULL);
+  add_card (f, "Une idée de Mme Audebert et de Cédric Large", "Contact : f.ouali (at) mairie.example ou 06 11 22 33 44");
+  gui_test_spin (50);
+  assert_lines (f, unconsented);
+
+  gtk_switch_set_active (_v21_report_page_get_anonymize_switch (f->page), TRUE);
+  gui_test_spin (50);
+  _v21_report_page_get_n_pages (f->page);
+  everyone = _v21_report_page_get_replaced_lines (f->page);
+  /* 38 people, then the e-mails and the phones. */
+  g_assert_cmpuint (g_strv_length (everyone), ==, 40);
+  g_assert_cmpstr (everyone[0], ==, "Claire Fontanel → Participant 1 — Not named in the texts: only in the list of people");
+  g_assert_cmpstr (everyone[36], ==, "Cédric Large → Participant 37 — Named 1 time in the texts, replaced there");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -217,6 +353,9 @@ main (int   argc,
   g_test_add ("/gui/report/preview", Fixture, NULL, fixture_set_up, test_preview, fixture_tear_down);
   g_test_add ("/gui/report/export", Fixture, NULL, fixture_set_up, test_export_pdf_and_anonymised, fixture_tear_down);
   g_test_add ("/gui/report/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
+  g_test_add ("/gui/report/sections", Fixture, NULL, fixture_set_up, test_sections, fixture_tear_down);
+  g_test_add ("/gui/report/export-odt", Fixture, NULL, fixture_set_up, test_export_odt, fixture_tear_down);
+  g_test_add ("/gui/report/replaced", Fixture, NULL, fixture_set_up, test_replaced, fixture_tear_down);
   g_test_add ("/gui/report/import-other-workshop", Fixture, NULL, fixture_set_up, test_import_other_workshop,
               fixture_tear_down);
   return gui_test_run ();

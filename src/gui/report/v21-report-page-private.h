@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "v21-report.h"
 #include "v21-report-page.h"
 
 G_BEGIN_DECLS
@@ -14,6 +15,11 @@ G_BEGIN_DECLS
 /* Builds the preview now if it waits for the workshop to settle; returns its pages. */
 guint                 _v21_report_page_get_n_pages (V21ReportPage *self);
 GtkSwitch            *_v21_report_page_get_anonymize_switch (V21ReportPage *self);
+/* The switch that puts @section in the report or leaves it out. */
+GtkSwitch            *_v21_report_page_get_section_switch (V21ReportPage     *self,
+                                                           V21ReportSections  section);
+/* What the list of what anonymisation replaces says, one "title — subtitle" a row. */
+GStrv                 _v21_report_page_get_replaced_lines (V21ReportPage *self);
 /* The file chooser of an export or an import in progress, or NULL. */
 GtkFileChooserNative *_v21_report_page_get_chooser (V21ReportPage *self);
 /* Whether an export is being written (in a thread). */

@@ -18,6 +18,7 @@
 
 #include "v21-report-page.h"
 #include "v21-report-page-private.h"
+#include "v21-report-choices.h"
 #include "v21-anonymize.h"
 #include "v21-merge.h"
 #include "v21-pages.h"
@@ -41,14 +42,17 @@ struct _V21ReportPage
   gboolean              exporting;      /* an export runs in a thread */
   AdwMessageDialog     *dialog;
 
+  V21ReportChoices     *choices;        /* the sections, what is replaced */
+
   GtkListView          *page_list;
   GtkSwitch            *anonymize_switch;
   GtkLabel             *pages_label;
+  GtkScrolledWindow    *choices_scroller;
 };
 
 G_DEFINE_FINAL_TYPE (V21ReportPage, v21_report_page, GTK_TYPE_WIDGET)
 
-static const char * const export_kinds[] = { "pdf", "html", "md", "csv", "workshop", NULL };
+static const char * const export_kinds[] = { "pdf", "odt", "html", "md", "csv", "workshop", NULL };
 
 /* The preview */
 
@@ -138,20 +142,41 @@ snapshot_free (Snapshot *snapshot)
   g_free (snapshot);
 }
 
-static V21ReportPages *
+/* The pages of the preview, and what the anonymisation replaced to make them
+ * (the same as the export will). */
+typedef struct
+{
+  V21ReportPages      *pages;
+  V21AnonymizeSummary *summary;
+} Built;
+
+static void
+built_free (Built *built)
+{
+  g_clear_pointer (&built->pages, v21_report_pages_free);
+  v21_anonymize_summary_free (built->summary);
+  g_free (built);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Built, built_free)
+
+static Built *
 build_pages (Snapshot  *snapshot,
              GError   **error)
 {
   g_autoptr(V21Workshop) copy = v21_workshop_load_data (snapshot->data, snapshot->length, NULL, error);
   g_autoptr(V21Workshop) source = NULL;
+  g_autoptr(Built) built = g_new0 (Built, 1);
 
   if (copy == NULL)
     return NULL;
-  source = snapshot->anonymize ? v21_anonymize (copy, error) : v21_anonymize_unconsented (copy, error);
+  built->summary = v21_anonymize_summary_new ();
+  source = v21_anonymize_with_summary (copy, snapshot->anonymize, built->summary, error);
   if (source == NULL)
     return NULL;
-  return v21_report_pages_new (v21_report_new (source, snapshot->anonymize ? V21_REPORT_ANONYMIZED : V21_REPORT_DEFAULT),
-                               source);
+  built->pages = v21_report_pages_new (v21_report_new (source, snapshot->anonymize ? V21_REPORT_ANONYMIZED
+                                                                                   : V21_REPORT_DEFAULT),
+                                       source);
+  return g_steal_pointer (&built);
 }
 
 static void
@@ -161,12 +186,12 @@ build_thread (GTask        *task,
               GCancellable *cancellable)
 {
   GError *error = NULL;
-  V21ReportPages *pages = build_pages (task_data, &error);
+  Built *built = build_pages (task_data, &error);
 
-  if (pages == NULL)
+  if (built == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, pages, (GDestroyNotify) v21_report_pages_free);
+    g_task_return_pointer (task, built, (GDestroyNotify) built_free);
 }
 
 static Snapshot *
@@ -180,15 +205,16 @@ take_snapshot (V21ReportPage *self)
 }
 
 static void
-show_pages (V21ReportPage  *self,
-            V21ReportPages *pages)
+show_pages (V21ReportPage *self,
+            Built         *built)
 {
   guint before = g_list_model_get_n_items (G_LIST_MODEL (self->page_model));
-  guint after = v21_report_pages_get_n_pages (pages);
+  guint after = v21_report_pages_get_n_pages (built->pages);
   g_autofree char *count = NULL;
 
   g_clear_pointer (&self->pages, v21_report_pages_free);
-  self->pages = pages;
+  self->pages = g_steal_pointer (&built->pages);
+  v21_report_choices_show_summary (self->choices, built->summary);
   if (after > before)
     {
       g_auto(GStrv) numbers = g_new0 (char *, after - before + 1);
@@ -211,21 +237,18 @@ on_built (GObject      *object,
           gpointer      data)
 {
   g_autoptr(GError) error = NULL;
-  V21ReportPages *pages = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(Built) built = g_task_propagate_pointer (G_TASK (result), &error);
   V21ReportPage *self;
 
   /* A page gone, or a newer layout on its way: this one is not wanted. */
   if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
-    {
-      g_clear_pointer (&pages, v21_report_pages_free);
-      return;
-    }
+    return;
   self = V21_REPORT_PAGE (data);
   g_clear_object (&self->building);
-  if (pages == NULL)
+  if (built == NULL)
     v21_show_toast (GTK_WIDGET (self), error->message, NULL, NULL);
   else
-    show_pages (self, pages);
+    show_pages (self, built);
 }
 
 static void
@@ -571,7 +594,7 @@ _v21_report_page_get_n_pages (V21ReportPage *self)
     {
       g_autoptr(GError) error = NULL;
       Snapshot *snapshot = take_snapshot (self);
-      V21ReportPages *pages = build_pages (snapshot, &error);
+      g_autoptr(Built) built = build_pages (snapshot, &error);
 
       g_assert_no_error (error);
       snapshot_free (snapshot);
@@ -580,7 +603,7 @@ _v21_report_page_get_n_pages (V21ReportPage *self)
       g_clear_object (&self->building);
       g_clear_handle_id (&self->rebuild_timeout, g_source_remove);
       self->dirty = FALSE;
-      show_pages (self, pages);
+      show_pages (self, built);
     }
   while (self->building != NULL)
     g_main_context_iteration (NULL, TRUE);
@@ -591,6 +614,19 @@ GtkSwitch *
 _v21_report_page_get_anonymize_switch (V21ReportPage *self)
 {
   return self->anonymize_switch;
+}
+
+GtkSwitch *
+_v21_report_page_get_section_switch (V21ReportPage     *self,
+                                     V21ReportSections  section)
+{
+  return v21_report_choices_get_switch (self->choices, section);
+}
+
+GStrv
+_v21_report_page_get_replaced_lines (V21ReportPage *self)
+{
+  return v21_report_choices_get_lines (self->choices);
 }
 
 GtkFileChooserNative *
@@ -665,6 +701,7 @@ v21_report_page_class_init (V21ReportPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, V21ReportPage, page_list);
   gtk_widget_class_bind_template_child (widget_class, V21ReportPage, anonymize_switch);
   gtk_widget_class_bind_template_child (widget_class, V21ReportPage, pages_label);
+  gtk_widget_class_bind_template_child (widget_class, V21ReportPage, choices_scroller);
   gtk_widget_class_bind_template_callback (widget_class, on_anonymize_toggled);
   gtk_widget_class_install_action (widget_class, "report.export", "s", export_activated);
   gtk_widget_class_install_action (widget_class, "report.import", NULL, import_activated);
@@ -698,6 +735,8 @@ v21_report_page_new (V21Workshop *workshop)
 
   self = g_object_new (V21_TYPE_REPORT_PAGE, NULL);
   self->workshop = g_object_ref (workshop);
+  self->choices = V21_REPORT_CHOICES (v21_report_choices_new (workshop));
+  gtk_scrolled_window_set_child (self->choices_scroller, GTK_WIDGET (self->choices));
   g_signal_connect_object (workshop, "changed", G_CALLBACK (on_workshop_changed), self, G_CONNECT_SWAPPED);
   return GTK_WIDGET (self);
 }
