@@ -28,6 +28,11 @@ v21_consent_text_new (V21Workshop *workshop)
   g_return_val_if_fail (V21_IS_WORKSHOP (workshop), NULL);
   people = v21_workshop_get_collection (workshop, "people");
   self = g_new0 (V21ConsentText, 1);
+  for (guint i = 0; i < v21_collection_get_n (people); i++)
+    self->anyone_unnamed |= !v21_consent_may_name (v21_collection_get (people, i));
+  /* Everyone consented: nothing to find (and no matcher to build each frame). */
+  if (!self->anyone_unnamed)
+    return self;
   self->names = v21_name_matcher_new ();
   self->shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (guint i = 0; i < v21_collection_get_n (people); i++)
@@ -38,10 +43,7 @@ v21_consent_text_new (V21Workshop *workshop)
       /* Those who may be named are known too: their names protect their
        * words from the others' ("Le" of "Le Goff" from "Thi Lê"). */
       if (!v21_consent_may_name (person))
-        {
-          label = v21_consent_label (workshop, person);
-          self->anyone_unnamed = TRUE;
-        }
+        label = v21_consent_label (workshop, person);
       v21_name_matcher_add (self->names, v21_record_get_string (person, "name"), label);
     }
   return self;
@@ -52,8 +54,8 @@ v21_consent_text_free (V21ConsentText *self)
 {
   if (self == NULL)
     return;
-  v21_name_matcher_free (self->names);
-  g_hash_table_unref (self->shown);
+  g_clear_pointer (&self->names, v21_name_matcher_free);
+  g_clear_pointer (&self->shown, g_hash_table_unref);
   g_free (self);
 }
 
