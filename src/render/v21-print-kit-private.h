@@ -99,4 +99,35 @@ void          _v21_kit_cut_frame     (Kit         *kit,
                                       double       height);
 void          _v21_kit_cut_marks     (Kit         *kit);
 
+/* What the sheets are drawn from (v21-print-kit-sheets.c) */
+GPtrArray    *_v21_kit_materials     (V21Workshop *workshop,
+                                      const char  *kind);
+V21Record    *_v21_kit_exercise      (V21Workshop *workshop,
+                                      const char  *code);
+/* How many copies of a table's sheet: one per table, one blank without tables. */
+guint         _v21_kit_per_table     (V21Workshop *workshop);
+guint         _v21_kit_sign_in_pages (V21Workshop *workshop);
+guint         _v21_kit_what_if_count (V21Workshop *workshop);
+
+/* Draws a page for each table's @members, then for the people at no table
+ * (@table NULL, @name the @nowhere_name) when there are any. */
+typedef void (*V21GroupFunc) (Kit        *kit,
+                              V21Record  *table,
+                              const char *name,
+                              GPtrArray  *members);
+void          _v21_kit_each_group    (Kit          *kit,
+                                      V21GroupFunc  draw,
+                                      const char   *nowhere_name);
+
+/* The sheets, each part's pages in turn */
+void          _v21_kit_draw_sign_in    (Kit *kit);
+void          _v21_kit_draw_portraits  (Kit *kit);
+void          _v21_kit_draw_grids      (Kit *kit);
+void          _v21_kit_draw_writing    (Kit *kit);
+void          _v21_kit_draw_what_if    (Kit *kit);
+void          _v21_kit_draw_timelines  (Kit *kit);
+void          _v21_kit_draw_actions    (Kit *kit);
+void          _v21_kit_draw_votes      (Kit *kit);
+void          _v21_kit_draw_conditions (Kit *kit);
+
 G_END_DECLS

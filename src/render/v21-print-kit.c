@@ -29,35 +29,44 @@ typedef enum
   PART_COVER,
   PART_RUN_SHEET,
   PART_SIGNS,
+  PART_SIGN_IN,
   PART_LISTS,
+  PART_PORTRAITS,
   PART_ARTICLES,
-  PART_CHALLENGES,
   PART_TRENDS,
+  PART_CHALLENGES,
+  PART_GRIDS,
+  PART_WRITING,
+  PART_WHAT_IF,
+  PART_TIMELINES,
+  PART_ACTIONS,
+  PART_VOTES,
+  PART_CONDITIONS,
   N_PARTS
 } Part;
-
-static GPtrArray *
-materials_of (V21Workshop *workshop,
-              const char  *kind)
-{
-  V21Collection *materials = v21_workshop_get_collection (workshop, "materials");
-  GPtrArray *found = g_ptr_array_new ();
-
-  for (guint i = 0; i < v21_collection_get_n (materials); i++)
-    {
-      V21Record *material = v21_collection_get (materials, i);
-
-      if (g_strcmp0 (v21_record_get_string (material, "kind"), kind) == 0)
-        g_ptr_array_add (found, material);
-    }
-  return found;
-}
 
 static guint
 n_of (V21Workshop *workshop,
       const char  *collection)
 {
   return v21_collection_get_n (v21_workshop_get_collection (workshop, collection));
+}
+
+static guint
+n_materials (V21Workshop *workshop,
+             const char  *kind)
+{
+  g_autoptr(GPtrArray) list = _v21_kit_materials (workshop, kind);
+
+  return list->len;
+}
+
+/* A table's sheet for an exercise: one per table when the workshop has the exercise. */
+static guint
+sheets_for (V21Workshop *workshop,
+            const char  *code)
+{
+  return _v21_kit_exercise (workshop, code) != NULL ? _v21_kit_per_table (workshop) : 0;
 }
 
 static guint
@@ -74,18 +83,33 @@ part_pages (V21Workshop *workshop,
       return n_of (workshop, "days");
     case PART_SIGNS:
       return n_of (workshop, "tables");
+    case PART_SIGN_IN:
+      return _v21_kit_sign_in_pages (workshop);
     case PART_LISTS:
       list = v21_table_members (workshop, NULL);
       return n_of (workshop, "tables") + (list->len > 0 ? 1 : 0);
+    case PART_PORTRAITS:
+      return n_materials (workshop, "portrait");
     case PART_ARTICLES:
-      list = materials_of (workshop, "article");
-      return list->len;
-    case PART_CHALLENGES:
-      list = materials_of (workshop, "challenge");
-      return (list->len + 3) / 4;
+      return n_materials (workshop, "article");
     case PART_TRENDS:
-      list = materials_of (workshop, "trend");
-      return (list->len + 3) / 4;
+      return (n_materials (workshop, "trend") + 3) / 4;
+    case PART_CHALLENGES:
+      return (n_materials (workshop, "challenge") + 3) / 4;
+    case PART_GRIDS:
+      return sheets_for (workshop, "T2");
+    case PART_WRITING:
+      return sheets_for (workshop, "T3");
+    case PART_WHAT_IF:
+      return _v21_kit_exercise (workshop, "T3") != NULL ? (_v21_kit_what_if_count (workshop) + 3) / 4 : 0;
+    case PART_TIMELINES:
+      return sheets_for (workshop, "T4");
+    case PART_ACTIONS:
+      return sheets_for (workshop, "T5");
+    case PART_VOTES:
+      return n_of (workshop, "vote_rounds");
+    case PART_CONDITIONS:
+      return n_of (workshop, "exercises");
     default:
       g_return_val_if_reached (0);
     }
@@ -95,8 +119,10 @@ static const char *
 part_title (Part part)
 {
   static const char * const titles[] = {
-    N_("Cover"), N_("Run sheet"), N_("Table signs"), N_("Participants by table"),
-    N_("Future news articles"), N_("Challenge sheets"), N_("Trend cards"),
+    N_("Cover"), N_("Run sheet"), N_("Table signs"), N_("Sign-in sheets"), N_("Participants by table"),
+    N_("Portrait of the territory"), N_("Future news articles"), N_("Trend cards"), N_("Challenge sheets"),
+    N_("Robustness grid"), N_("Writing sheets"), N_("“What if…” cards"), N_("Timeline strips"),
+    N_("Action sheets"), N_("Vote material"), N_("Conditions of application"),
   };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (titles) == N_PARTS);
@@ -112,13 +138,30 @@ part_hint (Part part)
       return _("one page per day, for the facilitation team");
     case PART_SIGNS:
       return _("fold each sheet in two along the dotted line");
+    case PART_SIGN_IN:
+      return _("one per table, signed each day");
     case PART_LISTS:
       return _("to post on each table");
+    case PART_PORTRAITS:
+      return _("to project or hand out at the opening");
     case PART_ARTICLES:
       return _("one clipping per page, to hand out to the tables");
     case PART_CHALLENGES:
     case PART_TRENDS:
+    case PART_WHAT_IF:
       return _("four per page: cut along the marks");
+    case PART_GRIDS:
+      return _("T2, one per table (enlarge to A3)");
+    case PART_WRITING:
+      return _("T3, one per table (enlarge to A3)");
+    case PART_TIMELINES:
+      return _("T4, one per table (enlarge to A3)");
+    case PART_ACTIONS:
+      return _("T5, one per table");
+    case PART_VOTES:
+      return _("the dots or points each table gets, per vote");
+    case PART_CONDITIONS:
+      return _("one per exercise, for the feedback round");
     default:
       return "";
     }
@@ -312,29 +355,31 @@ static void
 cover_contents (Kit    *kit,
                 double  y)
 {
-  Font title = { SANS, 12, PANGO_WEIGHT_BOLD, FALSE };
-  Font hint = { SANS, 10, PANGO_WEIGHT_NORMAL, FALSE };
+  Font title = { SANS, 10.5, PANGO_WEIGHT_BOLD, FALSE };
+  Font hint = { SANS, 9, PANGO_WEIGHT_NORMAL, FALSE };
   double width = kit->width - 2 * MARGIN;
   guint page = 2;
 
   y += _v21_kit_text (kit, (Font) { SANS, 16, PANGO_WEIGHT_BOLD, FALSE }, INK, MARGIN, y, width,
-             _("In this kit"), TRUE) + 8;
+                      _("In this kit"), TRUE) + 8;
   for (Part part = PART_RUN_SHEET; part < N_PARTS; part++)
     {
       guint n = part_pages (kit->workshop, part);
       g_autofree char *pages = NULL;
       g_autoptr(PangoLayout) number = NULL;
+      double height;
 
       if (n == 0)
         continue;
       pages = n == 1 ? g_strdup_printf (_("page %u"), page) : g_strdup_printf (_("pages %u–%u"), page, page + n - 1);
       number = _v21_kit_layout (kit, hint, -1, pages);
       _v21_kit_rule (kit, MARGIN, y, width, 0.5, RULE);
-      _v21_kit_text (kit, title, INK, MARGIN, y + 6, width - 120, part_title (part), TRUE);
+      height = _v21_kit_text (kit, title, INK, MARGIN, y + 5, 165, part_title (part), TRUE);
+      height = MAX (height, _v21_kit_text (kit, hint, GREY, MARGIN + 170, y + 6, width - 250, part_hint (part), TRUE));
       _v21_kit_color (kit, GREY);
-      cairo_move_to (kit->cr, MARGIN + width - _v21_kit_layout_width (number), y + 8);
+      cairo_move_to (kit->cr, MARGIN + width - _v21_kit_layout_width (number), y + 6);
       pango_cairo_show_layout (kit->cr, number);
-      y += 6 + _v21_kit_text (kit, hint, GREY, MARGIN, y + 24, width - 120, part_hint (part), TRUE) + 26;
+      y += height + 10;
       page += n;
     }
 }
@@ -608,9 +653,10 @@ person_row (Kit       *kit,
   g_autofree char *name = v21_consent_name (kit->workshop, person);
   double height = 5 * scale;
 
-  /* Without consent, the label alone: the organisation would say who it is. */
+  /* Without consent, the label alone: the organisation or the category
+   * beside it would say who it is. */
   if (!v21_consent_may_name (person))
-    organisation = NULL;
+    organisation = category = NULL;
   if (role != NULL && strcmp (role, "participant") != 0)
     title = g_strdup_printf ("%s (%s)", name, v21_label ("role", role));
   else
@@ -929,7 +975,7 @@ draw_cards (Kit        *kit,
             const char *material_kind,
             Rgb         color)
 {
-  g_autoptr(GPtrArray) cards = materials_of (kit->workshop, material_kind);
+  g_autoptr(GPtrArray) cards = _v21_kit_materials (kit->workshop, material_kind);
   const char *kind = v21_label ("material_kind", material_kind);
 
   for (guint i = 0; i < cards->len; i++)
@@ -947,32 +993,81 @@ draw_cards (Kit        *kit,
 
 /* The whole kit */
 
+/* Each part in the order of the seminar; a part of no page draws nothing. */
 static void
-draw_parts (Kit *kit)
+draw_part (Kit  *kit,
+           Part  part)
 {
   V21Collection *days = v21_workshop_get_collection (kit->workshop, "days");
   V21Collection *tables = v21_workshop_get_collection (kit->workshop, "tables");
-  g_autoptr(GPtrArray) nowhere = v21_table_members (kit->workshop, NULL);
-  g_autoptr(GPtrArray) articles = materials_of (kit->workshop, "article");
+  g_autoptr(GPtrArray) articles = NULL;
 
-  draw_cover (kit);
-  for (guint d = 0; d < v21_collection_get_n (days); d++)
-    draw_run_sheet_day (kit, v21_collection_get (days, d), d + 1);
-  for (guint t = 0; t < v21_collection_get_n (tables); t++)
-    draw_sign (kit, v21_collection_get (tables, t));
-  for (guint t = 0; t < v21_collection_get_n (tables); t++)
+  if (part_pages (kit->workshop, part) == 0)
+    return;
+  switch (part)
     {
-      V21Record *table = v21_collection_get (tables, t);
-      g_autoptr(GPtrArray) members = v21_table_members (kit->workshop, table);
-
-      draw_list (kit, table, v21_record_get_string (table, "name"), members);
+    case PART_COVER:
+      draw_cover (kit);
+      break;
+    case PART_RUN_SHEET:
+      for (guint d = 0; d < v21_collection_get_n (days); d++)
+        draw_run_sheet_day (kit, v21_collection_get (days, d), d + 1);
+      break;
+    case PART_SIGNS:
+      for (guint t = 0; t < v21_collection_get_n (tables); t++)
+        draw_sign (kit, v21_collection_get (tables, t));
+      break;
+    case PART_SIGN_IN:
+      _v21_kit_draw_sign_in (kit);
+      break;
+    case PART_LISTS:
+      _v21_kit_each_group (kit, draw_list, _("Not at a table"));
+      break;
+    case PART_PORTRAITS:
+      _v21_kit_draw_portraits (kit);
+      break;
+    case PART_ARTICLES:
+      articles = _v21_kit_materials (kit->workshop, "article");
+      for (guint i = 0; i < articles->len; i++)
+        draw_article (kit, g_ptr_array_index (articles, i));
+      break;
+    case PART_TRENDS:
+      draw_cards (kit, "trend", TREND);
+      break;
+    case PART_CHALLENGES:
+      draw_cards (kit, "challenge", CHALLENGE);
+      break;
+    case PART_GRIDS:
+      _v21_kit_draw_grids (kit);
+      break;
+    case PART_WRITING:
+      _v21_kit_draw_writing (kit);
+      break;
+    case PART_WHAT_IF:
+      _v21_kit_draw_what_if (kit);
+      break;
+    case PART_TIMELINES:
+      _v21_kit_draw_timelines (kit);
+      break;
+    case PART_ACTIONS:
+      _v21_kit_draw_actions (kit);
+      break;
+    case PART_VOTES:
+      _v21_kit_draw_votes (kit);
+      break;
+    case PART_CONDITIONS:
+      _v21_kit_draw_conditions (kit);
+      break;
+    default:
+      g_return_if_reached ();
     }
-  if (nowhere->len > 0)
-    draw_list (kit, NULL, _("Not at a table"), nowhere);
-  for (guint i = 0; i < articles->len; i++)
-    draw_article (kit, g_ptr_array_index (articles, i));
-  draw_cards (kit, "challenge", CHALLENGE);
-  draw_cards (kit, "trend", TREND);
+}
+
+static void
+draw_parts (Kit *kit)
+{
+  for (Part part = 0; part < N_PARTS; part++)
+    draw_part (kit, part);
 }
 
 void
