@@ -818,23 +818,27 @@ vote_method (V21Record *round)
                           budget);
 }
 
-/* How many of the round's dots or points a table gets, and the line that says it. */
+/* What a table gets of the round's dots or points: the budget for the
+ * table, or for each of its members. */
 static char *
 vote_share (V21Workshop *workshop,
             V21Record   *round,
-            V21Record   *table,
-            guint       *total)
+            V21Record   *table)
 {
   g_autoptr(GPtrArray) members = v21_table_members (workshop, table);
   gboolean by_tables = g_strcmp0 (v21_record_get_string (round, "voters"), "tables") == 0;
+  gboolean points = g_strcmp0 (v21_record_get_string (round, "method"), "points") == 0;
   guint budget = (guint) v21_record_get_int (round, "budget", 0);
 
-  *total = by_tables ? budget : budget * members->len;
+  if (by_tables && points)
+    return g_strdup_printf (ngettext ("%u point to place", "%u points to place", budget), budget);
   if (by_tables)
-    return g_strdup_printf (ngettext ("%u to place", "%u to place", *total), *total);
-  /* Translators: "6 people × 10 = 60 to place". */
-  return g_strdup_printf (ngettext ("%u person × %u = %u to place", "%u people × %u = %u to place", members->len),
-                          members->len, budget, *total);
+    return g_strdup_printf (ngettext ("%u dot to place", "%u dots to place", budget), budget);
+  if (points)
+    return g_strdup_printf (ngettext ("%u person, %u points each", "%u people, %u points each", members->len),
+                            members->len, budget);
+  return g_strdup_printf (ngettext ("%u person, %u dots each", "%u people, %u dots each", members->len),
+                          members->len, budget);
 }
 
 static double
@@ -843,8 +847,7 @@ vote_row (Kit       *kit,
           V21Record *table,
           double     y)
 {
-  guint total = 0;
-  g_autofree char *share = vote_share (kit->workshop, round, table, &total);
+  g_autofree char *share = vote_share (kit->workshop, round, table);
   guint budget = (guint) CLAMP (v21_record_get_int (round, "budget", 0), 0, 20);
   double x = MARGIN + 190;
   Rgb color;
@@ -857,6 +860,7 @@ vote_row (Kit       *kit,
   for (guint i = 0; i < budget; i++)
     {
       _v21_kit_color (kit, color);
+      cairo_new_sub_path (kit->cr);
       cairo_arc (kit->cr, x + 11 + (i % 10) * 28, y + 11 + (i / 10) * 28, 11, 0, 2 * G_PI);
       cairo_fill (kit->cr);
     }

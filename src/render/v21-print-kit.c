@@ -398,11 +398,11 @@ draw_cover (Kit *kit)
   cairo_rectangle (kit->cr, 0, 0, PAGE_WIDTH, 14);
   cairo_fill (kit->cr);
   y += _v21_kit_text (kit, (Font) { SANS, 12, PANGO_WEIGHT_BOLD, FALSE }, GREY, MARGIN, y, width,
-             _("Visions +21 · Printable kit"), TRUE) + 8;
+                      _("Visions +21 · Printable kit"), TRUE) + 8;
   y += _v21_kit_text (kit, (Font) { SANS, 30, PANGO_WEIGHT_BOLD, FALSE }, INK, MARGIN, y, width,
-             v21_workshop_get_title (kit->workshop), TRUE) + 12;
+                      v21_workshop_get_title (kit->workshop), TRUE) + 12;
   y += _v21_kit_text (kit, (Font) { SANS, 16, PANGO_WEIGHT_NORMAL, FALSE }, INK, MARGIN, y, width,
-             v21_workshop_get_territory_name (kit->workshop), TRUE) + 18;
+                      v21_workshop_get_territory_name (kit->workshop), TRUE) + 18;
   cover_days (kit, &y);
   if (venue != NULL && venue[0] != '\0')
     y += _v21_kit_text (kit, (Font) { SANS, 12, PANGO_WEIGHT_NORMAL, FALSE }, INK, MARGIN, y, width, venue, TRUE) + 2;
@@ -599,7 +599,7 @@ sign_half (Kit        *kit,
   pango_cairo_show_layout (kit->cr, layout);
   {
     g_autoptr(PangoLayout) caption = _v21_kit_layout (kit, (Font) { SANS, 14, PANGO_WEIGHT_NORMAL, FALSE }, width,
-                                                 v21_workshop_get_title (kit->workshop));
+                                                      v21_workshop_get_title (kit->workshop));
 
     pango_layout_set_alignment (caption, PANGO_ALIGN_CENTER);
     _v21_kit_color (kit, GREY);
@@ -630,7 +630,7 @@ draw_sign (Kit       *kit,
   _v21_kit_rule (kit, 0, kit->height / 2, kit->width, 0.6, RULE);
   cairo_restore (kit->cr);
   _v21_kit_text (kit, (Font) { SANS, 8, PANGO_WEIGHT_NORMAL, FALSE }, GREY, 12, kit->height / 2 + 3, -1,
-        _("fold here"), TRUE);
+                 _("fold here"), TRUE);
   _v21_kit_end_page (kit);
 }
 
@@ -662,7 +662,7 @@ person_row (Kit       *kit,
   else
     title = g_steal_pointer (&name);
   _v21_kit_text (kit, small, GREY, PAGE_WIDTH - MARGIN - 140, y + height + 2 * scale, 140,
-        v21_label ("category", category), draw);
+                 v21_label ("category", category), draw);
   height += _v21_kit_text (kit, bold, INK, MARGIN, y + height, width, title, draw);
   if (organisation != NULL && organisation[0] != '\0')
     height += _v21_kit_text (kit, small, GREY, MARGIN, y + height, width, organisation, draw);
@@ -713,10 +713,10 @@ draw_list (Kit        *kit,
       cairo_fill (kit->cr);
     }
   y += _v21_kit_text (kit, (Font) { SANS, 10, PANGO_WEIGHT_BOLD, FALSE }, GREY, x, y, PAGE_WIDTH - MARGIN - x,
-             part_title (PART_LISTS), TRUE) + 2;
+                      part_title (PART_LISTS), TRUE) + 2;
   y += _v21_kit_text (kit, (Font) { SANS, 22, PANGO_WEIGHT_BOLD, FALSE }, INK, x, y, PAGE_WIDTH - MARGIN - x, title, TRUE) + 4;
   y += _v21_kit_text (kit, (Font) { SANS, 11, PANGO_WEIGHT_NORMAL, FALSE }, GREY, MARGIN, y, PAGE_WIDTH - 2 * MARGIN,
-             subtitle, TRUE) + 10;
+                      subtitle, TRUE) + 10;
   _v21_kit_rule (kit, MARGIN, y, PAGE_WIDTH - 2 * MARGIN, 1, INK);
   fitted_rows (kit, people, person_row, y, 0.4);
   _v21_kit_footer (kit, part_title (PART_LISTS));
@@ -741,7 +741,7 @@ two_columns (Kit        *kit,
              gboolean    draw)
 {
     g_autoptr(PangoLayout) layout = _v21_kit_layout (kit, (Font) { SERIF, clip->body_size, PANGO_WEIGHT_NORMAL, FALSE },
-                                              clip->column_width, body);
+                                                     clip->column_width, body);
   PangoLayoutIter *iter;
   double half = _v21_kit_layout_height (layout) / 2;
   double split = -1;
@@ -802,7 +802,7 @@ clipping (Kit       *kit,
   gint64 year = v21_record_get_int (article, "year", 0);
   g_autofree char *edition = year > 0 ? g_strdup_printf (_("Edition of %ld"), (long) year) : g_strdup ("");
   g_autoptr(PangoLayout) masthead = _v21_kit_layout (kit, (Font) { SERIF, 22, PANGO_WEIGHT_BOLD, TRUE }, width,
-                                                _("Tomorrow’s News"));
+                                                     _("Tomorrow’s News"));
   double top = y;
 
   pango_layout_set_alignment (masthead, PANGO_ALIGN_CENTER);
@@ -819,7 +819,7 @@ clipping (Kit       *kit,
       _v21_kit_rule (kit, x, y + 3, width, 0.5, INK);
     }
   _v21_kit_text (kit, (Font) { SERIF, 9, PANGO_WEIGHT_NORMAL, TRUE }, GREY, x, y + 7, width * 0.6,
-        v21_workshop_get_territory_name (kit->workshop), draw);
+                 v21_workshop_get_territory_name (kit->workshop), draw);
   {
     g_autoptr(PangoLayout) right = _v21_kit_layout (kit, (Font) { SERIF, 9, PANGO_WEIGHT_BOLD, FALSE }, -1, edition);
 
@@ -885,7 +885,7 @@ draw_article (Kit       *kit,
   height = clipping (kit, article, &clip, x, MARGIN + pad, width, TRUE);
   _v21_kit_cut_frame (kit, MARGIN, MARGIN, PAGE_WIDTH - 2 * MARGIN, height + 2 * pad);
   _v21_kit_text (kit, (Font) { SANS, 9, PANGO_WEIGHT_NORMAL, FALSE }, GREY, MARGIN, MARGIN + height + 2 * pad + 8,
-        PAGE_WIDTH - 2 * MARGIN, purpose, TRUE);
+                 PAGE_WIDTH - 2 * MARGIN, purpose, TRUE);
   _v21_kit_footer (kit, part_title (PART_ARTICLES));
   _v21_kit_end_page (kit);
 }

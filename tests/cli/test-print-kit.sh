@@ -40,7 +40,9 @@ Frise 2016 – 2056|6
 Aujourd’hui|6
 Pistes d’action : quoi, qui, quand|6
 Vote à gommettes : 5 gommettes par table|1
+5 gommettes à placer|1
 Points : 10 par personne|1
+6 personnes, 10 points chacune|1
 Fiche « conditions d’application et modalités d’usage »|6
 T1 — Contextualisation des territoires en transition dans l’environnement stratégique|6
 T6 — Regard sur la démarche en cours|1'
