@@ -551,6 +551,19 @@ labelled_zone (Kit        *kit,
   return y + height + 12;
 }
 
+/* "1." to "6." before the lines of the six headlines the table keeps. */
+static void
+headline_numbers (Kit    *kit,
+                  double  y)
+{
+  for (guint i = 1; i <= 6; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u.", i);
+
+      _v21_kit_text (kit, SMALL, GREY, MARGIN - 14, y + 22 * i - 12, 14, number, TRUE);
+    }
+}
+
 static void
 draw_writing (Kit       *kit,
               V21Record *table)
@@ -568,6 +581,7 @@ draw_writing (Kit       *kit,
   y = table_heading (kit, table, _("Writing the desired future"), title, MARGIN);
   y += _v21_kit_text (kit, (Font) { SERIF, 12, PANGO_WEIGHT_NORMAL, TRUE }, INK, MARGIN, y, width,
                       _("Our territory did better than elsewhere. Journalists come to understand why."), TRUE) + 14;
+  headline_numbers (kit, y + _v21_kit_text (kit, BOLD, INK, 0, 0, width, headlines, FALSE));
   y = labelled_zone (kit, headlines, y, 150);
   y = labelled_zone (kit, _("The story: how people live, work, move, eat, decide there"), y, (bottom - y) * 0.58);
   labelled_zone (kit, _("Why it worked: which choices, which alliances"), y, bottom - y - 12);
