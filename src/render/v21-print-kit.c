@@ -13,52 +13,14 @@
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
+#include "v21-consent.h"
 #include "v21-file-io.h"
 #include "v21-labels.h"
 #include "v21-print-kit.h"
+#include "v21-print-kit-private.h"
 #include "v21-run-sheet.h"
 #include "v21-table-assign.h"
-
-/* A4 in points */
-#define PAGE_WIDTH 595.276
-#define PAGE_HEIGHT 841.89
-#define MARGIN 48.0
-#define FOOTER_HEIGHT 28.0
-
-#define SANS "Cantarell, DejaVu Sans, sans-serif"
-#define SERIF "DejaVu Serif, serif"
-
-typedef struct
-{
-  double r, g, b;
-} Rgb;
-
-static const Rgb INK = { 0.14, 0.14, 0.16 };
-static const Rgb GREY = { 0.40, 0.40, 0.43 };
-static const Rgb RULE = { 0.75, 0.75, 0.78 };
-static const Rgb RED = { 0.75, 0.11, 0.16 };
-static const Rgb CHALLENGE = { 0.78, 0.27, 0.0 };
-static const Rgb TREND = { 0.10, 0.37, 0.71 };
-
-typedef struct
-{
-  const char  *family;
-  double       size;
-  PangoWeight  weight;
-  gboolean     italic;
-} Font;
-
-typedef struct
-{
-  V21Workshop     *workshop;
-  cairo_surface_t *surface;
-  cairo_t         *cr;
-  PangoContext    *context;
-  double           width;
-  double           height;
-  guint            page;
-  guint            n_pages;
-} Kit;
+#include "v21-typography.h"
 
 /* The kit's parts and how many pages each takes */
 
@@ -67,35 +29,44 @@ typedef enum
   PART_COVER,
   PART_RUN_SHEET,
   PART_SIGNS,
+  PART_SIGN_IN,
   PART_LISTS,
+  PART_PORTRAITS,
   PART_ARTICLES,
-  PART_CHALLENGES,
   PART_TRENDS,
+  PART_CHALLENGES,
+  PART_GRIDS,
+  PART_WRITING,
+  PART_WHAT_IF,
+  PART_TIMELINES,
+  PART_ACTIONS,
+  PART_VOTES,
+  PART_CONDITIONS,
   N_PARTS
 } Part;
-
-static GPtrArray *
-materials_of (V21Workshop *workshop,
-              const char  *kind)
-{
-  V21Collection *materials = v21_workshop_get_collection (workshop, "materials");
-  GPtrArray *found = g_ptr_array_new ();
-
-  for (guint i = 0; i < v21_collection_get_n (materials); i++)
-    {
-      V21Record *material = v21_collection_get (materials, i);
-
-      if (g_strcmp0 (v21_record_get_string (material, "kind"), kind) == 0)
-        g_ptr_array_add (found, material);
-    }
-  return found;
-}
 
 static guint
 n_of (V21Workshop *workshop,
       const char  *collection)
 {
   return v21_collection_get_n (v21_workshop_get_collection (workshop, collection));
+}
+
+static guint
+n_materials (V21Workshop *workshop,
+             const char  *kind)
+{
+  g_autoptr(GPtrArray) list = _v21_kit_materials (workshop, kind);
+
+  return list->len;
+}
+
+/* A table's sheet for an exercise: one per table when the workshop has the exercise. */
+static guint
+sheets_for (V21Workshop *workshop,
+            const char  *code)
+{
+  return _v21_kit_exercise (workshop, code) != NULL ? _v21_kit_per_table (workshop) : 0;
 }
 
 static guint
@@ -112,18 +83,33 @@ part_pages (V21Workshop *workshop,
       return n_of (workshop, "days");
     case PART_SIGNS:
       return n_of (workshop, "tables");
+    case PART_SIGN_IN:
+      return _v21_kit_sign_in_pages (workshop);
     case PART_LISTS:
       list = v21_table_members (workshop, NULL);
       return n_of (workshop, "tables") + (list->len > 0 ? 1 : 0);
+    case PART_PORTRAITS:
+      return n_materials (workshop, "portrait");
     case PART_ARTICLES:
-      list = materials_of (workshop, "article");
-      return list->len;
-    case PART_CHALLENGES:
-      list = materials_of (workshop, "challenge");
-      return (list->len + 3) / 4;
+      return n_materials (workshop, "article");
     case PART_TRENDS:
-      list = materials_of (workshop, "trend");
-      return (list->len + 3) / 4;
+      return (n_materials (workshop, "trend") + 3) / 4;
+    case PART_CHALLENGES:
+      return (n_materials (workshop, "challenge") + 3) / 4;
+    case PART_GRIDS:
+      return sheets_for (workshop, "T2");
+    case PART_WRITING:
+      return sheets_for (workshop, "T3");
+    case PART_WHAT_IF:
+      return _v21_kit_exercise (workshop, "T3") != NULL ? (_v21_kit_what_if_count (workshop) + 3) / 4 : 0;
+    case PART_TIMELINES:
+      return sheets_for (workshop, "T4");
+    case PART_ACTIONS:
+      return sheets_for (workshop, "T5");
+    case PART_VOTES:
+      return n_of (workshop, "vote_rounds");
+    case PART_CONDITIONS:
+      return n_of (workshop, "exercises");
     default:
       g_return_val_if_reached (0);
     }
@@ -133,8 +119,10 @@ static const char *
 part_title (Part part)
 {
   static const char * const titles[] = {
-    N_("Cover"), N_("Run sheet"), N_("Table signs"), N_("Participants by table"),
-    N_("Future news articles"), N_("Challenge sheets"), N_("Trend cards"),
+    N_("Cover"), N_("Run sheet"), N_("Table signs"), N_("Sign-in sheets"), N_("Participants by table"),
+    N_("Portrait of the territory"), N_("Future news articles"), N_("Trend cards"), N_("Challenge sheets"),
+    N_("Robustness grid"), N_("Writing sheets"), N_("“What if…” cards"), N_("Timeline strips"),
+    N_("Action sheets"), N_("Vote material"), N_("Conditions of application"),
   };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (titles) == N_PARTS);
@@ -150,13 +138,30 @@ part_hint (Part part)
       return _("one page per day, for the facilitation team");
     case PART_SIGNS:
       return _("fold each sheet in two along the dotted line");
+    case PART_SIGN_IN:
+      return _("one per table, signed each day");
     case PART_LISTS:
       return _("to post on each table");
+    case PART_PORTRAITS:
+      return _("to project or hand out at the opening");
     case PART_ARTICLES:
       return _("one clipping per page, to hand out to the tables");
     case PART_CHALLENGES:
     case PART_TRENDS:
+    case PART_WHAT_IF:
       return _("four per page: cut along the marks");
+    case PART_GRIDS:
+      return _("T2, one per table (enlarge to A3)");
+    case PART_WRITING:
+      return _("T3, one per table (enlarge to A3)");
+    case PART_TIMELINES:
+      return _("T4, one per table (enlarge to A3)");
+    case PART_ACTIONS:
+      return _("T5, one per table");
+    case PART_VOTES:
+      return _("the dots or points each table gets, per vote");
+    case PART_CONDITIONS:
+      return _("one per exercise, for the feedback round");
     default:
       return "";
     }
@@ -175,20 +180,21 @@ v21_print_kit_count_pages (V21Workshop *workshop)
 
 /* Text */
 
-static void
-set_color (Kit *kit,
-           Rgb  color)
+void
+_v21_kit_color (Kit *kit,
+                Rgb  color)
 {
   cairo_set_source_rgb (kit->cr, color.r, color.g, color.b);
 }
 
-static PangoLayout *
-layout_new (Kit        *kit,
-            Font        font,
-            double      width,
-            const char *text)
+PangoLayout *
+_v21_kit_layout (Kit        *kit,
+                 Font        font,
+                 double      width,
+                 const char *text)
 {
   PangoLayout *layout = pango_layout_new (kit->context);
+  g_autofree char *typeset = NULL;
   PangoFontDescription *description = pango_font_description_from_string (font.family);
 
   pango_font_description_set_size (description, (int) (font.size * PANGO_SCALE));
@@ -201,12 +207,13 @@ layout_new (Kit        *kit,
       pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
     }
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  typeset = v21_typography_apply (text);
+  pango_layout_set_text (layout, typeset, -1);
   return layout;
 }
 
-static double
-layout_height (PangoLayout *layout)
+double
+_v21_kit_layout_height (PangoLayout *layout)
 {
   int height = 0;
 
@@ -214,8 +221,8 @@ layout_height (PangoLayout *layout)
   return height / (double) PANGO_SCALE;
 }
 
-static double
-layout_width (PangoLayout *layout)
+double
+_v21_kit_layout_width (PangoLayout *layout)
 {
   int width = 0;
 
@@ -224,45 +231,45 @@ layout_width (PangoLayout *layout)
 }
 
 /* Draws @text at (@x, @y) when @draw, and returns its height either way. */
-static double
-text (Kit        *kit,
-      Font        font,
-      Rgb         color,
-      double      x,
-      double      y,
-      double      width,
-      const char *string,
-      gboolean    draw)
+double
+_v21_kit_text (Kit        *kit,
+               Font        font,
+               Rgb         color,
+               double      x,
+               double      y,
+               double      width,
+               const char *string,
+               gboolean    draw)
 {
-  g_autoptr(PangoLayout) layout = layout_new (kit, font, width, string);
+  g_autoptr(PangoLayout) layout = _v21_kit_layout (kit, font, width, string);
 
   if (draw)
     {
-      set_color (kit, color);
+      _v21_kit_color (kit, color);
       cairo_move_to (kit->cr, x, y);
       pango_cairo_show_layout (kit->cr, layout);
     }
-  return layout_height (layout);
+  return _v21_kit_layout_height (layout);
 }
 
-static void
-rule (Kit    *kit,
-      double  x,
-      double  y,
-      double  width,
-      double  thickness,
-      Rgb     color)
+void
+_v21_kit_rule (Kit    *kit,
+               double  x,
+               double  y,
+               double  width,
+               double  thickness,
+               Rgb     color)
 {
-  set_color (kit, color);
+  _v21_kit_color (kit, color);
   cairo_set_line_width (kit->cr, thickness);
   cairo_move_to (kit->cr, x, y);
   cairo_line_to (kit->cr, x + width, y);
   cairo_stroke (kit->cr);
 }
 
-static void
-parse_color (const char *hex,
-             Rgb        *color)
+void
+_v21_kit_parse_color (const char *hex,
+                      Rgb        *color)
 {
   guint value = hex != NULL && hex[0] == '#' ? (guint) g_ascii_strtoull (hex + 1, NULL, 16) : 0x5e5c64;
 
@@ -273,10 +280,10 @@ parse_color (const char *hex,
 
 /* Pages */
 
-static void
-begin_page (Kit    *kit,
-            double  width,
-            double  height)
+void
+_v21_kit_begin_page (Kit    *kit,
+                     double  width,
+                     double  height)
 {
   cairo_pdf_surface_set_size (kit->surface, width, height);
   kit->width = width;
@@ -284,43 +291,43 @@ begin_page (Kit    *kit,
   kit->page++;
 }
 
-static void
-end_page (Kit *kit)
+void
+_v21_kit_end_page (Kit *kit)
 {
   cairo_show_page (kit->cr);
 }
 
-static void
-footer (Kit        *kit,
-        const char *part)
+void
+_v21_kit_footer (Kit        *kit,
+                 const char *part)
 {
   Font small = { SANS, 8, PANGO_WEIGHT_NORMAL, FALSE };
   g_autofree char *left = g_strdup_printf ("%s · %s", v21_workshop_get_title (kit->workshop), part);
   /* Translators: the page number in the kit's footer. */
   g_autofree char *right = g_strdup_printf (_("page %u / %u"), kit->page, kit->n_pages);
-  g_autoptr(PangoLayout) number = layout_new (kit, small, -1, right);
+  g_autoptr(PangoLayout) number = _v21_kit_layout (kit, small, -1, right);
   double y = kit->height - MARGIN + 10;
 
-  rule (kit, MARGIN, y - 6, kit->width - 2 * MARGIN, 0.5, RULE);
-  text (kit, small, GREY, MARGIN, y, kit->width - 2 * MARGIN - 80, left, TRUE);
-  set_color (kit, GREY);
-  cairo_move_to (kit->cr, kit->width - MARGIN - layout_width (number), y);
+  _v21_kit_rule (kit, MARGIN, y - 6, kit->width - 2 * MARGIN, 0.5, RULE);
+  _v21_kit_text (kit, small, GREY, MARGIN, y, kit->width - 2 * MARGIN - 80, left, TRUE);
+  _v21_kit_color (kit, GREY);
+  cairo_move_to (kit->cr, kit->width - MARGIN - _v21_kit_layout_width (number), y);
   pango_cairo_show_layout (kit->cr, number);
 }
 
 /* A small grey line above a large title; returns where the content starts. */
-static double
-heading (Kit        *kit,
-         const char *kicker,
-         const char *title,
-         double      y)
+double
+_v21_kit_heading (Kit        *kit,
+                  const char *kicker,
+                  const char *title,
+                  double      y)
 {
   Font small = { SANS, 10, PANGO_WEIGHT_BOLD, FALSE };
   Font large = { SANS, 22, PANGO_WEIGHT_BOLD, FALSE };
   double width = kit->width - 2 * MARGIN;
 
-  y += text (kit, small, GREY, MARGIN, y, width, kicker, TRUE) + 2;
-  y += text (kit, large, INK, MARGIN, y, width, title, TRUE) + 6;
+  y += _v21_kit_text (kit, small, GREY, MARGIN, y, width, kicker, TRUE) + 2;
+  y += _v21_kit_text (kit, large, INK, MARGIN, y, width, title, TRUE) + 6;
   return y;
 }
 
@@ -340,7 +347,7 @@ cover_days (Kit    *kit,
       g_autofree char *line = g_strdup_printf ("%s, %s – %s", date, v21_record_get_string (day, "start"),
                                                v21_record_get_string (day, "end"));
 
-      *y += text (kit, body, INK, MARGIN, *y, kit->width - 2 * MARGIN, line, TRUE) + 2;
+      *y += _v21_kit_text (kit, body, INK, MARGIN, *y, kit->width - 2 * MARGIN, line, TRUE) + 2;
     }
 }
 
@@ -348,29 +355,31 @@ static void
 cover_contents (Kit    *kit,
                 double  y)
 {
-  Font title = { SANS, 12, PANGO_WEIGHT_BOLD, FALSE };
-  Font hint = { SANS, 10, PANGO_WEIGHT_NORMAL, FALSE };
+  Font title = { SANS, 10.5, PANGO_WEIGHT_BOLD, FALSE };
+  Font hint = { SANS, 9, PANGO_WEIGHT_NORMAL, FALSE };
   double width = kit->width - 2 * MARGIN;
   guint page = 2;
 
-  y += text (kit, (Font) { SANS, 16, PANGO_WEIGHT_BOLD, FALSE }, INK, MARGIN, y, width,
-             _("In this kit"), TRUE) + 8;
+  y += _v21_kit_text (kit, (Font) { SANS, 16, PANGO_WEIGHT_BOLD, FALSE }, INK, MARGIN, y, width,
+                      _("In this kit"), TRUE) + 8;
   for (Part part = PART_RUN_SHEET; part < N_PARTS; part++)
     {
       guint n = part_pages (kit->workshop, part);
       g_autofree char *pages = NULL;
       g_autoptr(PangoLayout) number = NULL;
+      double height;
 
       if (n == 0)
         continue;
       pages = n == 1 ? g_strdup_printf (_("page %u"), page) : g_strdup_printf (_("pages %u–%u"), page, page + n - 1);
-      number = layout_new (kit, hint, -1, pages);
-      rule (kit, MARGIN, y, width, 0.5, RULE);
-      text (kit, title, INK, MARGIN, y + 6, width - 120, part_title (part), TRUE);
-      set_color (kit, GREY);
-      cairo_move_to (kit->cr, MARGIN + width - layout_width (number), y + 8);
+      number = _v21_kit_layout (kit, hint, -1, pages);
+      _v21_kit_rule (kit, MARGIN, y, width, 0.5, RULE);
+      height = _v21_kit_text (kit, title, INK, MARGIN, y + 5, 165, part_title (part), TRUE);
+      height = MAX (height, _v21_kit_text (kit, hint, GREY, MARGIN + 170, y + 6, width - 250, part_hint (part), TRUE));
+      _v21_kit_color (kit, GREY);
+      cairo_move_to (kit->cr, MARGIN + width - _v21_kit_layout_width (number), y + 6);
       pango_cairo_show_layout (kit->cr, number);
-      y += 6 + text (kit, hint, GREY, MARGIN, y + 24, width - 120, part_hint (part), TRUE) + 26;
+      y += height + 10;
       page += n;
     }
 }
@@ -384,24 +393,24 @@ draw_cover (Kit *kit)
   g_autofree char *horizon = NULL;
   double y = MARGIN + 40;
 
-  begin_page (kit, PAGE_WIDTH, PAGE_HEIGHT);
+  _v21_kit_begin_page (kit, PAGE_WIDTH, PAGE_HEIGHT);
   cairo_set_source_rgb (kit->cr, 0.15, 0.64, 0.41);
   cairo_rectangle (kit->cr, 0, 0, PAGE_WIDTH, 14);
   cairo_fill (kit->cr);
-  y += text (kit, (Font) { SANS, 12, PANGO_WEIGHT_BOLD, FALSE }, GREY, MARGIN, y, width,
-             _("Visions +21 · Printable kit"), TRUE) + 8;
-  y += text (kit, (Font) { SANS, 30, PANGO_WEIGHT_BOLD, FALSE }, INK, MARGIN, y, width,
-             v21_workshop_get_title (kit->workshop), TRUE) + 12;
-  y += text (kit, (Font) { SANS, 16, PANGO_WEIGHT_NORMAL, FALSE }, INK, MARGIN, y, width,
-             v21_workshop_get_territory_name (kit->workshop), TRUE) + 18;
+  y += _v21_kit_text (kit, (Font) { SANS, 12, PANGO_WEIGHT_BOLD, FALSE }, GREY, MARGIN, y, width,
+                      _("Visions +21 · Printable kit"), TRUE) + 8;
+  y += _v21_kit_text (kit, (Font) { SANS, 30, PANGO_WEIGHT_BOLD, FALSE }, INK, MARGIN, y, width,
+                      v21_workshop_get_title (kit->workshop), TRUE) + 12;
+  y += _v21_kit_text (kit, (Font) { SANS, 16, PANGO_WEIGHT_NORMAL, FALSE }, INK, MARGIN, y, width,
+                      v21_workshop_get_territory_name (kit->workshop), TRUE) + 18;
   cover_days (kit, &y);
   if (venue != NULL && venue[0] != '\0')
-    y += text (kit, (Font) { SANS, 12, PANGO_WEIGHT_NORMAL, FALSE }, INK, MARGIN, y, width, venue, TRUE) + 2;
+    y += _v21_kit_text (kit, (Font) { SANS, 12, PANGO_WEIGHT_NORMAL, FALSE }, INK, MARGIN, y, width, venue, TRUE) + 2;
   horizon = g_strdup_printf (_("Horizon %ld (from %ld)"), (long) v21_record_get_int (root, "horizon_year", 0),
                              (long) v21_record_get_int (root, "start_year", 0));
-  y += text (kit, (Font) { SANS, 12, PANGO_WEIGHT_BOLD, FALSE }, INK, MARGIN, y + 6, width, horizon, TRUE) + 40;
+  y += _v21_kit_text (kit, (Font) { SANS, 12, PANGO_WEIGHT_BOLD, FALSE }, INK, MARGIN, y + 6, width, horizon, TRUE) + 40;
   cover_contents (kit, y);
-  end_page (kit);
+  _v21_kit_end_page (kit);
 }
 
 /* Run sheet */
@@ -438,20 +447,20 @@ run_sheet_row (Kit       *kit,
   const char *instructions = v21_record_get_string (sequence, "instructions");
   double height = 6 * scale;
 
-  text (kit, time, INK, MARGIN, y + height, 56, start, draw);
-  height += text (kit, title, INK, x, y + height, width, v21_record_get_string (sequence, "title"), draw);
-  height += text (kit, small, GREY, x, y + height, width, caption, draw) + 2 * scale;
+  _v21_kit_text (kit, time, INK, MARGIN, y + height, 56, start, draw);
+  height += _v21_kit_text (kit, title, INK, x, y + height, width, v21_record_get_string (sequence, "title"), draw);
+  height += _v21_kit_text (kit, small, GREY, x, y + height, width, caption, draw) + 2 * scale;
   if (instructions != NULL && instructions[0] != '\0')
-    height += text (kit, small, INK, x, y + height, width, instructions, draw);
+    height += _v21_kit_text (kit, small, INK, x, y + height, width, instructions, draw);
   height += 6 * scale;
   if (draw)
     {
       Rgb color = kind_color (v21_record_get_string (sequence, "kind"));
 
-      set_color (kit, color);
+      _v21_kit_color (kit, color);
       cairo_rectangle (kit->cr, x - 10, y + 6 * scale, 3, height - 12 * scale);
       cairo_fill (kit->cr);
-      rule (kit, MARGIN, y + height, PAGE_WIDTH - 2 * MARGIN, 0.5, RULE);
+      _v21_kit_rule (kit, MARGIN, y + height, PAGE_WIDTH - 2 * MARGIN, 0.5, RULE);
     }
   return height;
 }
@@ -512,13 +521,13 @@ day_summary (Kit       *kit,
   end = v21_time_format (info.end);
   planned = v21_time_format (info.planned_end);
   line = g_strdup_printf (_("Hours %s – %s · planned end %s"), start, end, planned);
-  y += text (kit, body, GREY, MARGIN, y, width, line, TRUE);
+  y += _v21_kit_text (kit, body, GREY, MARGIN, y, width, line, TRUE);
   if (info.planned_end > info.end)
     {
       g_autofree char *over = v21_duration_format (info.planned_end - info.end);
       g_autofree char *warning = g_strdup_printf (_("Overruns the day’s end by %s"), over);
 
-      y += text (kit, (Font) { SANS, 11, PANGO_WEIGHT_BOLD, FALSE }, RED, MARGIN, y, width, warning, TRUE);
+      y += _v21_kit_text (kit, (Font) { SANS, 11, PANGO_WEIGHT_BOLD, FALSE }, RED, MARGIN, y, width, warning, TRUE);
     }
   return y + 10;
 }
@@ -534,13 +543,13 @@ draw_run_sheet_day (Kit       *kit,
   g_autofree char *title = g_strdup_printf (_("Day %u — %s"), number, date);
   double y;
 
-  begin_page (kit, PAGE_WIDTH, PAGE_HEIGHT);
-  y = heading (kit, part_title (PART_RUN_SHEET), title, MARGIN);
+  _v21_kit_begin_page (kit, PAGE_WIDTH, PAGE_HEIGHT);
+  y = _v21_kit_heading (kit, part_title (PART_RUN_SHEET), title, MARGIN);
   y = day_summary (kit, day, y);
-  rule (kit, MARGIN, y, PAGE_WIDTH - 2 * MARGIN, 1, INK);
+  _v21_kit_rule (kit, MARGIN, y, PAGE_WIDTH - 2 * MARGIN, 1, INK);
   fitted_rows (kit, sequences, run_sheet_row, y, 0.5);
-  footer (kit, part_title (PART_RUN_SHEET));
-  end_page (kit);
+  _v21_kit_footer (kit, part_title (PART_RUN_SHEET));
+  _v21_kit_end_page (kit);
 }
 
 /* Table signs */
@@ -554,7 +563,7 @@ sign_layout (Kit        *kit,
 {
   for (double size = 120; ; size -= 4)
     {
-      PangoLayout *layout = layout_new (kit, (Font) { SANS, size, PANGO_WEIGHT_BOLD, FALSE }, width, name);
+      PangoLayout *layout = _v21_kit_layout (kit, (Font) { SANS, size, PANGO_WEIGHT_BOLD, FALSE }, width, name);
       PangoRectangle extents;
 
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
@@ -562,7 +571,7 @@ sign_layout (Kit        *kit,
       pango_layout_get_extents (layout, NULL, &extents);
       if (size <= 16
           || (pango_layout_get_line_count (layout) <= 2 && extents.width <= width * PANGO_SCALE
-              && layout_height (layout) <= height))
+              && _v21_kit_layout_height (layout) <= height))
         return layout;
       g_object_unref (layout);
     }
@@ -581,19 +590,19 @@ sign_half (Kit        *kit,
   g_autoptr(PangoLayout) layout = sign_layout (kit, name, width, room);
   double y;
 
-  set_color (kit, color);
+  _v21_kit_color (kit, color);
   cairo_rectangle (kit->cr, 0, kit->height - band, kit->width, band);
   cairo_fill (kit->cr);
-  y = top + 30 + (room - layout_height (layout)) / 2;
-  set_color (kit, INK);
+  y = top + 30 + (room - _v21_kit_layout_height (layout)) / 2;
+  _v21_kit_color (kit, INK);
   cairo_move_to (kit->cr, MARGIN, y);
   pango_cairo_show_layout (kit->cr, layout);
   {
-    g_autoptr(PangoLayout) caption = layout_new (kit, (Font) { SANS, 14, PANGO_WEIGHT_NORMAL, FALSE }, width,
-                                                 v21_workshop_get_title (kit->workshop));
+    g_autoptr(PangoLayout) caption = _v21_kit_layout (kit, (Font) { SANS, 14, PANGO_WEIGHT_NORMAL, FALSE }, width,
+                                                      v21_workshop_get_title (kit->workshop));
 
     pango_layout_set_alignment (caption, PANGO_ALIGN_CENTER);
-    set_color (kit, GREY);
+    _v21_kit_color (kit, GREY);
     cairo_move_to (kit->cr, MARGIN, kit->height - band - 32);
     pango_cairo_show_layout (kit->cr, caption);
   }
@@ -607,8 +616,8 @@ draw_sign (Kit       *kit,
   const double dashes[] = { 6, 4 };
   Rgb color;
 
-  parse_color (v21_record_get_string (table, "color"), &color);
-  begin_page (kit, PAGE_HEIGHT, PAGE_WIDTH);
+  _v21_kit_parse_color (v21_record_get_string (table, "color"), &color);
+  _v21_kit_begin_page (kit, PAGE_HEIGHT, PAGE_WIDTH);
   sign_half (kit, name, color);
   cairo_save (kit->cr);
   cairo_translate (kit->cr, kit->width, kit->height);
@@ -618,11 +627,11 @@ draw_sign (Kit       *kit,
 
   cairo_save (kit->cr);
   cairo_set_dash (kit->cr, dashes, G_N_ELEMENTS (dashes), 0);
-  rule (kit, 0, kit->height / 2, kit->width, 0.6, RULE);
+  _v21_kit_rule (kit, 0, kit->height / 2, kit->width, 0.6, RULE);
   cairo_restore (kit->cr);
-  text (kit, (Font) { SANS, 8, PANGO_WEIGHT_NORMAL, FALSE }, GREY, 12, kit->height / 2 + 3, -1,
-        _("fold here"), TRUE);
-  end_page (kit);
+  _v21_kit_text (kit, (Font) { SANS, 8, PANGO_WEIGHT_NORMAL, FALSE }, GREY, 12, kit->height / 2 + 3, -1,
+                 _("fold here"), TRUE);
+  _v21_kit_end_page (kit);
 }
 
 /* Participant lists */
@@ -634,27 +643,32 @@ person_row (Kit       *kit,
             double     y,
             gboolean   draw)
 {
-  Font name = { SANS, 12 * scale, PANGO_WEIGHT_BOLD, FALSE };
+  Font bold = { SANS, 12 * scale, PANGO_WEIGHT_BOLD, FALSE };
   Font small = { SANS, 9.5 * scale, PANGO_WEIGHT_NORMAL, FALSE };
   const char *role = v21_record_get_string (person, "role");
   const char *category = v21_record_get_string (person, "category");
   const char *organisation = v21_record_get_string (person, "organisation");
   double width = PAGE_WIDTH - 2 * MARGIN - 150;
   g_autofree char *title = NULL;
+  g_autofree char *name = v21_consent_name (kit->workshop, person);
   double height = 5 * scale;
 
+  /* Without consent, the label alone: the organisation or the category
+   * beside it would say who it is. */
+  if (!v21_consent_may_name (person))
+    organisation = category = NULL;
   if (role != NULL && strcmp (role, "participant") != 0)
-    title = g_strdup_printf ("%s (%s)", v21_record_get_string (person, "name"), v21_label ("role", role));
+    title = g_strdup_printf ("%s (%s)", name, v21_label ("role", role));
   else
-    title = g_strdup (v21_record_get_string (person, "name"));
-  text (kit, small, GREY, PAGE_WIDTH - MARGIN - 140, y + height + 2 * scale, 140,
-        v21_label ("category", category), draw);
-  height += text (kit, name, INK, MARGIN, y + height, width, title, draw);
+    title = g_steal_pointer (&name);
+  _v21_kit_text (kit, small, GREY, PAGE_WIDTH - MARGIN - 140, y + height + 2 * scale, 140,
+                 v21_label ("category", category), draw);
+  height += _v21_kit_text (kit, bold, INK, MARGIN, y + height, width, title, draw);
   if (organisation != NULL && organisation[0] != '\0')
-    height += text (kit, small, GREY, MARGIN, y + height, width, organisation, draw);
+    height += _v21_kit_text (kit, small, GREY, MARGIN, y + height, width, organisation, draw);
   height += 5 * scale;
   if (draw)
-    rule (kit, MARGIN, y + height, PAGE_WIDTH - 2 * MARGIN, 0.5, RULE);
+    _v21_kit_rule (kit, MARGIN, y + height, PAGE_WIDTH - 2 * MARGIN, 0.5, RULE);
   return height;
 }
 
@@ -690,43 +704,23 @@ draw_list (Kit        *kit,
   double x = MARGIN + (table != NULL ? 40 : 0);
   double y = MARGIN;
 
-  begin_page (kit, PAGE_WIDTH, PAGE_HEIGHT);
+  _v21_kit_begin_page (kit, PAGE_WIDTH, PAGE_HEIGHT);
   if (table != NULL)
     {
-      parse_color (v21_record_get_string (table, "color"), &color);
-      set_color (kit, color);
+      _v21_kit_parse_color (v21_record_get_string (table, "color"), &color);
+      _v21_kit_color (kit, color);
       cairo_rectangle (kit->cr, MARGIN, y + 16, 28, 28);
       cairo_fill (kit->cr);
     }
-  y += text (kit, (Font) { SANS, 10, PANGO_WEIGHT_BOLD, FALSE }, GREY, x, y, PAGE_WIDTH - MARGIN - x,
-             part_title (PART_LISTS), TRUE) + 2;
-  y += text (kit, (Font) { SANS, 22, PANGO_WEIGHT_BOLD, FALSE }, INK, x, y, PAGE_WIDTH - MARGIN - x, title, TRUE) + 4;
-  y += text (kit, (Font) { SANS, 11, PANGO_WEIGHT_NORMAL, FALSE }, GREY, MARGIN, y, PAGE_WIDTH - 2 * MARGIN,
-             subtitle, TRUE) + 10;
-  rule (kit, MARGIN, y, PAGE_WIDTH - 2 * MARGIN, 1, INK);
+  y += _v21_kit_text (kit, (Font) { SANS, 10, PANGO_WEIGHT_BOLD, FALSE }, GREY, x, y, PAGE_WIDTH - MARGIN - x,
+                      part_title (PART_LISTS), TRUE) + 2;
+  y += _v21_kit_text (kit, (Font) { SANS, 22, PANGO_WEIGHT_BOLD, FALSE }, INK, x, y, PAGE_WIDTH - MARGIN - x, title, TRUE) + 4;
+  y += _v21_kit_text (kit, (Font) { SANS, 11, PANGO_WEIGHT_NORMAL, FALSE }, GREY, MARGIN, y, PAGE_WIDTH - 2 * MARGIN,
+                      subtitle, TRUE) + 10;
+  _v21_kit_rule (kit, MARGIN, y, PAGE_WIDTH - 2 * MARGIN, 1, INK);
   fitted_rows (kit, people, person_row, y, 0.4);
-  footer (kit, part_title (PART_LISTS));
-  end_page (kit);
-}
-
-/* French typography: no line starts with a closing guillemet or a colon. */
-static char *
-typeset (const char *body)
-{
-  static const char * const pairs[][2] = {
-    { "« ", "«\u00a0" }, { " »", "\u00a0»" }, { " :", "\u00a0:" }, { " ;", "\u202f;" },
-    { " ?", "\u202f?" }, { " !", "\u202f!" },
-  };
-  char *text = g_strdup (body != NULL ? body : "");
-
-  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
-    {
-      g_auto(GStrv) parts = g_strsplit (text, pairs[i][0], -1);
-
-      g_free (text);
-      text = g_strjoinv (pairs[i][1], parts);
-    }
-  return text;
+  _v21_kit_footer (kit, part_title (PART_LISTS));
+  _v21_kit_end_page (kit);
 }
 
 /* Articles: newspaper clippings */
@@ -746,16 +740,14 @@ two_columns (Kit        *kit,
              double      y,
              gboolean    draw)
 {
-  g_autofree char *typeset_body = typeset (body);
-  g_autoptr(PangoLayout) layout = layout_new (kit, (Font) { SERIF, clip->body_size, PANGO_WEIGHT_NORMAL, FALSE },
-                                              clip->column_width, typeset_body);
+    g_autoptr(PangoLayout) layout = _v21_kit_layout (kit, (Font) { SERIF, clip->body_size, PANGO_WEIGHT_NORMAL, FALSE },
+                                                     clip->column_width, body);
   PangoLayoutIter *iter;
-  double half = layout_height (layout) / 2;
+  double half = _v21_kit_layout_height (layout) / 2;
   double split = -1;
   double height = 0;
 
-  pango_layout_set_justify (layout, TRUE);
-  set_color (kit, INK);
+  _v21_kit_color (kit, INK);
   iter = pango_layout_get_iter (layout);
   do
     {
@@ -806,65 +798,65 @@ clipping (Kit       *kit,
           gboolean   draw)
 {
   const char *source = v21_record_get_string (article, "source");
-  g_autofree char *headline = typeset (v21_record_get_string (article, "title"));
+  const char *headline = v21_record_get_string (article, "title");
   gint64 year = v21_record_get_int (article, "year", 0);
   g_autofree char *edition = year > 0 ? g_strdup_printf (_("Edition of %ld"), (long) year) : g_strdup ("");
-  g_autoptr(PangoLayout) masthead = layout_new (kit, (Font) { SERIF, 22, PANGO_WEIGHT_BOLD, TRUE }, width,
-                                                _("Tomorrow’s News"));
+  g_autoptr(PangoLayout) masthead = _v21_kit_layout (kit, (Font) { SERIF, 22, PANGO_WEIGHT_BOLD, TRUE }, width,
+                                                     _("Tomorrow’s News"));
   double top = y;
 
   pango_layout_set_alignment (masthead, PANGO_ALIGN_CENTER);
   if (draw)
     {
-      set_color (kit, INK);
+      _v21_kit_color (kit, INK);
       cairo_move_to (kit->cr, x, y);
       pango_cairo_show_layout (kit->cr, masthead);
     }
-  y += layout_height (masthead) + 4;
+  y += _v21_kit_layout_height (masthead) + 4;
   if (draw)
     {
-      rule (kit, x, y, width, 1.5, INK);
-      rule (kit, x, y + 3, width, 0.5, INK);
+      _v21_kit_rule (kit, x, y, width, 1.5, INK);
+      _v21_kit_rule (kit, x, y + 3, width, 0.5, INK);
     }
-  text (kit, (Font) { SERIF, 9, PANGO_WEIGHT_NORMAL, TRUE }, GREY, x, y + 7, width * 0.6,
-        v21_workshop_get_territory_name (kit->workshop), draw);
+  _v21_kit_text (kit, (Font) { SERIF, 9, PANGO_WEIGHT_NORMAL, TRUE }, GREY, x, y + 7, width * 0.6,
+                 v21_workshop_get_territory_name (kit->workshop), draw);
   {
-    g_autoptr(PangoLayout) right = layout_new (kit, (Font) { SERIF, 9, PANGO_WEIGHT_BOLD, FALSE }, -1, edition);
+    g_autoptr(PangoLayout) right = _v21_kit_layout (kit, (Font) { SERIF, 9, PANGO_WEIGHT_BOLD, FALSE }, -1, edition);
 
     if (draw)
       {
-        cairo_move_to (kit->cr, x + width - layout_width (right), y + 7);
+        cairo_move_to (kit->cr, x + width - _v21_kit_layout_width (right), y + 7);
         pango_cairo_show_layout (kit->cr, right);
       }
   }
   y += 24;
   if (draw)
-    rule (kit, x, y, width, 0.5, INK);
+    _v21_kit_rule (kit, x, y, width, 0.5, INK);
   y += 10;
-  y += text (kit, (Font) { SERIF, 22, PANGO_WEIGHT_BOLD, FALSE }, INK, x, y, width, headline, draw) + 10;
+  y += _v21_kit_text (kit, (Font) { SERIF, 22, PANGO_WEIGHT_BOLD, FALSE }, INK, x, y, width, headline, draw) + 10;
   clip->column_width = (width - 18) / 2;
   y += two_columns (kit, v21_record_get_string (article, "body"), clip, x, y, draw) + 8;
   if (source != NULL && source[0] != '\0')
     {
       g_autofree char *line = g_strdup_printf (_("Source: %s"), source);
 
-      y += text (kit, (Font) { SERIF, 8, PANGO_WEIGHT_NORMAL, TRUE }, GREY, x, y, width, line, draw);
+      y += _v21_kit_text (kit, (Font) { SERIF, 8, PANGO_WEIGHT_NORMAL, TRUE }, GREY, x, y, width, line, draw);
     }
   return y - top;
 }
 
-static void
-cut_frame (Kit    *kit,
-           double  x,
-           double  y,
-           double  width,
-           double  height)
+void
+_v21_kit_cut_frame (Kit    *kit,
+                    double  x,
+                    double  y,
+                    double  width,
+                    double  height)
 {
   const double dashes[] = { 5, 3 };
 
   cairo_save (kit->cr);
   cairo_set_dash (kit->cr, dashes, G_N_ELEMENTS (dashes), 0);
-  set_color (kit, GREY);
+  _v21_kit_color (kit, GREY);
   cairo_set_line_width (kit->cr, 0.6);
   cairo_rectangle (kit->cr, x, y, width, height);
   cairo_stroke (kit->cr);
@@ -872,7 +864,7 @@ cut_frame (Kit    *kit,
   cairo_set_source_rgb (kit->cr, 1, 1, 1);
   cairo_rectangle (kit->cr, x + 14, y - 7, 16, 14);
   cairo_fill (kit->cr);
-  text (kit, (Font) { "DejaVu Sans", 11, PANGO_WEIGHT_NORMAL, FALSE }, GREY, x + 14, y - 9, -1, "✂", TRUE);
+  _v21_kit_text (kit, (Font) { "DejaVu Sans", 11, PANGO_WEIGHT_NORMAL, FALSE }, GREY, x + 14, y - 9, -1, "✂", TRUE);
 }
 
 static void
@@ -887,15 +879,15 @@ draw_article (Kit       *kit,
   g_autofree char *purpose = material_exercise_line (kit, article);
   double height;
 
-  begin_page (kit, PAGE_WIDTH, PAGE_HEIGHT);
+  _v21_kit_begin_page (kit, PAGE_WIDTH, PAGE_HEIGHT);
   while (clip.body_size > 6 && clipping (kit, article, &clip, x, 0, width, FALSE) > room)
     clip.body_size -= 0.5;
   height = clipping (kit, article, &clip, x, MARGIN + pad, width, TRUE);
-  cut_frame (kit, MARGIN, MARGIN, PAGE_WIDTH - 2 * MARGIN, height + 2 * pad);
-  text (kit, (Font) { SANS, 9, PANGO_WEIGHT_NORMAL, FALSE }, GREY, MARGIN, MARGIN + height + 2 * pad + 8,
-        PAGE_WIDTH - 2 * MARGIN, purpose, TRUE);
-  footer (kit, part_title (PART_ARTICLES));
-  end_page (kit);
+  _v21_kit_cut_frame (kit, MARGIN, MARGIN, PAGE_WIDTH - 2 * MARGIN, height + 2 * pad);
+  _v21_kit_text (kit, (Font) { SANS, 9, PANGO_WEIGHT_NORMAL, FALSE }, GREY, MARGIN, MARGIN + height + 2 * pad + 8,
+                 PAGE_WIDTH - 2 * MARGIN, purpose, TRUE);
+  _v21_kit_footer (kit, part_title (PART_ARTICLES));
+  _v21_kit_end_page (kit);
 }
 
 /* Cards, four per page */
@@ -911,19 +903,19 @@ card_content (Kit        *kit,
 {
   const char *source = v21_record_get_string (card, "source");
   g_autofree char *purpose = material_exercise_line (kit, card);
-  g_autofree char *title = typeset (v21_record_get_string (card, "title"));
-  g_autofree char *body = typeset (v21_record_get_string (card, "body"));
+  const char *title = v21_record_get_string (card, "title");
+  const char *body = v21_record_get_string (card, "body");
   double top = y;
 
-  y += text (kit, (Font) { SANS, 14 * scale, PANGO_WEIGHT_BOLD, FALSE }, INK, x, y, width, title, draw) + 8 * scale;
-  y += text (kit, (Font) { SANS, 9.5 * scale, PANGO_WEIGHT_NORMAL, FALSE }, INK, x, y, width, body, draw) + 8 * scale;
+  y += _v21_kit_text (kit, (Font) { SANS, 14 * scale, PANGO_WEIGHT_BOLD, FALSE }, INK, x, y, width, title, draw) + 8 * scale;
+  y += _v21_kit_text (kit, (Font) { SANS, 9.5 * scale, PANGO_WEIGHT_NORMAL, FALSE }, INK, x, y, width, body, draw) + 8 * scale;
   if (source != NULL && source[0] != '\0')
     {
       g_autofree char *line = g_strdup_printf (_("Source: %s"), source);
 
-      y += text (kit, (Font) { SANS, 7.5 * scale, PANGO_WEIGHT_NORMAL, TRUE }, GREY, x, y, width, line, draw);
+      y += _v21_kit_text (kit, (Font) { SANS, 7.5 * scale, PANGO_WEIGHT_NORMAL, TRUE }, GREY, x, y, width, line, draw);
     }
-  y += text (kit, (Font) { SANS, 7.5 * scale, PANGO_WEIGHT_NORMAL, FALSE }, GREY, x, y, width, purpose, draw);
+  y += _v21_kit_text (kit, (Font) { SANS, 7.5 * scale, PANGO_WEIGHT_NORMAL, FALSE }, GREY, x, y, width, purpose, draw);
   return y - top;
 }
 
@@ -945,23 +937,23 @@ draw_card (Kit       *kit,
   g_autofree char *label = year > 0 ? g_strdup_printf ("%s · %ld", kind, (long) year) : g_strdup (kind);
   double scale = 1.0;
 
-  set_color (kit, color);
+  _v21_kit_color (kit, color);
   cairo_rectangle (kit->cr, x, y, width, 24);
   cairo_fill (kit->cr);
-  text (kit, (Font) { SANS, 10, PANGO_WEIGHT_BOLD, FALSE }, (Rgb) { 1, 1, 1 }, x + 8, y + 5, width - 16, label, TRUE);
+  _v21_kit_text (kit, (Font) { SANS, 10, PANGO_WEIGHT_BOLD, FALSE }, (Rgb) { 1, 1, 1 }, x + 8, y + 5, width - 16, label, TRUE);
   while (scale > 0.5 && card_content (kit, card, scale, x, 0, width, FALSE) > room)
     scale -= 0.05;
   card_content (kit, card, scale, x, y + 34, width, TRUE);
 }
 
-static void
-cut_marks (Kit *kit)
+void
+_v21_kit_cut_marks (Kit *kit)
 {
   double cx = kit->width / 2;
   double cy = kit->height / 2;
   double mark = 14;
 
-  set_color (kit, GREY);
+  _v21_kit_color (kit, GREY);
   cairo_set_line_width (kit->cr, 0.5);
   cairo_move_to (kit->cr, cx, 0);
   cairo_line_to (kit->cr, cx, mark);
@@ -983,50 +975,99 @@ draw_cards (Kit        *kit,
             const char *material_kind,
             Rgb         color)
 {
-  g_autoptr(GPtrArray) cards = materials_of (kit->workshop, material_kind);
+  g_autoptr(GPtrArray) cards = _v21_kit_materials (kit->workshop, material_kind);
   const char *kind = v21_label ("material_kind", material_kind);
 
   for (guint i = 0; i < cards->len; i++)
     {
       if (i % 4 == 0)
         {
-          begin_page (kit, PAGE_WIDTH, PAGE_HEIGHT);
-          cut_marks (kit);
+          _v21_kit_begin_page (kit, PAGE_WIDTH, PAGE_HEIGHT);
+          _v21_kit_cut_marks (kit);
         }
       draw_card (kit, g_ptr_array_index (cards, i), i % 4, color, kind);
       if (i % 4 == 3 || i == cards->len - 1)
-        end_page (kit);
+        _v21_kit_end_page (kit);
     }
 }
 
 /* The whole kit */
 
+/* Each part in the order of the seminar; a part of no page draws nothing. */
 static void
-draw_parts (Kit *kit)
+draw_part (Kit  *kit,
+           Part  part)
 {
   V21Collection *days = v21_workshop_get_collection (kit->workshop, "days");
   V21Collection *tables = v21_workshop_get_collection (kit->workshop, "tables");
-  g_autoptr(GPtrArray) nowhere = v21_table_members (kit->workshop, NULL);
-  g_autoptr(GPtrArray) articles = materials_of (kit->workshop, "article");
+  g_autoptr(GPtrArray) articles = NULL;
 
-  draw_cover (kit);
-  for (guint d = 0; d < v21_collection_get_n (days); d++)
-    draw_run_sheet_day (kit, v21_collection_get (days, d), d + 1);
-  for (guint t = 0; t < v21_collection_get_n (tables); t++)
-    draw_sign (kit, v21_collection_get (tables, t));
-  for (guint t = 0; t < v21_collection_get_n (tables); t++)
+  if (part_pages (kit->workshop, part) == 0)
+    return;
+  switch (part)
     {
-      V21Record *table = v21_collection_get (tables, t);
-      g_autoptr(GPtrArray) members = v21_table_members (kit->workshop, table);
-
-      draw_list (kit, table, v21_record_get_string (table, "name"), members);
+    case PART_COVER:
+      draw_cover (kit);
+      break;
+    case PART_RUN_SHEET:
+      for (guint d = 0; d < v21_collection_get_n (days); d++)
+        draw_run_sheet_day (kit, v21_collection_get (days, d), d + 1);
+      break;
+    case PART_SIGNS:
+      for (guint t = 0; t < v21_collection_get_n (tables); t++)
+        draw_sign (kit, v21_collection_get (tables, t));
+      break;
+    case PART_SIGN_IN:
+      _v21_kit_draw_sign_in (kit);
+      break;
+    case PART_LISTS:
+      _v21_kit_each_group (kit, draw_list, _("Not at a table"));
+      break;
+    case PART_PORTRAITS:
+      _v21_kit_draw_portraits (kit);
+      break;
+    case PART_ARTICLES:
+      articles = _v21_kit_materials (kit->workshop, "article");
+      for (guint i = 0; i < articles->len; i++)
+        draw_article (kit, g_ptr_array_index (articles, i));
+      break;
+    case PART_TRENDS:
+      draw_cards (kit, "trend", TREND);
+      break;
+    case PART_CHALLENGES:
+      draw_cards (kit, "challenge", CHALLENGE);
+      break;
+    case PART_GRIDS:
+      _v21_kit_draw_grids (kit);
+      break;
+    case PART_WRITING:
+      _v21_kit_draw_writing (kit);
+      break;
+    case PART_WHAT_IF:
+      _v21_kit_draw_what_if (kit);
+      break;
+    case PART_TIMELINES:
+      _v21_kit_draw_timelines (kit);
+      break;
+    case PART_ACTIONS:
+      _v21_kit_draw_actions (kit);
+      break;
+    case PART_VOTES:
+      _v21_kit_draw_votes (kit);
+      break;
+    case PART_CONDITIONS:
+      _v21_kit_draw_conditions (kit);
+      break;
+    default:
+      g_return_if_reached ();
     }
-  if (nowhere->len > 0)
-    draw_list (kit, NULL, _("Not at a table"), nowhere);
-  for (guint i = 0; i < articles->len; i++)
-    draw_article (kit, g_ptr_array_index (articles, i));
-  draw_cards (kit, "challenge", CHALLENGE);
-  draw_cards (kit, "trend", TREND);
+}
+
+static void
+draw_parts (Kit *kit)
+{
+  for (Part part = 0; part < N_PARTS; part++)
+    draw_part (kit, part);
 }
 
 void

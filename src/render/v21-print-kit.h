@@ -16,10 +16,19 @@ G_BEGIN_DECLS
  *   the run sheet, one page per day;
  *   a table sign per table (landscape, folded in two: the name reads from
  *   both sides), in the table's colour;
+ *   a sign-in sheet per table, then for the people at no table;
  *   each table's participant list, then the people at no table;
+ *   the portrait of the territory;
  *   the future news articles, one newspaper clipping per page;
- *   the challenge sheets, then the trend cards, four per page with cut marks.
- * Personal data stays out: no e-mail addresses. */
+ *   the trend cards, then the challenge sheets, four per page with cut marks;
+ *   for the exercises the workshop has (by code), a sheet per table: the
+ *   robustness grid (T2), the "We are in [horizon]…" writing sheet and the
+ *   "what if…" cards (T3), the timeline strip (T4), the action sheet (T5);
+ *   the vote material of each vote round;
+ *   a "conditions of application" form per exercise.
+ * Personal data stays out: no e-mail addresses, and a person is named only
+ * with their consent (v21_consent_name()); the sign-in sheet leaves the
+ * others a blank line to write their own name on. */
 
 /* How many pages the kit of @workshop has. */
 guint    v21_print_kit_count_pages (V21Workshop     *workshop);

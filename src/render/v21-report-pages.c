@@ -11,6 +11,11 @@
  * at the head or the foot of a page. A short table stays in one piece unless
  * that would leave more than a third of the page empty with more of the
  * chapter to come: then it breaks, with two rows at least on either side.
+ * A line that ends with a colon stays with what it announces. A chapter
+ * opens a new page unless the page before is less than a third full (the
+ * last rows of a table would stand alone there); a figure up to a fifth too
+ * tall for the rest of a page is drawn that much lower instead of leaving
+ * the page half empty.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -48,6 +53,13 @@
 #define SHORT_TABLE 12
 /* The part of a page a soft keep may leave empty. */
 #define SOFT_KEEP_EMPTY (CONTENT_HEIGHT / 3)
+/* A chapter opens a new page unless the one before is less full than this:
+ * the tail of a chapter (a table's last rows) does not stand alone on a page. */
+#define CHAPTER_PAGE_FILL (CONTENT_HEIGHT / 3)
+/* How much lower than drawn a figure may be to fit the rest of a page. */
+#define FIGURE_SHRINK 0.2
+/* The space above a chapter that follows on the same page. */
+#define CHAPTER_SPACE 34.0
 
 typedef enum
 {
@@ -295,7 +307,7 @@ add_heading (V21ReportPages       *self,
              guint                 index)
 {
   static const double sizes[] = { 0, 20, 13.5, 11 };
-  static const double spaces[] = { 0, 0, 18, 12 };
+  static const double spaces[] = { 0, CHAPTER_SPACE, 18, 12 };
   g_autofree char *accent = color_hex (&self->style.today);
   g_autofree char *markup = NULL;
   Box *box;
@@ -317,6 +329,16 @@ add_heading (V21ReportPages       *self,
   box->break_before = block->level == 1;
 }
 
+/* A sentence that ends "…face à un défi :" announces what follows. */
+static gboolean
+ends_with_colon (const char *text)
+{
+  g_autofree char *trimmed = g_strdup (text != NULL ? text : "");
+
+  g_strchomp (trimmed);
+  return g_str_has_suffix (trimmed, ":");
+}
+
 static void
 add_paragraph (V21ReportPages       *self,
                const V21ReportBlock *block)
@@ -333,7 +355,8 @@ add_paragraph (V21ReportPages       *self,
   Box *last = self->boxes->len > 0 ? g_ptr_array_index (self->boxes, self->boxes->len - 1) : NULL;
   gboolean footnote = block->style == V21_TEXT_NOTE && last != NULL && last->kind == BOX_ROW;
   gboolean introduces = (block->lead != NULL && block->text[0] == '\0')
-                        || (block->style == V21_TEXT_NOTE && !footnote && pango_layout_get_line_count (layout) <= 2);
+                        || (block->style == V21_TEXT_NOTE && !footnote && pango_layout_get_line_count (layout) <= 2)
+                        || ends_with_colon (block->text);
 
   /* A note right under a table is its footnote: it stays with the last row. */
   if (footnote)
@@ -612,6 +635,21 @@ too_empty (Page      *page,
   return CONTENT_HEIGHT - y > SOFT_KEEP_EMPTY && height_to_chapter (boxes, j) > CONTENT_HEIGHT;
 }
 
+/* A figure a little taller than the @room left on the page is drawn a
+ * little lower there, rather than leaving the page half empty. */
+static void
+fit_figure (Box    *box,
+            double  room)
+{
+  double excess = box->height - room;
+
+  if (excess > 0 && excess <= box->figure_height * FIGURE_SHRINK)
+    {
+      box->figure_height -= excess;
+      box->height = room;
+    }
+}
+
 static void
 paginate (GPtrArray *boxes,
           GPtrArray *pages)
@@ -626,8 +664,10 @@ paginate (GPtrArray *boxes,
       double space = page->placed->len > 0 ? box->space_before : 0;
       guint j;
 
-      if (box->break_before && page->placed->len > 0)
+      if (box->break_before && page->placed->len > 0 && y >= CHAPTER_PAGE_FILL)
         goto next_page;
+      if (box->kind == BOX_FIGURE)
+        fit_figure (box, CONTENT_HEIGHT - y - space);
       if (page->placed->len == 0 && box->kind == BOX_ROW && box->header != NULL)
         {
           place (page, box->header, -1, 0);
@@ -674,6 +714,8 @@ name_chapters (V21ReportPages *self)
     {
       Page *page = g_ptr_array_index (self->pages, p);
 
+      /* The chapter at the top of the page: one that opens it, else the
+       * last one begun before (a chapter may begin down a page). */
       for (guint k = 0; k < page->placed->len; k++)
         {
           Placed *placed = &g_array_index (page->placed, Placed, k);
@@ -681,10 +723,17 @@ name_chapters (V21ReportPages *self)
           if (placed->index >= 0 && self->block_page[placed->box->block_index] < 0)
             self->block_page[placed->box->block_index] = (int) p;
           if (placed->box->kind == BOX_HEADING && placed->box->block != NULL
-              && placed->box->block->level == 1 && k == 0)
-            chapter = placed->box->block->text;
+              && placed->box->block->level == 1)
+            {
+              if (k == 0)
+                page->chapter = placed->box->block->text;
+              else if (page->chapter == NULL)
+                page->chapter = chapter;
+              chapter = placed->box->block->text;
+            }
         }
-      page->chapter = chapter;
+      if (page->chapter == NULL)
+        page->chapter = chapter;
     }
 }
 
@@ -770,6 +819,21 @@ static gboolean
 starts_part (const Box *box)
 {
   return (box->kind == BOX_LINE && box->bullet) || (box->kind == BOX_ROW && !box->is_header);
+}
+
+double
+v21_report_pages_get_fill (V21ReportPages *self,
+                           guint           page_index)
+{
+  Page *page;
+  Placed *last;
+
+  g_return_val_if_fail (page_index < self->pages->len, 0);
+  page = g_ptr_array_index (self->pages, page_index);
+  if (page->placed->len == 0)
+    return 0;
+  last = &g_array_index (page->placed, Placed, page->placed->len - 1);
+  return (last->y + last->box->height) / CONTENT_HEIGHT;
 }
 
 int

@@ -24,7 +24,8 @@ G_BEGIN_DECLS
 typedef struct _V21ReportPages V21ReportPages;
 
 /* Lays @report out: a cover, the table of contents with page numbers, then
- * the chapters (each on a new page), with running headers and page numbers.
+ * the chapters (each on a new page, unless the page before is less than a
+ * third full), with running headers and page numbers.
  * A heading always stays with the first lines of what follows it; a
  * paragraph never leaves one line alone at the foot or the head of a page;
  * a table split across pages repeats its header. Takes @report; figures are
@@ -37,6 +38,10 @@ V21Report      *v21_report_pages_get_report (V21ReportPages *pages);
 /* The page (from 0) where the block @block_index of the report starts, or -1. */
 int             v21_report_pages_find_block (V21ReportPages *pages,
                                              guint           block_index);
+/* How much of page @page (from 0) its boxes take, from 0 to 1 (the
+ * contents and the chapters; the cover is 0). */
+double          v21_report_pages_get_fill   (V21ReportPages *pages,
+                                             guint           page);
 /* The page (from 0) where part @part (from 0) of the block @block_index
  * starts: an item of a list, a row of a table (the header not counted), or -1. */
 int             v21_report_pages_find_part  (V21ReportPages *pages,

@@ -1,6 +1,7 @@
 /* test-report-pages.c — the report laid out on A4 pages
  *
- * Headings never end a page, chapters start one, the contents give the pages
+ * Headings never end a page, chapters start one unless the page before is
+ * less than a third full, the contents give the pages
  * headings are on, every page draws, and the PDF has as many pages.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,9 +10,12 @@
 #define _GNU_SOURCE
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "v21-anonymize.h"
 #include "v21-report-export.h"
 #include "v21-report-odt.h"
 #include "v21-report-private.h"
@@ -88,6 +92,7 @@ check_layout (V21Workshop *workshop,
   V21Report *report = v21_report_pages_get_report (pages);
   guint n = v21_report_pages_get_n_pages (pages);
   int previous = 0;
+  guint n_announcing = 0;
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 149, 211);
   cairo_t *cr = cairo_create (surface);
 
@@ -102,14 +107,22 @@ check_layout (V21Workshop *workshop,
       g_assert_cmpint (page, >=, 2);
       g_assert_cmpint (page, >=, previous);
       previous = page;
+      /* A line that announces what follows ("…against a challenge:") is on
+       * the page where that begins. */
+      if (block->kind == V21_BLOCK_PARAGRAPH && block->text != NULL && strlen (block->text) < 80
+          && g_str_has_suffix (block->text, ":") && i + 1 < report->blocks->len)
+        {
+          g_assert_cmpint (v21_report_pages_find_block (pages, i + 1), ==, page);
+          n_announcing++;
+        }
       if (block->kind != V21_BLOCK_HEADING)
         continue;
-      /* A chapter opens a page; a heading is on the page of what follows it. */
-      if (block->level == 1 && i > 0)
-        g_assert_cmpint (page, >, v21_report_pages_find_block (pages, i - 1));
+      /* A heading is on the page of what follows it (a chapter's page: see
+       * test_chapter_pages). */
       if (i + 1 < report->blocks->len)
         g_assert_cmpint (v21_report_pages_find_block (pages, i + 1), ==, page);
     }
+  g_test_message ("%u lines announce what follows", n_announcing);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
   check_pages_draw (pages, n);
@@ -123,6 +136,68 @@ test_demo (void)
   g_autoptr(V21Workshop) workshop = load (path);
 
   check_layout (workshop, 20, 50);
+}
+
+/* A chapter opens a page, but for the tail of a chapter that would stand
+ * alone on a page less than a third full: the next chapter follows there. */
+static void
+check_chapter_pages (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "examples", "demo.visions21", NULL);
+  g_autoptr(V21Workshop) demo = load (path);
+  /* What the export lays out: the people who did not consent as labels. */
+  g_autoptr(V21Workshop) workshop = v21_anonymize_unconsented (demo, NULL);
+  V21ReportPages *pages = v21_report_pages_new (v21_report_new (workshop, V21_REPORT_DEFAULT), workshop);
+  V21Report *report = v21_report_pages_get_report (pages);
+  guint n_chapters = 0, n_following = 0;
+
+  for (guint i = 1; i < report->blocks->len; i++)
+    {
+      V21ReportBlock *block = g_ptr_array_index (report->blocks, i);
+      int page = v21_report_pages_find_block (pages, i);
+      int before = v21_report_pages_find_block (pages, i - 1);
+
+      if (block->kind != V21_BLOCK_HEADING || block->level != 1)
+        continue;
+      n_chapters++;
+      if (page == before)
+        n_following++;
+      else
+        g_assert_cmpfloat (v21_report_pages_get_fill (pages, before), >=, 1.0 / 3);
+    }
+  /* The demo's five chapters, four after the first; the participant list's
+   * last rows take the run sheet after them. */
+  g_assert_cmpuint (n_chapters, ==, 4);
+  g_assert_cmpuint (n_following, >=, 1);
+  g_assert_cmpuint (n_following, <, n_chapters);
+  /* No page but the last is left less than a third full (a figure a little
+   * too tall for the rest of a page is drawn a little lower there). */
+  for (guint p = 1; p + 1 < v21_report_pages_get_n_pages (pages); p++)
+    g_assert_cmpfloat (v21_report_pages_get_fill (pages, p), >=, 1.0 / 3);
+  v21_report_pages_free (pages);
+}
+
+static void
+test_chapter_pages (void)
+{
+  check_chapter_pages ();
+}
+
+/* The same in French, whose longer text falls otherwise on the pages. */
+static void
+test_chapter_pages_fr (void)
+{
+  if (setlocale (LC_ALL, "fr_FR.UTF-8") == NULL)
+    {
+      g_test_skip ("the fr_FR.UTF-8 locale is not installed");
+      return;
+    }
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_ROOT "/po");
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  check_chapter_pages ();
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "C.UTF-8");
 }
 
 static void
@@ -207,6 +282,57 @@ breaking_pages (V21Workshop *workshop,
   return v21_report_pages_new (report, workshop);
 }
 
+/* A chapter of @n_lines one-line paragraphs, then the heat map (nothing
+ * after it); *@figure is its block. */
+static V21ReportPages *
+figure_pages (V21Workshop *workshop,
+              guint        n_lines,
+              guint       *figure)
+{
+  V21Report *report = v21_report_new (workshop, V21_REPORT_DEFAULT);
+  V21ReportBuilder builder = { workshop, report, 1, 0, 1000, 0 };
+
+  g_ptr_array_set_size (report->blocks, 1);   /* the first chapter's heading */
+  for (guint i = 0; i < n_lines; i++)
+    _v21_report_paragraph (&builder, V21_TEXT_BODY, NULL, "Une ligne.");
+  *figure = report->blocks->len;
+  _v21_report_figure (&builder, V21_FIGURE_ROBUSTNESS, NULL, "La robustesse", 0.75);
+  return v21_report_pages_new (report, workshop);
+}
+
+/* A figure a little taller than the rest of a page (by less than a fifth)
+ * is drawn a little lower there; taller, it goes to the next page. */
+static void
+test_figure_fits (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "examples", "demo.visions21", NULL);
+  g_autoptr(V21Workshop) workshop = load (path);
+  guint figure;
+  g_autoptr(V21ReportPages) alone = figure_pages (workshop, 0, &figure);
+  /* Its full height, from the page it has to itself. */
+  double height = v21_report_pages_get_fill (alone, v21_report_pages_find_block (alone, figure));
+  guint n_moved = 0, n_kept = 0;
+
+  for (guint n = 1; n < 70; n++)
+    {
+      g_autoptr(V21ReportPages) pages = figure_pages (workshop, n, &figure);
+      int page = v21_report_pages_find_block (pages, figure);
+      int before = v21_report_pages_find_block (pages, figure - 1);
+
+      if (page == before)
+        {
+          n_kept++;
+          g_assert_cmpfloat (v21_report_pages_get_fill (pages, page), <=, 1.0);
+          continue;
+        }
+      n_moved++;
+      /* The room left above was less than four fifths of the figure. */
+      g_assert_cmpfloat (1.0 - v21_report_pages_get_fill (pages, before), <, 0.8 * height + 0.01);
+    }
+  g_assert_cmpuint (n_moved, >, 0);
+  g_assert_cmpuint (n_kept, >, 0);
+}
+
 /* Where a list or a table breaks across pages, the first two and the last
  * two items or rows stay together: no bullet alone at the head or the foot
  * of a page, no row alone under its header. */
@@ -284,6 +410,9 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/render/report/demo", test_demo);
+  g_test_add_func ("/render/report/chapter-pages", test_chapter_pages);
+  g_test_add_func ("/render/report/chapter-pages-fr", test_chapter_pages_fr);
+  g_test_add_func ("/render/report/figure-fits", test_figure_fits);
   g_test_add_func ("/render/report/hostile", test_hostile);
   g_test_add_func ("/render/report/sparse", test_sparse);
   g_test_add_func ("/render/report/pdf", test_pdf);
