@@ -289,28 +289,16 @@ give_original (int             fd,
   return fchmod (fd, original->mode & 07777);
 }
 
-/* A new, empty file that only this save can have opened: an unnamed one
- * (O_TMPFILE) where the file system has them, else an exclusively created one
- * with a random name. Never a file someone else created. */
+/* A new, empty file that only this save can have opened: created
+ * exclusively, with a random name, never following a link. Never a file
+ * someone else created. (No O_TMPFILE: naming it afterwards needs /proc for
+ * linkat(), and the random name already leaves nothing to plant.) */
 static int
 create_temp (const char  *path,
              char       **temp_out)
 {
-  g_autofree char *folder = g_path_get_dirname (path);
-
-  (void) folder;   /* used only where the system has O_TMPFILE */
   int fd;
 
-#ifdef O_TMPFILE
-  fd = g_open (folder, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
-  if (fd >= 0)
-    {
-      *temp_out = NULL;
-      return fd;
-    }
-  if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL && errno != ENOENT)
-    return -1;
-#endif
   for (int i = 0; i < TEMP_TRIES; i++)
     {
       g_autofree char *temp = temp_name (path);
@@ -326,26 +314,6 @@ create_temp (const char  *path,
     }
   errno = EEXIST;
   return -1;
-}
-
-/* Gives the unnamed file @fd a random name beside @path. */
-static char *
-name_temp (int         fd,
-           const char *path)
-{
-  g_autofree char *proc = g_strdup_printf ("/proc/self/fd/%d", fd);
-
-  for (int i = 0; i < TEMP_TRIES; i++)
-    {
-      g_autofree char *temp = temp_name (path);
-
-      if (linkat (AT_FDCWD, proc, AT_FDCWD, temp, AT_SYMLINK_FOLLOW) == 0)
-        return g_steal_pointer (&temp);
-      if (errno != EEXIST)
-        return NULL;
-    }
-  errno = EEXIST;
-  return NULL;
 }
 
 /* Writes @data to a new temporary file beside @path, flushed to disk and
@@ -364,12 +332,10 @@ write_temp (const char      *path,
   if (fd < 0)
     return NULL;
   (void) flock (fd, LOCK_EX | LOCK_NB);
-  if (give_original (fd, original) != 0 || !write_all (fd, data, length) || fsync (fd) != 0
-      || (temp == NULL && (temp = name_temp (fd, path)) == NULL))
+  if (give_original (fd, original) != 0 || !write_all (fd, data, length) || fsync (fd) != 0)
     {
       saved_errno = errno;
-      if (temp != NULL)
-        g_unlink (temp);
+      g_unlink (temp);
       close (fd);
       errno = saved_errno;
       return NULL;
