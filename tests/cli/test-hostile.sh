@@ -60,9 +60,9 @@ cmp -s "$demo" "$tmp/real.visions21" && not_ok "the real file was not written" |
 # The size limit, in the user's language.
 truncate -s 65M "$tmp/huge.visions21"
 "$app" check "$tmp/huge.visions21" 2>"$tmp/err"; expect "a 65 MiB file is refused" "$?" 1
-has "the limit reads 64 MiB" "at most 64 MiB" "$tmp/err"
+has "the limit reads 64 MiB" "files of at most 64 MiB. Check that it is the right file" "$tmp/err"
 LANGUAGE=fr LANG=fr_FR.UTF-8 LC_ALL=fr_FR.UTF-8 "$app" check "$tmp/huge.visions21" 2>"$tmp/err"
-has "and 64 Mio in French" "au plus 64 Mio" "$tmp/err"
+has "and 64 Mio in French" "d’au plus 64 Mio. Vérifiez" "$tmp/err"
 
 # An unterminated RIGHT-TO-LEFT OVERRIDE in a card changes nothing after it.
 /usr/bin/python3 - "$demo" "$tmp/bidi.visions21" <<'PY'
@@ -87,6 +87,49 @@ if command -v pdftotext >/dev/null; then
 else
   ok "pdf bidi # SKIP pdftotext (poppler-utils) is not installed"
 fi
+
+# In a shared sticky folder, files planted by another user: each refusal
+# says which file, why, and what to do, in English and in French.
+chmod 755 "$tmp"   # other users may reach the folders below
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+  mkdir -m 1777 "$tmp/shared"
+  cp "$demo" "$tmp/shared/w.visions21"
+  chown 65534:65534 "$tmp/shared/w.visions21"
+  : >"$tmp/shared/w.visions21~"; chmod 666 "$tmp/shared/w.visions21~"
+  : >"$tmp/shared/report.md"; chmod 666 "$tmp/shared/report.md"
+  as_nobody () { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+  as_nobody "$app" merge "$tmp/shared/w.visions21" "$tmp/shared/w.visions21" -o "$tmp/shared/w.visions21" \
+    >/dev/null 2>"$tmp/err"; expect "a planted backup stops the save" "$?" 1
+  has "the refusal names the backup and its owner" "“$tmp/shared/w.visions21~” belongs to another user" "$tmp/err"
+  has "and says what to do" "Remove it, or save in another folder" "$tmp/err"
+  LANGUAGE=fr LANG=fr_FR.UTF-8 LC_ALL=fr_FR.UTF-8 as_nobody "$app" merge "$tmp/shared/w.visions21" \
+    "$tmp/shared/w.visions21" -o "$tmp/shared/w.visions21" >/dev/null 2>"$tmp/err"
+  has "in French too" "« $tmp/shared/w.visions21~ » appartient à un autre utilisateur" "$tmp/err"
+  [ -s "$tmp/shared/w.visions21~" ] && not_ok "the planted backup received the workshop" || ok "the planted backup got nothing"
+  as_nobody "$app" export "$tmp/shared/w.visions21" -o "$tmp/shared/report.md" 2>"$tmp/err"
+  expect "a planted output is refused" "$?" 1
+  has "the refusal says the file is someone else's" "“$tmp/shared/report.md” belongs to another user" "$tmp/err"
+  grep -q "folder .* cannot be written" "$tmp/err" && not_ok "it blames the folder, which can be written" || ok "it does not blame the folder"
+  [ -s "$tmp/shared/report.md" ] && not_ok "the planted output received the report" || ok "the planted output got nothing"
+else
+  ok "planted files in a sticky folder # SKIP needs root and setpriv to switch user"
+fi
+
+# A read-only folder: the message names the folder, not a temporary file.
+mkdir "$tmp/ro"; cp "$demo" "$tmp/ro/w.visions21"; chmod 555 "$tmp/ro"
+if [ "$(id -u)" = 0 ]; then ro_run () { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }; else ro_run () { "$@"; }; fi
+ro_run "$app" export "$tmp/ro/w.visions21" -o "$tmp/ro/report.md" 2>"$tmp/err"; expect "read-only folder: refused" "$?" 1
+has "the folder is named" "the folder “$tmp/ro” cannot be written" "$tmp/err"
+grep -q "saving\|~\.\|XXXXXX" "$tmp/err" && not_ok "a temporary file is named: $(cat "$tmp/err")" || ok "no temporary file named"
+LANGUAGE=fr LANG=fr_FR.UTF-8 LC_ALL=fr_FR.UTF-8 ro_run "$app" export "$tmp/ro/w.visions21" -o "$tmp/ro/report.md" 2>"$tmp/err"
+has "and in French" "le dossier « $tmp/ro » n’est pas accessible en écriture" "$tmp/err"
+chmod 755 "$tmp/ro"
+
+# A missing file: which, what failed, what to do.
+"$app" check "$tmp/missing.visions21" 2>"$tmp/err"; expect "a missing file is refused" "$?" 1
+has "it says what to check" "Could not open “$tmp/missing.visions21”: No such file or directory. Check its name and that you may read it." "$tmp/err"
+LANGUAGE=fr LANG=fr_FR.UTF-8 LC_ALL=fr_FR.UTF-8 "$app" check "$tmp/missing.visions21" 2>"$tmp/err"
+has "in French too" "Impossible d’ouvrir « $tmp/missing.visions21 » : Aucun fichier ou dossier de ce type. Vérifiez son nom" "$tmp/err"
 
 echo "1..$n"
 exit $failed

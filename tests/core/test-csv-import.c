@@ -7,6 +7,8 @@
 #include <locale.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
 #include <glib/gi18n-lib.h>
 
 #include "v21-csv-import.h"
@@ -514,6 +516,29 @@ test_read_async (void)
   g_assert_cmpstr (v21_csv_import_get_header (import, 1), ==, "Prénom");
 }
 
+/* A list beyond the size limit: the limit in MiB, and no word of a workshop. */
+static void
+test_too_large (void)
+{
+  g_autofree char *folder = g_dir_make_tmp ("v21-csv-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (folder, "huge.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(V21CsvImport) import = NULL;
+  FILE *out = fopen (path, "w");
+
+  g_assert_nonnull (out);
+  g_assert_cmpint (ftruncate (fileno (out), 65 * 1024 * 1024), ==, 0);
+  fclose (out);
+  import = v21_csv_import_new_from_file (file, &error);
+  g_assert_null (import);
+  g_assert_nonnull (strstr (error->message, "huge.csv” is too large (65 MiB): Visions+21 opens files of at most 64 MiB. "
+                                            "Check that it is the right file."));
+  g_assert_null (strstr (error->message, "workshop"));
+  g_unlink (path);
+  g_rmdir (folder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -540,6 +565,7 @@ main (int   argc,
   g_test_add_func ("/core/csv/control-characters", test_control_characters);
   g_test_add_func ("/core/csv/blank-lines", test_blank_lines);
   g_test_add_func ("/core/csv/read-async", test_read_async);
+  g_test_add_func ("/core/csv/too-large", test_too_large);
 
   return g_test_run ();
 }
