@@ -131,5 +131,34 @@ has "it says what to check" "Could not open “$tmp/missing.visions21”: No suc
 LANGUAGE=fr LANG=fr_FR.UTF-8 LC_ALL=fr_FR.UTF-8 "$app" check "$tmp/missing.visions21" 2>"$tmp/err"
 has "in French too" "Impossible d’ouvrir « $tmp/missing.visions21 » : Aucun fichier ou dossier de ce type. Vérifiez son nom" "$tmp/err"
 
+# Every writer, through a link and onto a device. Through a link: the file it
+# names is replaced (in its own folder, nothing left behind), the link stays.
+# Onto /dev/null: refused, and /dev/null stays a device.
+mkdir -p "$tmp/links" "$tmp/targets"
+writer () {  # NAME EXT COMMAND… (the output goes last, after -o)
+  label=$1 ext=$2; shift 2
+  printf 'old' >"$tmp/targets/$label.$ext"
+  ln -sf "../targets/$label.$ext" "$tmp/links/$label.$ext"
+  "$@" -o "$tmp/links/$label.$ext" >/dev/null 2>"$tmp/err"; expect "$label through a link exits 0" "$?" 0
+  [ -L "$tmp/links/$label.$ext" ] && ok "$label: the link stays a link" || not_ok "$label: the link was replaced"
+  [ "$(cat "$tmp/targets/$label.$ext")" != old ] && [ -s "$tmp/targets/$label.$ext" ] \
+    && ok "$label: the file it names is written" || not_ok "$label: the real file was not written"
+  leftovers=$(ls -A "$tmp/links" "$tmp/targets" | grep -c "saving")
+  expect "$label: no temporary left" "$leftovers" 0
+  timeout 5 "$@" -o /dev/null >/dev/null 2>"$tmp/err"; expect "$label onto /dev/null is refused" "$?" 1
+  has "$label: says why" "is a device, not an ordinary file" "$tmp/err"
+  [ -c /dev/null ] && ok "$label: /dev/null is still a device" || not_ok "$label: /dev/null was replaced"
+}
+writer export-md md "$app" export "$demo" --format md
+writer export-pdf pdf "$app" export "$demo" --format pdf
+writer export-html html "$app" export "$demo" --format html
+writer export-odt odt "$app" export "$demo" --format odt
+writer diagram png "$app" diagram "$demo" --format png
+writer print-kit pdf "$app" print-kit "$demo"
+writer table-copy visions21 "$app" table-copy --force "$demo"
+writer merge visions21 "$app" merge "$demo" "$demo"
+writer anonymize visions21 "$app" anonymize "$demo"
+writer new visions21 "$app" new --force
+
 echo "1..$n"
 exit $failed
