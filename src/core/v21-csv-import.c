@@ -223,17 +223,26 @@ is_ascii (const char *text,
 static char *
 decode_lines (const char     *data,
               gsize           length,
+              gint           *progress,
               V21CsvEncoding *encoding)
 {
   GString *out = g_string_sized_new (length + length / 4 + 1);
   const char *end = data + length;
   gboolean utf8_seen = FALSE;
   gboolean cp1252_seen = FALSE;
+  const char *next_report = data;
 
   for (const char *line = data; line < end;)
     {
       const char *newline = memchr (line, '\n', end - line);
       gsize n = (newline != NULL ? newline + 1 : end) - line;
+
+      if (progress != NULL && line >= next_report)
+        {
+          /* Decoding is the first half of the reading, parsing the second. */
+          g_atomic_int_set (progress, (int) ((line - data) * 500.0 / length));
+          next_report = line + 65536;
+        }
 
       if (g_utf8_validate (line, n, NULL))
         {
@@ -310,6 +319,7 @@ check_text (const char  *text,
 static char *
 decode_any (const char      *data,
             gsize            length,
+            gint            *progress,
             V21CsvEncoding  *encoding,
             GError         **error)
 {
@@ -327,19 +337,20 @@ decode_any (const char      *data,
   if (has_prefix_bytes (data, length, "\xEF\xBB\xBF", 3))
     {
       *encoding = V21_CSV_UTF8_BOM;
-      return decode_lines (data + 3, length - 3, encoding);
+      return decode_lines (data + 3, length - 3, progress, encoding);
     }
   *encoding = V21_CSV_UTF8;
-  return decode_lines (data, length, encoding);
+  return decode_lines (data, length, progress, encoding);
 }
 
 static char *
 decode (const char      *data,
         gsize            length,
+        gint            *progress,
         V21CsvEncoding  *encoding,
         GError         **error)
 {
-  char *text = decode_any (data, length, encoding, error);
+  char *text = decode_any (data, length, progress, encoding, error);
 
   if (text != NULL && !check_text (text, error))
     g_clear_pointer (&text, g_free);
@@ -485,7 +496,7 @@ parse (const char *text,
     {
       if (progress != NULL && p >= next_report)
         {
-          g_atomic_int_set (progress, (int) ((p - text) * 1000.0 / length));
+          g_atomic_int_set (progress, 500 + (int) ((p - text) * 500.0 / length));
           next_report = p + 65536;
         }
       begin_record (&parser);
@@ -656,7 +667,7 @@ import_from_data (const char  *data,
   guint first_line = 1;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
-  text = decode (data != NULL ? data : "", length, &self->encoding, error);
+  text = decode (data != NULL ? data : "", length, progress, &self->encoding, error);
   if (text == NULL)
     return NULL;
 

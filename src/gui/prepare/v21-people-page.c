@@ -713,10 +713,11 @@ show_reading_progress (gpointer data)
       g_autofree char *display = g_filename_display_name (name);
       g_autofree char *title = g_strdup_printf (_("Reading “%s”…"), display);
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+      GtkWidget *label = gtk_label_new (title);
 
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+      gtk_box_append (GTK_BOX (box), label);
       reading->bar = gtk_progress_bar_new ();
-      gtk_progress_bar_set_text (GTK_PROGRESS_BAR (reading->bar), title);
-      gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (reading->bar), TRUE);
       gtk_widget_set_margin_top (box, 24);
       gtk_widget_set_margin_bottom (box, 24);
       gtk_widget_set_margin_start (box, 24);
