@@ -75,6 +75,10 @@ PY
 "$app" export "$tmp/bidi.visions21" -o "$tmp/bidi.html"; expect "export html with an override" "$?" 0
 has "md: the card is isolated (FSI…PDI)" "$(printf '\342\201\250\342\200\256Garantir l.eau potable\342\201\251')" "$tmp/bidi.md"
 has "html: the card is in <bdi>" "<bdi>$(printf '\342\200\256')Garantir l&#39;eau potable</bdi>" "$tmp/bidi.html"
+"$app" export "$tmp/bidi.visions21" -o "$tmp/bidi.odt"; expect "export odt with an override" "$?" 0
+/usr/bin/python3 -c 'import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read("content.xml").decode())' \
+  "$tmp/bidi.odt" >"$tmp/bidi-content.xml"
+has "odt: the card is isolated (FSI…PDI)" "$(printf '\342\201\250\342\200\256Garantir l.eau potable\342\201\251')" "$tmp/bidi-content.xml"
 if command -v pdftotext >/dev/null; then
   "$app" export "$tmp/bidi.visions21" -o "$tmp/bidi.pdf"; expect "export pdf with an override" "$?" 0
   pdftotext "$tmp/bidi.pdf" "$tmp/bidi.txt"
