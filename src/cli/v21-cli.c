@@ -69,7 +69,8 @@ v21_cli_may_write (const char *command,
 {
   g_autofree char *name = NULL;
 
-  if (force || !g_file_test (output, G_FILE_TEST_EXISTS))
+  /* What is not a regular file is left to the writer, which says what it is. */
+  if (force || !g_file_test (output, G_FILE_TEST_EXISTS) || !g_file_test (output, G_FILE_TEST_IS_REGULAR))
     return TRUE;
   name = g_filename_display_name (output);
   /* Translators: the first %s is the command ("new", "table-copy"), then the file twice. */

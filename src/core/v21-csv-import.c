@@ -20,7 +20,8 @@
 /* One record of the file: its cells and the line where it starts. */
 typedef struct
 {
-  GPtrArray *cells;         /* char *, as read */
+  GPtrArray *cells;         /* char *, as read (the first MAX_COLUMNS + 1) */
+  guint      n_cells;       /* how many the row has */
   guint      line;
   gboolean   unterminated;  /* a quoted field ran to the end of the file */
 } Record;
@@ -103,10 +104,29 @@ v21_csv_import_init (V21CsvImport *self)
 
 /* A cell as one line: white space runs become one space, and the lines of a
  * multi-line cell are joined with commas. */
+/* @text with its control characters (but line breaks) as spaces. */
+static char *
+without_controls (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) && c != '\n')
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static char *
 clean_cell (const char *text)
 {
-  g_auto(GStrv) lines = g_strsplit (text != NULL ? text : "", "\n", -1);
+  g_autofree char *plain = without_controls (text != NULL ? text : "");
+  g_auto(GStrv) lines = g_strsplit (plain, "\n", -1);
   GString *out = g_string_new (NULL);
 
   for (guint i = 0; lines[i] != NULL; i++)
@@ -162,17 +182,151 @@ convert (const char  *data,
   return text;
 }
 
+/* Windows-1252's 0x80–0x9F; its five unassigned bytes stay C1 controls, as
+ * Latin-1 reads them (and clean_cell() drops them). */
+static const gunichar cp1252_high[32] = {
+  0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+  0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+};
+
+static void
+append_cp1252 (GString    *out,
+               const char *line,
+               gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    {
+      guchar byte = line[i];
+
+      if (byte < 0x80)
+        g_string_append_c (out, byte);
+      else
+        g_string_append_unichar (out, byte < 0xA0 ? cp1252_high[byte - 0x80] : byte);
+    }
+}
+
+static gboolean
+is_ascii (const char *text,
+          gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if ((guchar) text[i] >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/* Line by line: a line that is valid UTF-8 stays so, any other is what a
+ * French Excel writes (Windows-1252), so lists pasted together from two
+ * spreadsheets read right. */
+static char *
+decode_lines (const char     *data,
+              gsize           length,
+              gint           *progress,
+              V21CsvEncoding *encoding)
+{
+  GString *out = g_string_sized_new (length + length / 4 + 1);
+  const char *end = data + length;
+  gboolean utf8_seen = FALSE;
+  gboolean cp1252_seen = FALSE;
+  const char *next_report = data;
+
+  for (const char *line = data; line < end;)
+    {
+      const char *newline = memchr (line, '\n', end - line);
+      gsize n = (newline != NULL ? newline + 1 : end) - line;
+
+      if (progress != NULL && line >= next_report)
+        {
+          /* Decoding is the first half of the reading, parsing the second. */
+          g_atomic_int_set (progress, (int) ((line - data) * 500.0 / length));
+          next_report = line + 65536;
+        }
+
+      if (g_utf8_validate (line, n, NULL))
+        {
+          g_string_append_len (out, line, n);
+          utf8_seen = utf8_seen || !is_ascii (line, n);
+        }
+      else
+        {
+          append_cp1252 (out, line, n);
+          cp1252_seen = TRUE;
+        }
+      line += n;
+    }
+  if (cp1252_seen)
+    *encoding = utf8_seen ? V21_CSV_MIXED : V21_CSV_WINDOWS_1252;
+  return g_string_free (out, FALSE);
+}
+
+/* UTF-16 text of a list has NUL halves (separators, line breaks, Latin
+ * letters): without any, the mark lies and the rest would read as CJK. */
+static char *
+decode_utf16 (const char  *data,
+              gsize        length,
+              GError     **error)
+{
+  if (length > 2 && memchr (data + 2, '\0', length - 2) == NULL)
+    {
+      g_set_error (error, V21_ERROR, V21_ERROR_PARSE,
+                   _("The file starts with a UTF-16 mark but its text is not UTF-16. "
+                     "Export the list again from the spreadsheet as “CSV UTF-8”."));
+      return NULL;
+    }
+  return convert (data, length, "UTF-16", error);
+}
+
+/* Counts the control characters (but tabs and line breaks) of @text. */
+static guint
+count_controls (const char *text,
+                guint      *n_chars)
+{
+  guint n = 0;
+
+  *n_chars = 0;
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = (guchar) *p < 0x80 ? (guchar) *p : g_utf8_get_char (p);
+
+      *n_chars += 1;
+      n += (c < 0x20 || (c >= 0x7F && c < 0xA0)) && c != '\t' && c != '\n' && c != '\r';
+    }
+  return n;
+}
+
+/* A few stray control characters are cleaned from the cells; more than one
+ * character in fifty is not a list of people but a binary file. */
+static gboolean
+check_text (const char  *text,
+            GError     **error)
+{
+  guint n_chars;
+  guint n = count_controls (text, &n_chars);
+
+  if (n > 16 && n > n_chars / 50)
+    {
+      g_set_error (error, V21_ERROR, V21_ERROR_PARSE,
+                   _("This is not a text file (%u control characters). "
+                     "Export the list from the spreadsheet as CSV and try again."), n);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* The text of the file in UTF-8, whatever it came in. */
 static char *
-decode (const char      *data,
-        gsize            length,
-        V21CsvEncoding  *encoding,
-        GError         **error)
+decode_any (const char      *data,
+            gsize            length,
+            gint            *progress,
+            V21CsvEncoding  *encoding,
+            GError         **error)
 {
   if (has_prefix_bytes (data, length, "\xFF\xFE", 2) || has_prefix_bytes (data, length, "\xFE\xFF", 2))
     {
       *encoding = V21_CSV_UTF16;
-      return convert (data, length, "UTF-16", error);
+      return decode_utf16 (data, length, error);
     }
   if (memchr (data, '\0', length) != NULL)
     {
@@ -182,30 +336,25 @@ decode (const char      *data,
     }
   if (has_prefix_bytes (data, length, "\xEF\xBB\xBF", 3))
     {
-      const char *end = NULL;
-
       *encoding = V21_CSV_UTF8_BOM;
-      if (!g_utf8_validate (data + 3, length - 3, &end))
-        {
-          g_set_error (error, V21_ERROR, V21_ERROR_PARSE,
-                       _("The file says it is UTF-8 but is not (byte %ld)"), (long) (end - data));
-          return NULL;
-        }
-      return g_strndup (data + 3, length - 3);
+      return decode_lines (data + 3, length - 3, progress, encoding);
     }
-  if (g_utf8_validate (data, length, NULL))
-    {
-      *encoding = V21_CSV_UTF8;
-      return g_strndup (data, length);
-    }
-  /* Not UTF-8: what a French Excel writes. Its five unassigned bytes make
-   * iconv give up; Latin-1 reads every byte. */
-  *encoding = V21_CSV_WINDOWS_1252;
-  {
-    char *text = g_convert (data, length, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
+  *encoding = V21_CSV_UTF8;
+  return decode_lines (data, length, progress, encoding);
+}
 
-    return text != NULL ? text : convert (data, length, "ISO-8859-1", error);
-  }
+static char *
+decode (const char      *data,
+        gsize            length,
+        gint            *progress,
+        V21CsvEncoding  *encoding,
+        GError         **error)
+{
+  char *text = decode_any (data, length, progress, encoding, error);
+
+  if (text != NULL && !check_text (text, error))
+    g_clear_pointer (&text, g_free);
+  return text;
 }
 
 /* Parsing (RFC 4180, leniently) */
@@ -219,6 +368,8 @@ detect_separator (const char *text)
   gboolean quoted = FALSE;
   guint best = 0;
 
+  while (*text == '\n' || *text == '\r')
+    text++;
   for (const char *p = text; *p && (quoted || (*p != '\n' && *p != '\r')); p++)
     {
       if (*p == '"')
@@ -235,36 +386,85 @@ detect_separator (const char *text)
 typedef struct
 {
   GPtrArray *records;
-  Record    *record;
+  Record    *record;       /* made at its first cell that is not blank */
   GString   *cell;
   guint      line;
+  guint      record_line;  /* where the record being read starts */
+  gboolean   in_record;
+  guint      record_blank_cells;
 } Parser;
 
 /* Where a record starts: set before its first cell ends. */
 static void
 begin_record (Parser *parser)
 {
+  if (!parser->in_record)
+    {
+      parser->in_record = TRUE;
+      parser->record_line = parser->line;
+    }
+}
+
+static Record *
+current_record (Parser *parser)
+{
   if (parser->record == NULL)
     {
       parser->record = g_new0 (Record, 1);
       parser->record->cells = g_ptr_array_new_with_free_func (g_free);
-      parser->record->line = parser->line;
+      parser->record->line = parser->record_line;
     }
+  return parser->record;
 }
 
+static gboolean
+is_blank_text (const char *text,
+               gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (strchr (" \t\r\n\f\v", text[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/* Blank cells before the first that is not are only counted, so blank lines
+ * cost nothing; past MAX_COLUMNS + 1, cells are only counted too. */
 static void
 end_cell (Parser *parser)
 {
-  begin_record (parser);
-  g_ptr_array_add (parser->record->cells, g_strndup (parser->cell->str, parser->cell->len));
+  gboolean blank = is_blank_text (parser->cell->str, parser->cell->len);
+  Record *record;
+
+  if (parser->record == NULL && blank)
+    {
+      parser->record_blank_cells++;
+      g_string_truncate (parser->cell, 0);
+      return;
+    }
+  record = current_record (parser);
+  for (; parser->record_blank_cells > 0; parser->record_blank_cells--)
+    {
+      record->n_cells++;
+      if (record->cells->len <= MAX_COLUMNS)
+        g_ptr_array_add (record->cells, g_strdup (""));
+    }
+  record->n_cells++;
+  if (record->cells->len <= MAX_COLUMNS)
+    g_ptr_array_add (record->cells, g_strndup (parser->cell->str, parser->cell->len));
   g_string_truncate (parser->cell, 0);
 }
 
 static void
-end_record (Parser *parser)
+end_record (Parser   *parser,
+            gboolean  unterminated)
 {
   end_cell (parser);
-  g_ptr_array_add (parser->records, g_steal_pointer (&parser->record));
+  if (unterminated)
+    current_record (parser)->unterminated = TRUE;
+  if (parser->record != NULL)
+    g_ptr_array_add (parser->records, g_steal_pointer (&parser->record));
+  parser->record_blank_cells = 0;
+  parser->in_record = FALSE;
 }
 
 /* Steps over one line break (\n, \r\n or \r) at @p. */
@@ -282,15 +482,23 @@ static void
 parse (const char *text,
        char        separator,
        guint       first_line,
+       gint       *progress,
        GPtrArray  *records)
 {
-  Parser parser = { records, NULL, g_string_new (NULL), first_line };
+  Parser parser = { records, NULL, g_string_new (NULL), first_line, first_line, FALSE, 0 };
+  gsize length = strlen (text);
   gboolean quoted = FALSE;
   gboolean was_quoted = FALSE;
   const char *p = text;
+  const char *next_report = text;
 
   while (*p)
     {
+      if (progress != NULL && p >= next_report)
+        {
+          g_atomic_int_set (progress, 500 + (int) ((p - text) * 500.0 / length));
+          next_report = p + 65536;
+        }
       begin_record (&parser);
       if (quoted && *p == '"' && p[1] == '"')
         g_string_append_c (parser.cell, '"'), p += 2;
@@ -305,15 +513,12 @@ parse (const char *text,
       else if (*p == separator)
         end_cell (&parser), was_quoted = FALSE, p++;
       else if (*p == '\r' || *p == '\n')
-        end_record (&parser), was_quoted = FALSE, p = skip_newline (&parser, p);
+        end_record (&parser, FALSE), was_quoted = FALSE, p = skip_newline (&parser, p);
       else
         g_string_append_c (parser.cell, *p++);
     }
-  if (parser.record != NULL)
-    {
-      parser.record->unterminated = quoted;
-      end_record (&parser);
-    }
+  if (parser.in_record)
+    end_record (&parser, quoted);
   g_string_free (parser.cell, TRUE);
 }
 
@@ -450,10 +655,11 @@ all_blank (GPtrArray *records)
   return TRUE;
 }
 
-V21CsvImport *
-v21_csv_import_new_from_data (const char  *data,
-                              gsize        length,
-                              GError     **error)
+static V21CsvImport *
+import_from_data (const char  *data,
+                  gsize        length,
+                  gint        *progress,
+                  GError     **error)
 {
   g_autoptr(V21CsvImport) self = g_object_new (V21_TYPE_CSV_IMPORT, NULL);
   g_autofree char *text = NULL;
@@ -461,7 +667,7 @@ v21_csv_import_new_from_data (const char  *data,
   guint first_line = 1;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
-  text = decode (data != NULL ? data : "", length, &self->encoding, error);
+  text = decode (data != NULL ? data : "", length, progress, &self->encoding, error);
   if (text == NULL)
     return NULL;
 
@@ -477,7 +683,7 @@ v21_csv_import_new_from_data (const char  *data,
     {
       self->separator = detect_separator (text);
     }
-  parse (start, self->separator, first_line, self->records);
+  parse (start, self->separator, first_line, progress, self->records);
 
   if (all_blank (self->records))
     {
@@ -491,8 +697,17 @@ v21_csv_import_new_from_data (const char  *data,
 }
 
 V21CsvImport *
-v21_csv_import_new_from_file (GFile   *file,
-                              GError **error)
+v21_csv_import_new_from_data (const char  *data,
+                              gsize        length,
+                              GError     **error)
+{
+  return import_from_data (data, length, NULL, error);
+}
+
+static V21CsvImport *
+import_from_file (GFile   *file,
+                  gint    *progress,
+                  GError **error)
 {
   g_autofree char *path = NULL;
   g_autofree char *data = NULL;
@@ -512,10 +727,88 @@ v21_csv_import_new_from_file (GFile   *file,
         g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-  self = v21_csv_import_new_from_data (data, length, &local_error);
+  self = import_from_data (data, length, progress, &local_error);
   if (self == NULL)
     g_set_error (error, V21_ERROR, local_error->code, "%s: %s", name, local_error->message);
   return self;
+}
+
+V21CsvImport *
+v21_csv_import_new_from_file (GFile   *file,
+                              GError **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  return import_from_file (file, NULL, error);
+}
+
+/* In a worker thread, with how far it got in thousandths for a progress bar. */
+typedef struct
+{
+  GFile *file;
+  gint   progress;
+} ReadTask;
+
+static void
+read_task_free (ReadTask *read)
+{
+  g_object_unref (read->file);
+  g_free (read);
+}
+
+static void
+read_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  ReadTask *read = task_data;
+  GError *error = NULL;
+  V21CsvImport *import = import_from_file (read->file, &read->progress, &error);
+
+  if (import == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, import, g_object_unref);
+}
+
+/* Returns the running task, valid until @callback runs: what
+ * v21_csv_import_get_progress() reads. */
+GAsyncResult *
+v21_csv_import_new_from_file_async (GFile               *file,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ReadTask *read;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, v21_csv_import_new_from_file_async);
+  read = g_new0 (ReadTask, 1);
+  read->file = g_object_ref (file);
+  g_task_set_task_data (task, read, (GDestroyNotify) read_task_free);
+  g_task_run_in_thread (task, read_in_thread);
+  return G_ASYNC_RESULT (task);
+}
+
+/* How far the reading of @result's file is, from 0 to 1, while it runs. */
+double
+v21_csv_import_get_progress (GAsyncResult *result)
+{
+  ReadTask *read;
+
+  g_return_val_if_fail (G_IS_TASK (result), 0);
+  read = g_task_get_task_data (G_TASK (result));
+  return g_atomic_int_get (&read->progress) / 1000.0;
+}
+
+V21CsvImport *
+v21_csv_import_new_from_file_finish (GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* Accessors */
@@ -540,6 +833,8 @@ v21_csv_encoding_get_label (V21CsvEncoding encoding)
       return _("UTF-16");
     case V21_CSV_WINDOWS_1252:
       return _("Windows-1252 (Excel)");
+    case V21_CSV_MIXED:
+      return _("UTF-8 and Windows-1252, line by line");
     default:
       return "";
     }
@@ -798,11 +1093,11 @@ check_shape (V21CsvImport *self,
   if (record->unterminated)
     return g_strdup (_("A quoted field is never closed: the row runs to the end of the file"));
   for (guint c = self->n_columns; c < record->cells->len; c++)
-    if (((char *) g_ptr_array_index (record->cells, c))[0] != '\0')
+    if (((char *) g_ptr_array_index (record->cells, c))[0] != '\0' || record->n_cells > record->cells->len)
       return g_strdup_printf (ngettext ("This row has %u field where the header has %u",
                                         "This row has %u fields where the header has %u",
-                                        record->cells->len),
-                              record->cells->len, self->n_columns);
+                                        record->n_cells),
+                              record->n_cells, self->n_columns);
   return NULL;
 }
 

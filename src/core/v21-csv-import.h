@@ -41,6 +41,7 @@ typedef enum
   V21_CSV_UTF8_BOM,
   V21_CSV_UTF16,
   V21_CSV_WINDOWS_1252,
+  V21_CSV_MIXED,         /* each line UTF-8 or, where it is not, Windows-1252 */
 } V21CsvEncoding;
 
 /* A row that would be imported: its line in the file (where it starts, the
@@ -67,6 +68,13 @@ V21CsvImport   *v21_csv_import_new_from_data   (const char     *data,
 V21CsvImport   *v21_csv_import_new_from_file   (GFile          *file,
                                                 GError        **error);
 
+GAsyncResult   *v21_csv_import_new_from_file_async  (GFile               *file,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+double          v21_csv_import_get_progress         (GAsyncResult        *result);
+V21CsvImport   *v21_csv_import_new_from_file_finish (GAsyncResult        *result,
+                                                     GError             **error);
 V21CsvEncoding  v21_csv_import_get_encoding    (V21CsvImport   *self);
 const char     *v21_csv_encoding_get_label     (V21CsvEncoding  encoding);
 gunichar        v21_csv_import_get_separator   (V21CsvImport   *self);

@@ -75,6 +75,17 @@ io_error (GError    **error,
   return FALSE;
 }
 
+/* Whether @path is someone else's file in a folder we may write: a shared
+ * folder whose sticky bit lets only a file's owner replace it. */
+static gboolean
+is_others_in_writable_folder (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  GStatBuf st;
+
+  return g_lstat (path, &st) == 0 && st.st_uid != geteuid () && g_access (folder, W_OK) == 0;
+}
+
 /* What went wrong while writing into @path's folder, and what to do about it. */
 static gboolean
 save_error (GError    **error,
@@ -85,7 +96,12 @@ save_error (GError    **error,
   g_autofree char *folder_path = g_path_get_dirname (path);
   g_autofree char *folder = g_filename_display_name (folder_path);
 
-  if (saved_errno == EACCES || saved_errno == EPERM || saved_errno == EROFS)
+  if ((saved_errno == EACCES || saved_errno == EPERM) && is_others_in_writable_folder (path))
+    g_set_error (error, V21_ERROR, V21_ERROR_IO,
+                 _("Could not save: “%s” belongs to another user, and this shared folder lets only "
+                   "its owner replace it. Choose another name, or save in another folder."),
+                 name);
+  else if (saved_errno == EACCES || saved_errno == EPERM || saved_errno == EROFS)
     g_set_error (error, V21_ERROR, V21_ERROR_IO,
                  _("Could not save “%s”: the folder “%s” cannot be written (%s). "
                    "Save it in another folder, or ask for the right to write in this one."),
@@ -289,28 +305,16 @@ give_original (int             fd,
   return fchmod (fd, original->mode & 07777);
 }
 
-/* A new, empty file that only this save can have opened: an unnamed one
- * (O_TMPFILE) where the file system has them, else an exclusively created one
- * with a random name. Never a file someone else created. */
+/* A new, empty file that only this save can have opened: created
+ * exclusively, with a random name, never following a link. Never a file
+ * someone else created. (No O_TMPFILE: naming it afterwards needs /proc for
+ * linkat(), and the random name already leaves nothing to plant.) */
 static int
 create_temp (const char  *path,
              char       **temp_out)
 {
-  g_autofree char *folder = g_path_get_dirname (path);
-
-  (void) folder;   /* used only where the system has O_TMPFILE */
   int fd;
 
-#ifdef O_TMPFILE
-  fd = g_open (folder, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
-  if (fd >= 0)
-    {
-      *temp_out = NULL;
-      return fd;
-    }
-  if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL && errno != ENOENT)
-    return -1;
-#endif
   for (int i = 0; i < TEMP_TRIES; i++)
     {
       g_autofree char *temp = temp_name (path);
@@ -326,26 +330,6 @@ create_temp (const char  *path,
     }
   errno = EEXIST;
   return -1;
-}
-
-/* Gives the unnamed file @fd a random name beside @path. */
-static char *
-name_temp (int         fd,
-           const char *path)
-{
-  g_autofree char *proc = g_strdup_printf ("/proc/self/fd/%d", fd);
-
-  for (int i = 0; i < TEMP_TRIES; i++)
-    {
-      g_autofree char *temp = temp_name (path);
-
-      if (linkat (AT_FDCWD, proc, AT_FDCWD, temp, AT_SYMLINK_FOLLOW) == 0)
-        return g_steal_pointer (&temp);
-      if (errno != EEXIST)
-        return NULL;
-    }
-  errno = EEXIST;
-  return NULL;
 }
 
 /* Writes @data to a new temporary file beside @path, flushed to disk and
@@ -364,12 +348,10 @@ write_temp (const char      *path,
   if (fd < 0)
     return NULL;
   (void) flock (fd, LOCK_EX | LOCK_NB);
-  if (give_original (fd, original) != 0 || !write_all (fd, data, length) || fsync (fd) != 0
-      || (temp == NULL && (temp = name_temp (fd, path)) == NULL))
+  if (give_original (fd, original) != 0 || !write_all (fd, data, length) || fsync (fd) != 0)
     {
       saved_errno = errno;
-      if (temp != NULL)
-        g_unlink (temp);
+      g_unlink (temp);
       close (fd);
       errno = saved_errno;
       return NULL;
@@ -407,6 +389,27 @@ replace_with (const char      *path,
 
 /* Backups */
 
+static gboolean
+backup_error (GError    **error,
+              const char *path,
+              const char *backup,
+              int         saved_errno)
+{
+  g_autofree char *name = g_filename_display_name (path);
+  g_autofree char *backup_name = g_filename_display_name (backup);
+
+  if ((saved_errno == EACCES || saved_errno == EPERM) && is_others_in_writable_folder (backup))
+    g_set_error (error, V21_ERROR, V21_ERROR_IO,
+                 _("Could not keep a backup of “%s”: “%s” belongs to another user, and this shared folder "
+                   "lets only its owner replace it. Remove it, or save in another folder. The file was not saved."),
+                 name, backup_name);
+  else
+    g_set_error (error, V21_ERROR, V21_ERROR_IO,
+                 _("Could not keep a backup of “%s”: %s. Save it in another folder. The file was not saved."),
+                 name, g_strerror (saved_errno));
+  return FALSE;
+}
+
 /* The backup is a hard link to the current version (no copy, atomic, the same
  * permissions and owner); where the file system has no hard links, a durable
  * copy with the original's permissions. */
@@ -418,6 +421,7 @@ make_backup (const char      *path,
   g_autofree char *backup = g_strconcat (path, "~", NULL);
   g_autofree char *contents = NULL;
   gsize length = 0;
+  int saved_errno;
 
   for (int i = 0; i < TEMP_TRIES; i++)
     {
@@ -427,8 +431,9 @@ make_backup (const char      *path,
         {
           if (g_rename (temp, backup) == 0)
             return TRUE;
+          saved_errno = errno;
           g_unlink (temp);
-          return io_error (error, _("Could not keep a backup of “%s”: %s. The file was not saved."), path, errno);
+          return backup_error (error, path, backup, saved_errno);
         }
       if (errno != EEXIST)
         break;
@@ -506,11 +511,13 @@ too_large_error (GError    **error,
     {
       g_autofree char *actual = v21_format_size (size);
       g_set_error (error, V21_ERROR, V21_ERROR_TOO_LARGE,
-                   _("“%s” is too large (%s): a workshop file is at most %s"), name, actual, limit);
+                   _("“%s” is too large (%s): Visions+21 opens files of at most %s. "
+                     "Check that it is the right file."), name, actual, limit);
     }
   else
     g_set_error (error, V21_ERROR, V21_ERROR_TOO_LARGE,
-                 _("“%s” grew beyond %s while it was read: a workshop file is at most %s"), name, limit, limit);
+                 _("“%s” grew beyond %s while it was read: Visions+21 opens files of at most %s. "
+                   "Try again once nothing writes to it."), name, limit, limit);
   return FALSE;
 }
 
@@ -550,7 +557,7 @@ read_bounded (int          fd,
         {
           int saved_errno = errno;
           g_free (buffer);
-          return io_error (error, _("Could not read “%s”: %s"), path, saved_errno);
+          return io_error (error, _("Could not read “%s”: %s. Check that its disk or share is still connected, then try again."), path, saved_errno);
         }
       if (n == 0)
         break;
@@ -583,17 +590,17 @@ v21_file_read (const char  *path,
   /* Non-blocking, so that opening a pipe returns at once (and is refused). */
   fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
   if (fd < 0)
-    return io_error (error, _("Could not open “%s”: %s"), path, errno);
+    return io_error (error, _("Could not open “%s”: %s. Check its name and that you may read it."), path, errno);
   if (fstat (fd, &st) != 0)
     {
       int saved_errno = errno;
       close (fd);
-      return io_error (error, _("Could not open “%s”: %s"), path, saved_errno);
+      return io_error (error, _("Could not open “%s”: %s. Check its name and that you may read it."), path, saved_errno);
     }
   if (!S_ISREG (st.st_mode))
     {
       close (fd);
-      return not_regular_error (error, _("Could not open “%s”: it is %s, not an ordinary file."), path, st.st_mode);
+      return not_regular_error (error, _("Could not open “%s”: it is %s, not an ordinary file. Choose a file."), path, st.st_mode);
     }
   if ((guint64) st.st_size > max_bytes)
     {

@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "v21-report-private.h"
+#include "v21-typography.h"
 #include "v21-consent.h"
 #include "v21-capture.h"
 #include "v21-robustness.h"
@@ -823,7 +824,8 @@ summary_figures (V21ReportBuilder *builder)
       turnout = turnout_text (results);
       /* Translators: "Vote : Enjeux prioritaires — 6 tables ont voté, 30 gommettes". */
       {
-        g_autofree char *line = g_strdup_printf (_("Vote “%s”: %s"), _v21_text (results->round, "title"), turnout);
+        g_autofree char *title = v21_bidi_isolate (_v21_text (results->round, "title"));
+        g_autofree char *line = g_strdup_printf (_("Vote “%s”: %s"), title, turnout);
 
         _v21_report_list_add (list, NULL, line, NULL);
       }
@@ -1695,9 +1697,13 @@ threats_by_challenge (V21ReportBuilder *builder)
             }
           /* Translators: a robustness score in the report: "note 0 sur 3". */
           note = g_strdup_printf (_("score %ld of 3"), (long) value);
-          text = _v21_text (score, "comment")[0] != '\0'
-                 ? g_strdup_printf ("%s — %s", _v21_text (answer, "text"), _v21_text (score, "comment"))
-                 : g_strdup (_v21_text (answer, "text"));
+          text = v21_bidi_isolate (_v21_text (answer, "text"));
+          if (_v21_text (score, "comment")[0] != '\0')
+            {
+              g_autofree char *answer_text = g_steal_pointer (&text);
+
+              text = g_strdup_printf ("%s — %s", answer_text, _v21_text (score, "comment"));
+            }
           _v21_report_list_add (list, NULL, text, note);
         }
     }

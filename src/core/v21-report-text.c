@@ -270,10 +270,13 @@ static const char stylesheet[] =
 /* Escapes for HTML and XML alike (no &apos;, which older HTML readers
  * such as word processors do not know); a new line becomes <br />. */
 static void
-html_text (GString    *out,
-           const char *text)
+html_escape (GString    *out,
+             const char *text,
+             gssize      length)
 {
-  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+  const char *end = text == NULL ? NULL : length < 0 ? text + strlen (text) : text + length;
+
+  for (const char *p = text; p != NULL && p < end; p++)
     switch (*p)
       {
       case '&': g_string_append (out, "&amp;"); break;
@@ -289,6 +292,24 @@ html_text (GString    *out,
           g_string_append_c (out, *p);
         break;
       }
+}
+
+/* A text the report isolated (v21_bidi_isolate()) goes in <bdi>. */
+static void
+html_text (GString    *out,
+           const char *text)
+{
+  const char *inner;
+  gsize length;
+
+  if (!v21_bidi_is_isolated (text, &inner, &length))
+    {
+      html_escape (out, text, -1);
+      return;
+    }
+  g_string_append (out, "<bdi>");
+  html_escape (out, inner, length);
+  g_string_append (out, "</bdi>");
 }
 
 static void
@@ -434,7 +455,7 @@ v21_report_to_html (V21Report           *report,
   g_string_append_printf (out, "<!DOCTYPE html>\n<html lang=\"%s\" xmlns=\"http://www.w3.org/1999/xhtml\">\n<head>\n"
                                "<meta charset=\"utf-8\" />\n<title>",
                           v21_typography_is_french () ? "fr" : "en");
-  html_text (out, report->title);
+  html_escape (out, report->title, -1);  /* <title> holds no element */
   g_string_append_printf (out, "</title>\n<meta name=\"generator\" content=\"Visions+21 %s\" />\n"
                                "<style>\n%s</style>\n</head>\n<body>\n", PACKAGE_VERSION, stylesheet);
   g_string_append (out, "<header class=\"cover\">\n");

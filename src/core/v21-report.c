@@ -60,10 +60,20 @@ v21_report_free (V21Report *report)
   g_free (report);
 }
 
+/* Every text of the report: typeset, and isolated when it could change the
+ * direction of what follows (v21_bidi_isolate()). */
+static char *
+report_text (const char *text)
+{
+  g_autofree char *typeset = v21_typography_apply (text);
+
+  return v21_bidi_isolate (typeset);
+}
+
 static char *
 nonempty_or_null (const char *text)
 {
-  return text != NULL && text[0] != '\0' ? v21_typography_apply (text) : NULL;
+  return text != NULL && text[0] != '\0' ? report_text (text) : NULL;
 }
 
 static V21ReportBlock *
@@ -86,7 +96,7 @@ _v21_report_heading (V21ReportBuilder *builder,
   V21ReportBlock *block = block_add (builder, V21_BLOCK_HEADING);
 
   block->level = CLAMP (level, 1, 3);
-  block->text = v21_typography_apply (text);
+  block->text = report_text (text);
   block->anchor = g_strdup_printf ("s%u", ++builder->anchors);
   if (level == 1)
     {
@@ -111,7 +121,7 @@ _v21_report_paragraph (V21ReportBuilder *builder,
   block = block_add (builder, V21_BLOCK_PARAGRAPH);
   block->style = style;
   block->lead = nonempty_or_null (lead);
-  block->text = v21_typography_apply (text);
+  block->text = report_text (text);
 }
 
 void
@@ -146,7 +156,7 @@ item_new (const char *lead,
   V21ReportItem *item = g_new0 (V21ReportItem, 1);
 
   item->lead = nonempty_or_null (lead);
-  item->text = v21_typography_apply (text);
+  item->text = report_text (text);
   item->note = nonempty_or_null (note);
   return item;
 }
@@ -174,7 +184,7 @@ _v21_report_table (V21ReportBuilder *builder,
   block->widths = g_new (double, n_columns);
   for (guint i = 0; i < n_columns; i++)
     {
-      g_ptr_array_add (block->header, v21_typography_apply (headers[i]));
+      g_ptr_array_add (block->header, report_text (headers[i]));
       block->widths[i] = widths[i];
     }
   block->numeric = numeric;
@@ -225,7 +235,7 @@ _v21_report_figure (V21ReportBuilder *builder,
 
   block->figure = kind;
   block->target = g_strdup (target);
-  block->text = v21_typography_apply (text);
+  block->text = report_text (text);
   block->aspect = aspect;
 }
 
@@ -534,18 +544,18 @@ v21_report_new_with_sections (V21Workshop       *workshop,
   report = g_new0 (V21Report, 1);
   report->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
   report->anonymized = (flags & V21_REPORT_ANONYMIZED) != 0;
-  report->title = v21_typography_apply (v21_workshop_get_title (workshop));
-  report->territory = v21_typography_apply (v21_workshop_get_territory_name (workshop));
-  report->kind_line = v21_typography_apply (_("Written report of the foresight seminar"));
+  report->title = report_text (v21_workshop_get_title (workshop));
+  report->territory = report_text (v21_workshop_get_territory_name (workshop));
+  report->kind_line = report_text (_("Written report of the foresight seminar"));
   dates = v21_run_sheet_format_dates (workshop);
   report->dates = nonempty_or_null (dates);
   /* Translators: on the cover of the report: "Horizon 2056". */
   horizon = g_strdup_printf (_("Horizon %ld"), (long) v21_record_get_int (root, "horizon_year", 0));
-  report->horizon = v21_typography_apply (horizon);
+  report->horizon = report_text (horizon);
   report->venue = nonempty_or_null (_v21_text (root, "venue"));
   credits = credits_text (workshop);
   report->credits = nonempty_or_null (credits);
-  report->running_title = v21_typography_apply (v21_workshop_get_title (workshop));
+  report->running_title = report_text (v21_workshop_get_title (workshop));
 
   builder.workshop = workshop;
   builder.report = report;

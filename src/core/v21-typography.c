@@ -168,3 +168,48 @@ v21_typography_apply (const char *text)
     return v21_typography_french (text);
   return g_strdup (text != NULL ? text : "");
 }
+
+/* Directional formatting characters, and letters written right to left
+ * (Hebrew, Arabic, Syriac, Thaana, N'Ko… and their presentation forms). */
+static gboolean
+is_directional (gunichar c)
+{
+  return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
+         || c == 0x200F || c == 0x061C
+         || (c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF)
+         || (c >= 0xFE70 && c <= 0xFEFF) || (c >= 0x10800 && c <= 0x10FFF)
+         || (c >= 0x1E800 && c <= 0x1EFFF);
+}
+
+static gboolean
+needs_isolation (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if ((guchar) *p >= 0x80 && is_directional (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+char *
+v21_bidi_isolate (const char *text)
+{
+  if (text == NULL)
+    return NULL;
+  if (!needs_isolation (text))
+    return g_strdup (text);
+  return g_strconcat (V21_FSI, text, V21_PDI, NULL);
+}
+
+gboolean
+v21_bidi_is_isolated (const char  *text,
+                      const char **inner,
+                      gsize       *length)
+{
+  gsize n = text != NULL ? strlen (text) : 0;
+
+  if (n < 6 || !g_str_has_prefix (text, V21_FSI) || !g_str_has_suffix (text, V21_PDI))
+    return FALSE;
+  *inner = text + 3;
+  *length = n - 6;
+  return TRUE;
+}

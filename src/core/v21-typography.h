@@ -25,4 +25,20 @@ gboolean  v21_typography_is_french  (void);
 /* v21_typography_french() when the language is French, else a copy. */
 char     *v21_typography_apply      (const char *text);
 
+/* @text inside FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE when it holds
+ * right-to-left letters or directional controls (an unterminated override
+ * included), so that nothing in it changes the layout of what follows; else
+ * a copy. Rendered with pango, written in Markdown or ODT as is; HTML turns
+ * the outer pair into <bdi>. */
+char     *v21_bidi_isolate          (const char *text);
+
+/* Whether @text is one v21_bidi_isolate() wrapped; @inner and @length give
+ * what is inside. */
+gboolean  v21_bidi_is_isolated      (const char  *text,
+                                     const char **inner,
+                                     gsize       *length);
+
+#define V21_FSI "\xE2\x81\xA8"  /* U+2068 */
+#define V21_PDI "\xE2\x81\xA9"  /* U+2069 */
+
 G_END_DECLS

@@ -174,6 +174,10 @@ new_layout (V21ReportPages *self,
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_line_spacing (layout, 1.22);
+  /* The report's language sets the direction, not the first letter of a
+   * text: an override at the start of a card (isolated, v21_bidi_isolate())
+   * would otherwise turn the whole line right to left. */
+  pango_layout_set_auto_dir (layout, FALSE);
   pango_layout_set_markup (layout, markup, -1);
   return layout;
 }

@@ -6,6 +6,9 @@
 
 #include <locale.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
 #include <glib/gi18n-lib.h>
 
 #include "v21-csv-import.h"
@@ -371,6 +374,171 @@ test_french_reasons (void)
   setlocale (LC_ALL, "C.UTF-8");
 }
 
+static GError *
+refusal_of (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "csv", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GError *error = NULL;
+  g_autoptr(V21CsvImport) import = v21_csv_import_new_from_file (file, &error);
+
+  g_assert_null (import);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, name));
+  return error;
+}
+
+/* Random bytes without a NUL are not a list of people. */
+static void
+test_noise_refused (void)
+{
+  g_autoptr(GError) error = refusal_of ("noise.bin");
+
+  g_assert_error (error, V21_ERROR, V21_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "not a text file"));
+}
+
+/* A UTF-16 mark before UTF-8 bytes: refused, not one person with a CJK name. */
+static void
+test_utf16_mark_on_utf8 (void)
+{
+  g_autoptr(GError) error = refusal_of ("utf16-bom-utf8.csv");
+
+  g_assert_error (error, V21_ERROR, V21_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "UTF-16"));
+}
+
+/* Lines pasted from two spreadsheets: each line is read in its own encoding. */
+static void
+test_mixed_encodings (void)
+{
+  g_autoptr(V21CsvImport) import = open_fixture ("mixed-utf8-cp1252.csv");
+  g_autoptr(V21Workshop) workshop = test_load_minimal ();
+
+  g_assert_cmpint (v21_csv_import_get_encoding (import), ==, V21_CSV_MIXED);
+  g_assert_cmpstr (v21_csv_import_get_header (import, 1), ==, "Prénom");
+  g_assert_cmpint (v21_csv_import_get_mapping (import, 1), ==, V21_CSV_FIRST_NAME);
+  v21_csv_import_preview (import, workshop);
+  g_assert_cmpuint (v21_csv_import_get_rows (import)->len, ==, 2);
+  g_assert_cmpstr (field (row_at (import, 0), "name"), ==, "Joël Lefèvre");
+  g_assert_cmpstr (field (row_at (import, 0), "organisation"), ==, "Chambre d'agriculture");
+  g_assert_cmpstr (field (row_at (import, 1), "name"), ==, "Hélène Fontaine");
+}
+
+/* A stray control character is a space in a name, never part of it. */
+static void
+test_control_characters (void)
+{
+  static const char data[] = "Nom;Organisme\nJean\x01\x1b" "Dupont;Mai\x7frie\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(V21CsvImport) import = v21_csv_import_new_from_data (data, strlen (data), &error);
+  g_autoptr(V21Workshop) workshop = test_load_minimal ();
+
+  g_assert_no_error (error);
+  v21_csv_import_preview (import, workshop);
+  g_assert_cmpuint (v21_csv_import_get_rows (import)->len, ==, 1);
+  g_assert_cmpstr (field (row_at (import, 0), "name"), ==, "Jean Dupont");
+  g_assert_cmpstr (field (row_at (import, 0), "organisation"), ==, "Mai rie");
+}
+
+#define BLANK_BYTES (20 * 1024 * 1024)
+
+/* 20 MB of blank lines: refused as empty, with memory a small multiple of
+ * the file (it took 2.8 GB); a row after them keeps its line number. */
+static void
+test_blank_lines (void)
+{
+  if (g_test_subprocess ())
+    {
+      static const char tail[] = "Nom\nJean Dupont\n";
+      char *data = g_malloc (BLANK_BYTES + sizeof tail);
+      g_autoptr(GError) error = NULL;
+      struct rusage usage;
+      long before;
+      V21CsvImport *import;
+
+      memset (data, '\n', BLANK_BYTES);
+      for (gsize i = 0; i < BLANK_BYTES; i += 64)
+        data[i] = ';';
+      getrusage (RUSAGE_SELF, &usage);
+      before = usage.ru_maxrss;
+      import = v21_csv_import_new_from_data (data, BLANK_BYTES, &error);
+      g_assert_null (import);
+      g_assert_error (error, V21_ERROR, V21_ERROR_PARSE);
+      g_clear_error (&error);
+      getrusage (RUSAGE_SELF, &usage);
+      /* ru_maxrss is in KiB: at most four times the file on top of it. */
+      g_test_message ("peak grew by %ld KiB", usage.ru_maxrss - before);
+      g_assert_cmpint (usage.ru_maxrss - before, <, 4 * BLANK_BYTES / 1024);
+
+      memcpy (data + BLANK_BYTES, tail, sizeof tail);
+      import = v21_csv_import_new_from_data (data, BLANK_BYTES + sizeof tail - 1, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (v21_csv_import_get_header (import, 0), ==, "Nom");
+      g_assert_cmpuint (v21_csv_import_get_n_columns (import), ==, 1);
+      g_object_unref (import);
+      g_free (data);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+static void
+on_read (GObject      *source,
+         GAsyncResult *result,
+         gpointer      data)
+{
+  GAsyncResult **out = data;
+
+  *out = g_object_ref (result);
+}
+
+/* The GUI reads in a worker thread: the same import, and a progress from 0 to 1. */
+static void
+test_read_async (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "csv", "fr-excel-cp1252.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(V21CsvImport) import = NULL;
+  GAsyncResult *running = v21_csv_import_new_from_file_async (file, NULL, on_read, &result);
+  double progress = v21_csv_import_get_progress (running);
+
+  g_assert_cmpfloat (progress, >=, 0);
+  g_assert_cmpfloat (progress, <=, 1);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  import = v21_csv_import_new_from_file_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (v21_csv_import_get_n_columns (import), ==, 8);
+  g_assert_cmpstr (v21_csv_import_get_header (import, 1), ==, "Prénom");
+}
+
+/* A list beyond the size limit: the limit in MiB, and no word of a workshop. */
+static void
+test_too_large (void)
+{
+  g_autofree char *folder = g_dir_make_tmp ("v21-csv-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (folder, "huge.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(V21CsvImport) import = NULL;
+  FILE *out = fopen (path, "w");
+
+  g_assert_nonnull (out);
+  g_assert_cmpint (ftruncate (fileno (out), 65 * 1024 * 1024), ==, 0);
+  fclose (out);
+  import = v21_csv_import_new_from_file (file, &error);
+  g_assert_null (import);
+  g_assert_nonnull (strstr (error->message, "huge.csv” is too large (65 MiB): Visions+21 opens files of at most 64 MiB. "
+                                            "Check that it is the right file."));
+  g_assert_null (strstr (error->message, "workshop"));
+  g_unlink (path);
+  g_rmdir (folder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -391,6 +559,13 @@ main (int   argc,
   g_test_add_func ("/core/csv/refused-files", test_refused_files);
   g_test_add_func ("/core/csv/apply-and-undo", test_apply_and_undo);
   g_test_add_func ("/core/csv/french-reasons", test_french_reasons);
+  g_test_add_func ("/core/csv/noise-refused", test_noise_refused);
+  g_test_add_func ("/core/csv/utf16-mark-on-utf8", test_utf16_mark_on_utf8);
+  g_test_add_func ("/core/csv/mixed-encodings", test_mixed_encodings);
+  g_test_add_func ("/core/csv/control-characters", test_control_characters);
+  g_test_add_func ("/core/csv/blank-lines", test_blank_lines);
+  g_test_add_func ("/core/csv/read-async", test_read_async);
+  g_test_add_func ("/core/csv/too-large", test_too_large);
 
   return g_test_run ();
 }

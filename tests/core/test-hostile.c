@@ -482,7 +482,7 @@ test_too_large_message (void)
   workshop = v21_workshop_load_file (file, NULL, &error);
   g_assert_null (workshop);
   g_assert_error (error, V21_ERROR, V21_ERROR_TOO_LARGE);
-  g_assert_nonnull (strstr (error->message, "huge.visions21” is too large (65 MiB): a workshop file is at most 64 MiB"));
+  g_assert_nonnull (strstr (error->message, "huge.visions21” is too large (65 MiB): Visions+21 opens files of at most 64 MiB"));
 }
 
 /* The lock file */

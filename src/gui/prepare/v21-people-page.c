@@ -691,16 +691,69 @@ on_imported (V21PeoplePage *self,
   v21_show_toast (GTK_WIDGET (self), message, _("_Undo"), "win.undo");
 }
 
-static void
-open_csv (V21PeoplePage *self,
-          GFile         *file)
+/* A list is read in a worker thread; past a moment, a progress bar shows. */
+typedef struct
 {
+  V21PeoplePage *self;
+  GFile         *file;
+  GtkWidget     *window;     /* the progress window, once shown */
+  GtkWidget     *bar;
+  GAsyncResult  *result;     /* the running task, for its progress */
+  guint          timeout_id;
+} CsvReading;
+
+static gboolean
+show_reading_progress (gpointer data)
+{
+  CsvReading *reading = data;
+
+  if (reading->window == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (reading->file);
+      g_autofree char *display = g_filename_display_name (name);
+      g_autofree char *title = g_strdup_printf (_("Reading “%s”…"), display);
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+      GtkWidget *label = gtk_label_new (title);
+
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+      gtk_box_append (GTK_BOX (box), label);
+      reading->bar = gtk_progress_bar_new ();
+      gtk_widget_set_margin_top (box, 24);
+      gtk_widget_set_margin_bottom (box, 24);
+      gtk_widget_set_margin_start (box, 24);
+      gtk_widget_set_margin_end (box, 24);
+      gtk_box_append (GTK_BOX (box), reading->bar);
+      reading->window = adw_window_new ();
+      gtk_window_set_title (GTK_WINDOW (reading->window), _("Import Participants"));
+      gtk_window_set_modal (GTK_WINDOW (reading->window), TRUE);
+      gtk_window_set_transient_for (GTK_WINDOW (reading->window), window_of (reading->self));
+      gtk_window_set_deletable (GTK_WINDOW (reading->window), FALSE);
+      gtk_window_set_default_size (GTK_WINDOW (reading->window), 360, -1);
+      adw_window_set_content (ADW_WINDOW (reading->window), box);
+      gtk_window_present (GTK_WINDOW (reading->window));
+    }
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (reading->bar),
+                                 v21_csv_import_get_progress (reading->result));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_csv_read (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  CsvReading *reading = data;
+  V21PeoplePage *self = reading->self;
   g_autoptr(GError) error = NULL;
-  g_autoptr(V21CsvImport) import = v21_csv_import_new_from_file (file, &error);
-  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(V21CsvImport) import = v21_csv_import_new_from_file_finish (result, &error);
+  g_autofree char *name = g_file_get_basename (reading->file);
   g_autofree char *display = g_filename_display_name (name);
   V21CsvImportDialog *dialog;
 
+  g_clear_handle_id (&reading->timeout_id, g_source_remove);
+  g_clear_pointer ((GtkWindow **) &reading->window, gtk_window_destroy);
+  g_object_unref (reading->file);
+  g_free (reading);
   if (import == NULL)
     {
       g_autofree char *heading = g_strdup_printf (_("Could Not Read “%s”"), display);
@@ -708,11 +761,26 @@ open_csv (V21PeoplePage *self,
 
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (message));
-      return;
     }
-  dialog = v21_csv_import_dialog_new (window_of (self), self->workshop, import, display);
-  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  else
+    {
+      dialog = v21_csv_import_dialog_new (window_of (self), self->workshop, import, display);
+      g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported), self, G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  g_object_unref (self);
+}
+
+static void
+open_csv (V21PeoplePage *self,
+          GFile         *file)
+{
+  CsvReading *reading = g_new0 (CsvReading, 1);
+
+  reading->self = g_object_ref (self);
+  reading->file = g_object_ref (file);
+  reading->result = v21_csv_import_new_from_file_async (file, NULL, on_csv_read, reading);
+  reading->timeout_id = g_timeout_add (300, show_reading_progress, reading);
 }
 
 static void
