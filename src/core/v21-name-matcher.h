@@ -84,7 +84,8 @@ char           *v21_name_matcher_replace (V21NameMatcher *matcher,
 /* Whether any word or words of @text are a name form of a person who has a
  * label, whatever the case and the place: "GAEC Dupont", "Ferme Le Goff",
  * "p-claire-fontanel". For organisations and ids, where a name is never an
- * ordinary word. */
+ * ordinary word; a single word hyphenated to a particle is a place's name
+ * ("Mairie de Vert-le-Petit"), not a mention. */
 gboolean        v21_name_matcher_mentions (V21NameMatcher *matcher,
                                            const char     *text);
 

@@ -180,6 +180,52 @@ test_learn (void)
   assert_replaced (m, "Bocage et haies. Voir Bocage.", "Bocage et haies. Voir [LB].");
 }
 
+/* Each case a corpus of hard names (tests/data/privacy) found wrong once. */
+static void
+test_fixed (void)
+{
+  g_autoptr(V21NameMatcher) m = v21_name_matcher_new ();
+  g_autoptr(V21NameMatcher) contacts = v21_name_matcher_new ();
+
+  v21_name_matcher_add (m, "Louise d'Estienne d'Orves", "[LEO]");
+  v21_name_matcher_add (m, "Ana Martins da Silva", "[AMS]");
+  v21_name_matcher_add (m, "Seán O’Connor", "[SOC]");
+  v21_name_matcher_add (m, "Aminata N'Diaye", "[AN]");
+  v21_name_matcher_add (m, "Pierre-Yves Guillou", "[PYG]");
+  v21_name_matcher_add (m, "Maëlle Goff", "[MG]");
+  v21_name_matcher_add (m, "Jean-Pierre Le Goff", NULL);
+  /* Particles glued by an apostrophe are the surname's, not a first name. */
+  assert_replaced (m, "D'ESTIENNE D'ORVES Louise, Mme d’Estienne d’Orves, Estienne d’Orves et d'Orves.",
+                   "[LEO], [LEO], [LEO] et [LEO].");
+  /* The word before a particle may be the surname's too. */
+  assert_replaced (m, "A. Martins Da Silva, Mme Martins da Silva; Martins a corrigé.",
+                   "[AMS], [AMS]; [AMS] a corrigé.");
+  /* An elided "d’" or "l’" before a name is not a compound. */
+  assert_replaced (m, "Ligne de car d’OConnor, l’avis d'Aminata", "Ligne de car d’[SOC], l’avis d'[AN]");
+  /* An initial then a surname that starts with a capital letter alone. */
+  assert_replaced (m, "A. N'Diaye, A. N’Diaye et A.-S. N’Diaye", "[AN], [AN] et A.-S. [AN]");
+  /* The consented name keeps its words; the other Goff does not. */
+  assert_replaced (m, "Jean-Pierre Le Goff et Maëlle Goff. M. Le Goff et Mme Goff.",
+                   "Jean-Pierre Le Goff et [MG]. M. Le Goff et [MG].");
+  /* An e-mail written in lower case does not make its words ordinary ones. */
+  v21_name_matcher_learn (m, "Écrire à py.guillou@cc.example ou x.guillou [at] cc [dot] example.");
+  assert_replaced (m, "Le compte rendu est fait. GUILLOU a envoyé le fichier.",
+                   "Le compte rendu est fait. [PYG] a envoyé le fichier.");
+  /* Organisations: a place's name is not a person's. */
+  v21_name_matcher_add (m, "Anne-Sophie Vert", "[ASV]");
+  g_assert_false (v21_name_matcher_mentions (m, "Mairie de Vert-le-Petit"));
+  g_assert_true (v21_name_matcher_mentions (m, "Ferme Vert"));
+  g_assert_true (v21_name_matcher_mentions (m, "GAEC Guillou-Vert"));
+
+  /* An e-mail ends where its sentence does: the next one is left alone. */
+  assert_replaced (contacts, "Écrire à rui.dalmeida (at) coop.example. Le bocage reste vert.",
+                   "Écrire à [e-mail removed]. Le bocage reste vert.");
+  assert_replaced (contacts, "Adresse : a . ndiaye @ bocage-vivant . example. Une large majorité.",
+                   "Adresse : [e-mail removed]. Une large majorité.");
+  assert_replaced (contacts, "Adresse : e . marchand @ ferme . example, merci.", "Adresse : [e-mail removed], merci.");
+  assert_replaced (contacts, "Tél. 06 12 34 56 78. Le Petit Prince est lu.", "Tél. [phone number removed]. Le Petit Prince est lu.");
+}
+
 static void
 test_spans (void)
 {
@@ -208,5 +254,6 @@ main (int   argc,
   g_test_add_func ("/core/name-matcher/shared", test_shared);
   g_test_add_func ("/core/name-matcher/learn", test_learn);
   g_test_add_func ("/core/name-matcher/spans", test_spans);
+  g_test_add_func ("/core/name-matcher/fixed", test_fixed);
   return g_test_run ();
 }
