@@ -620,6 +620,33 @@ initials_of (GStrv given)
   return g_string_free (initials, FALSE);
 }
 
+/* The words of a name between its spaces, no-break ones included (split by
+ * characters: g_strsplit_set() would cut "à", whose UTF-8 holds the no-break
+ * space's second byte). */
+static GStrv
+split_at_spaces (const char *name)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const char *start = name;
+
+  for (const char *p = name;; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (*p != '\0' && !g_unichar_isspace (c) && !is_space (c))
+        continue;
+      {
+        g_autofree char *word = g_strndup (start, p - start);
+
+        g_strv_builder_add (builder, word);
+      }
+      if (*p == '\0')
+        break;
+      start = g_utf8_next_char (p);
+    }
+  return g_strv_builder_end (builder);
+}
+
 /* The forms of a name cut into first names and surname by @surname_flags. */
 static void
 add_split (V21NameMatcher *matcher,
@@ -666,14 +693,16 @@ v21_name_matcher_add (V21NameMatcher *matcher,
                       const char     *name,
                       const char     *label)
 {
-  g_auto(GStrv) parts = g_strsplit_set (name != NULL ? name : "", " \t\n\u00a0", -1);
+  g_auto(GStrv) parts = NULL;
   g_autofree gboolean *surname_flags = NULL;
-  Person *person = g_new0 (Person, 1);
+  Person *person;
   guint index = matcher->people->len, n = 0, start;
 
   g_return_val_if_fail (name == NULL || g_utf8_validate (name, -1, NULL), index);
+  person = g_new0 (Person, 1);
   person->label = g_strdup (label);
   g_ptr_array_add (matcher->people, person);
+  parts = split_at_spaces (name != NULL ? name : "");
   for (guint i = 0; parts[i] != NULL; i++)
     if (parts[i][0] != '\0')
       parts[n++] = parts[i];

@@ -217,6 +217,11 @@ test_fixed (void)
   g_assert_true (v21_name_matcher_mentions (m, "Ferme Vert"));
   g_assert_true (v21_name_matcher_mentions (m, "GAEC Guillou-Vert"));
 
+  /* A name cut at its spaces, not inside "à" (whose UTF-8 ends with the
+   * no-break space's second byte; the fuzzer found it). */
+  v21_name_matcher_add (m, "Joan Pujolà", "[JP]");
+  assert_replaced (m, "Joan Pujolà et M. Pujolà", "[JP] et [JP]");
+
   /* An e-mail ends where its sentence does: the next one is left alone. */
   assert_replaced (contacts, "Écrire à rui.dalmeida (at) coop.example. Le bocage reste vert.",
                    "Écrire à [e-mail removed]. Le bocage reste vert.");

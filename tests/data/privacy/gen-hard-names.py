@@ -9,7 +9,9 @@ and control sentences that must come out unchanged.
 
 Deterministic: the same script writes the same bytes. tests/cli/test-privacy.sh
 reads the committed file and the lists below (PEOPLE, CONTROLS) through
-`gen-hard-names.py --facts`, which prints them as JSON.
+`gen-hard-names.py --facts`, which prints them as JSON;
+`gen-hard-names.py --fuzz-seeds tests/fuzz/name-matcher-seeds` writes the
+seeds of the matcher's fuzzer.
 """
 import json
 import sys
@@ -298,7 +300,24 @@ def facts():
     }
 
 
+def fuzz_seeds(folder):
+    """Seeds of tests/fuzz/fuzz-name-matcher: names on the first line ("+" for
+    who may be named), then the sentences that name them, controls and contacts."""
+    import os
+    os.makedirs(folder, exist_ok=True)
+    for i in range(0, len(PEOPLE), 4):
+        group = PEOPLE[i:i + 4]
+        names = "|".join(("+" if p[1] else "") + p[0] for p in group)
+        lines = [s for p in group for s in p[6]] + CONTROLS[i % len(CONTROLS):][:3] + CONTACTS[i % len(CONTACTS):][:2]
+        learn = "~" if i % 8 == 0 else ""
+        with open(os.path.join(folder, "corpus-%02d" % (i // 4)), "w", encoding="utf-8") as out:
+            out.write(learn + names + "\n" + " ".join(lines) + "\n")
+
+
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--fuzz-seeds"]:
+        fuzz_seeds(sys.argv[2])
+        sys.exit(0)
     data = facts() if sys.argv[1:] == ["--facts"] else workshop()
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
