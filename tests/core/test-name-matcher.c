@@ -204,6 +204,9 @@ test_fixed (void)
   assert_replaced (m, "Ligne de car d’OConnor, l’avis d'Aminata", "Ligne de car d’[SOC], l’avis d'[AN]");
   /* An initial then a surname that starts with a capital letter alone. */
   assert_replaced (m, "A. N'Diaye, A. N’Diaye et A.-S. N’Diaye", "[AN], [AN] et A.-S. [AN]");
+  /* A hyphenated compound at a sentence's start is a name, not an ordinary word. */
+  v21_name_matcher_add (m, "Mathieu Dupont-Aignan", "[MDA]");
+  assert_replaced (m, "Dupont-Aignan a présenté le plan. Dupont aussi.", "[MDA] a présenté le plan. [MDA] aussi.");
   /* The consented name keeps its words; the other Goff does not. */
   assert_replaced (m, "Jean-Pierre Le Goff et Maëlle Goff. M. Le Goff et Mme Goff.",
                    "Jean-Pierre Le Goff et [MG]. M. Le Goff et [MG].");
