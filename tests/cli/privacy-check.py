@@ -6,7 +6,7 @@ results without numbers ("ok - …" / "not ok - …"), which test-privacy.sh num
 
 MODE: "consent" (the report as it goes out: only who consented may be named) or
 "all" (anonymised: nobody may be named). KIND: visions21, html, md, csv, votes,
-pdftext. Prints, in this order:
+pdftext, odt (its content.xml). Prints, in this order:
   (a) no fragment of a name that may not be given appears as a word,
   (b) no e-mail or phone number survives, in any form,
   (c) every control sentence the output carries is there unchanged,
@@ -57,7 +57,7 @@ def words(text):
 
 
 def text_of(kind, path):
-    raw = open(path, encoding="utf-8-sig").read()
+    raw = open(path, encoding="utf-8-sig").read() if kind != "odt" else ""
     if kind == "visions21":
         strings = []
 
@@ -72,6 +72,12 @@ def text_of(kind, path):
                     walk(item)
         walk(json.loads(raw))
         return "\n".join(strings)
+    if kind == "odt":
+        import zipfile
+        xml = zipfile.ZipFile(path).read("content.xml").decode("utf-8")
+        # Paragraphs, headings, cells, breaks and spaces part words; spans do not.
+        xml = re.sub(r"<text:(?:p|h|line-break|tab|s)\b[^>]*>|</text:(?:p|h)>|</table:table-cell>", " ", xml)
+        return html.unescape(re.sub(r"<[^>]*>", "", xml))
     if kind == "html":
         raw = re.sub(r"<(style|script)\b.*?</\1>", " ", raw, flags=re.S)
         return html.unescape(re.sub(r"<[^>]*>", " ", raw))

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Privacy that holds: every output of the hard-names corpus (tests/data/privacy)
-# — the anonymised workshop, the report as HTML, Markdown, CSV (cards and
+# — the anonymised workshop, the report as HTML, ODT, Markdown, CSV (cards and
 # votes) and PDF (read back with pdftotext), as it goes out (only who consented
 # named) and anonymised (nobody named) — holds no fragment of a name that may
 # not be given, no e-mail or phone number in any form, every control sentence
@@ -30,9 +30,9 @@ check="$src/tests/cli/privacy-check.py"
 unset DISPLAY WAYLAND_DISPLAY
 
 # Outputs read as the report goes out (4 checks each) and anonymised (3 each).
-consent_outputs=("html consent.html" "md consent.md" "csv consent.csv" "votes consent-votes.csv" "pdftext consent.txt")
-all_outputs=("visions21 anon.visions21" "html anon.html" "md anon.md" "csv anon.csv" "votes anon-votes.csv" "pdftext anon.txt")
-FIXED_CHECKS=15
+consent_outputs=("html consent.html" "odt consent.odt" "md consent.md" "csv consent.csv" "votes consent-votes.csv" "pdftext consent.txt")
+all_outputs=("visions21 anon.visions21" "html anon.html" "odt anon.odt" "md anon.md" "csv anon.csv" "votes anon-votes.csv" "pdftext anon.txt")
+FIXED_CHECKS=17
 echo "1..$((FIXED_CHECKS + 4 * ${#consent_outputs[@]} + 3 * ${#all_outputs[@]}))"
 
 # The committed corpus is what the generator writes.
@@ -45,7 +45,7 @@ run "$app" check "$corpus"; expect "the corpus is a valid workshop" "$status" 0
 # Every output, in French (the report's own words are then French too).
 run fr "$app" anonymize "$corpus" -o "$tmp/anon.visions21"; expect "anonymize exits 0" "$status" 0
 run "$app" check "$tmp/anon.visions21"; expect "the anonymised workshop is valid" "$status" 0
-for format in html md csv pdf; do
+for format in html odt md csv pdf; do
   run fr "$app" export "$corpus" -o "$tmp/consent.$format"; expect "export $format exits 0" "$status" 0
   run fr "$app" export "$corpus" --anonymize -o "$tmp/anon.$format"; expect "export $format --anonymize exits 0" "$status" 0
 done
