@@ -30,7 +30,7 @@ TITLES = {"m", "mme", "mlle", "dr", "pr", "me", "mgr", "maitre", "monsieur", "ma
 # one of them, and any occurrence of a fragment not listed, is a leak.
 CONTEXTS = {
     "petit": ["petit a petit", "le petit prince", "vert le petit"],
-    "vert": ["le bocage reste vert", "vert d eau", "vert le petit", "le bocage reste vert"],
+    "vert": ["le bocage reste vert", "vert d eau", "vert le petit"],
     "blanc": ["blanc de meudon"],
     "marchand": ["marchand de biens"],
     "large": ["une large majorite", "large consensus"],
