@@ -805,6 +805,38 @@ is_elision (Scan  *scan,
          && k + 1 < scan->tokens->len && is_apostrophe (g_utf8_get_char (scan->text + token->end));
 }
 
+static gboolean is_title (Scan *scan, guint k);
+
+/* The end of another name with particles: "Berg" of "Van den Berg", "la
+ * Fontaine" of "Parc de la Fontaine" — a particle after a capitalised word
+ * (not a title or an initial) or after another particle. */
+static gboolean
+after_other_particles (Scan  *scan,
+                       guint  from)
+{
+  Token *particle, *head;
+
+  if (from < 2)
+    return FALSE;
+  particle = token_at (scan, from - 1);
+  head = token_at (scan, from - 2);
+  if (!is_particle (particle->folded) || !between (scan, from, GAP_NAME) || !between (scan, from - 1, GAP_NAME))
+    return FALSE;
+  if (is_title (scan, from - 2) || head->letters == 1)
+    return FALSE;
+  return is_particle (head->folded) || (head->upper && !sentence_start (scan, from - 2));
+}
+
+/* Hyphenated or glued to a capitalised word after it: "Lê" of "Mme
+ * Lê-Nguyen" is another name. */
+static gboolean
+compound_goes_on (Scan  *scan,
+                  guint  to)
+{
+  return to < scan->tokens->len && token_at (scan, to)->upper
+         && gap_glues (scan->text, token_at (scan, to - 1)->end, token_at (scan, to)->start);
+}
+
 /* A single word written as a name: a capital, not inside or beside another
  * capitalised name, at a sentence start only when not an ordinary word. */
 static gboolean
@@ -829,6 +861,8 @@ stands_alone (Scan  *scan,
       if (before->upper && between (scan, from, GAP_NAME) && (!sentence_start (scan, from - 1) || before->all_upper))
         return FALSE;
     }
+  if (after_other_particles (scan, from))
+    return FALSE;
   return to >= scan->tokens->len || !token_at (scan, to)->upper || !between (scan, to, GAP_NAME);
 }
 
@@ -883,7 +917,7 @@ form_counts (Scan     *scan,
   if (!token_at (scan, k + core)->upper)
     return FALSE;
   if (prefixed)
-    return TRUE;
+    return !compound_goes_on (scan, k + form->n);
   if (form->kind == FORM_SINGLE)
     return single_counts (scan, k);
   if (!stands_alone (scan, k, k + form->n))

@@ -40,7 +40,8 @@ typedef struct _V21NameMatcher V21NameMatcher;
  *     compound ("Dupont", "Aignan" for Dupont-Aignan), a first name alone:
  *     these single words only when written as a name — a capital letter,
  *     not next to another capitalised word ("le Petit Prince"), not glued by
- *     a hyphen or an apostrophe to one ("Sainte-Marie"), and at the start of
+ *     a hyphen or an apostrophe to one ("Sainte-Marie"), not after another
+ *     name's particles ("Van den Berg"), and at the start of
  *     a sentence only when the word is not short (4 letters or more), not a
  *     common word (a built-in list and every word the texts given to
  *     v21_name_matcher_learn() write in lower case);

@@ -220,6 +220,16 @@ test_fixed (void)
   g_assert_true (v21_name_matcher_mentions (m, "Ferme Vert"));
   g_assert_true (v21_name_matcher_mentions (m, "GAEC Guillou-Vert"));
 
+  /* Never inside another name: after someone else's particles, or
+   * hyphenated to more of a compound. */
+  v21_name_matcher_add (m, "Pieter van der Berg", "[PVB]");
+  v21_name_matcher_add (m, "Thi Lê", "[TL]");
+  v21_name_matcher_add (m, "Hélène de La Fontaine", "[HLF]");
+  assert_replaced (m, "La ferme Van den Berg, M. de Berg, selon Berg et M. Van der Berg.",
+                   "La ferme Van den Berg, M. de [PVB], selon [PVB] et [PVB].");
+  assert_replaced (m, "Mme Lê-Nguyen et Mme Lê. Le Parc de la Fontaine, l’avis de La Fontaine.",
+                   "Mme Lê-Nguyen et [TL]. Le Parc de la Fontaine, l’avis [HLF].");
+
   /* A name cut at its spaces, not inside "à" (whose UTF-8 ends with the
    * no-break space's second byte; the fuzzer found it). */
   v21_name_matcher_add (m, "Joan Pujolà", "[JP]");
