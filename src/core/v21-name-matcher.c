@@ -524,6 +524,21 @@ word_is_particle (const char *word)
   return tokens->len == 1 || gap_glues (word, first->end, g_array_index (tokens, Token, 1).start);
 }
 
+/* A compound whose last part is a particle: "Dubois-Le" of "Anne Dubois-Le
+ * Gall" begins the surname. */
+static gboolean
+word_ends_with_particle (const char *word)
+{
+  g_autoptr(GArray) tokens = tokenize (word);
+  Token *last;
+
+  if (tokens->len < 2)
+    return FALSE;
+  last = &g_array_index (tokens, Token, tokens->len - 1);
+  return is_particle (last->folded)
+         && gap_glues (word, g_array_index (tokens, Token, tokens->len - 2).end, last->start);
+}
+
 /* Splits the words of a name into first names and surname: the words in
  * capitals when some are ("DUPONT Marie"), else from the first particle
  * that is not the last word ("Jean de La Fontaine", not "Thi Lê"), else
@@ -544,7 +559,7 @@ split_name (GStrv     parts,
       return n;
     }
   for (guint i = 1; i + 1 < n; i++)
-    if (word_is_particle (parts[i]))
+    if (word_is_particle (parts[i]) || word_ends_with_particle (parts[i]))
       {
         start = i;
         break;
@@ -862,6 +877,12 @@ stands_alone (Scan  *scan,
         return FALSE;
     }
   if (after_other_particles (scan, from))
+    return FALSE;
+  /* "Le Blanc", "La Fontaine", "Van Berg": a capitalised particle makes
+   * another surname of the word (this person's own particles are in their
+   * forms of several words); "Les Dupont" is the family. */
+  if (from > 0 && token_at (scan, from - 1)->upper && is_particle (token_at (scan, from - 1)->folded)
+      && strcmp (token_at (scan, from - 1)->folded, "les") != 0 && between (scan, from, GAP_NAME))
     return FALSE;
   return to >= scan->tokens->len || !token_at (scan, to)->upper || !between (scan, to, GAP_NAME);
 }

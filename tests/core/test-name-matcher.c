@@ -230,6 +230,14 @@ test_fixed (void)
   assert_replaced (m, "Mme Lê-Nguyen et Mme Lê. Le Parc de la Fontaine, l’avis de La Fontaine.",
                    "Mme Lê-Nguyen et [TL]. Le Parc de la Fontaine, l’avis [HLF].");
 
+  /* A capitalised particle before a word makes another surname of it. */
+  v21_name_matcher_add (m, "Marc Blanc", "[MB]");
+  assert_replaced (m, "Le Blanc a dit. Les Blanc aussi, M. Blanc et Marc Blanc.",
+                   "Le Blanc a dit. Les [MB] aussi, [MB] et [MB].");
+  /* A compound ending with a particle begins the surname: "Dubois-Le Gall". */
+  v21_name_matcher_add (m, "Anne Dubois-Le Gall", "[ADG]");
+  assert_replaced (m, "Mme Le Gall, Le Gall et Dubois", "[ADG], [ADG] et [ADG]");
+
   /* A name cut at its spaces, not inside "à" (whose UTF-8 ends with the
    * no-break space's second byte; the fuzzer found it). */
   v21_name_matcher_add (m, "Joan Pujolà", "[JP]");
