@@ -943,7 +943,9 @@ form_counts (Scan     *scan,
     return single_counts (scan, k);
   if (!stands_alone (scan, k, k + form->n))
     return FALSE;
-  return !sentence_start (scan, k) || !all_ordinary (scan, form, core);
+  /* At a sentence's start an ordinary word may just be capitalised, but not
+   * one after particles: "La Fontaine a dit." writes a name. */
+  return !sentence_start (scan, k) || core > 0 || !all_ordinary (scan, form, core);
 }
 
 static void

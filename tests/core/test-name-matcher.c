@@ -238,6 +238,10 @@ test_fixed (void)
   v21_name_matcher_add (m, "Anne Dubois-Le Gall", "[ADG]");
   assert_replaced (m, "Mme Le Gall, Le Gall et Dubois", "[ADG], [ADG] et [ADG]");
 
+  /* An ordinary word capitalised after particles at a sentence's start is a name. */
+  assert_replaced (m, "La Fontaine a dit. La fontaine coule. La Fontaine Saint-Michel.",
+                   "[HLF] a dit. La fontaine coule. La Fontaine Saint-Michel.");
+
   /* A name cut at its spaces, not inside "à" (whose UTF-8 ends with the
    * no-break space's second byte; the fuzzer found it). */
   v21_name_matcher_add (m, "Joan Pujolà", "[JP]");

@@ -36,7 +36,7 @@ PEOPLE = [
       "RUI D’ALMEIDA (coopérative) est d’accord.", "Écrire à rui.dalmeida (at) coop.example. Le bocage reste vert."]),
     ("Hélène de La Fontaine", False, "elus", "t6", "Conseil départemental", "h.delafontaine@cd.example",
      ["Mme de La Fontaine préside la commission.", "Pour La Fontaine, la route coûte trop cher.",
-      "madame Fontaine a rappelé le budget.", "Hélène de la Fontaine a levé la main.", "DE LA FONTAINE Hélène, élue.", "hélène de la fontaine a écrit."]),
+      "madame Fontaine a rappelé le budget.", "Hélène de la Fontaine a levé la main.", "DE LA FONTAINE Hélène, élue.", "La Fontaine a signé le registre.", "hélène de la fontaine a écrit."]),
     ("Mathieu Dupont-Aignan", False, "services", "t1", "Communauté de communes", "m.dupont-aignan@cc.example",
      ["Dupont-Aignan a présenté le plan de mobilité.", "Dupont a noté les chiffres, Aignan les questions.",
       "M. Dupont Aignan suit le dossier.", "Le service de DUPONT-AIGNAN répondra."]),
