@@ -293,18 +293,23 @@ v21_name_matcher_new (void)
   V21NameMatcher *matcher = g_new0 (V21NameMatcher, 1);
   /* Spaces as people type them, no-break ones included. */
 #define S "[\\s\\x{a0}\\x{202f}]"
+  /* A dot between the parts of a domain: bare, or with spaces on both sides
+   * ("ferme . example"); a dot then a space is the end of a sentence
+   * ("coop.example. Le bocage…"), never part of the address. */
+#define DOT "\\.|" S "+\\." S "+|" S "*[([{<]" S "*(?:dot|point)" S "*[)\\]}>]" S "*|" S "+(?:dot|point)" S "+"
   const char *email =
-    "(?<![\\p{L}\\p{N}_%+.-])[\\p{L}\\p{N}_%+-]+(?:\\.[\\p{L}\\p{N}_%+-]+)*"
+    "(?<![\\p{L}\\p{N}_%+.-])[\\p{L}\\p{N}_%+-]+(?:(?:\\.|" S "+\\." S "+)[\\p{L}\\p{N}_%+-]+)*"
     "(?:" S "*(?:@|\\x{ff20}|[([{<]" S "*(?:at|arobase|@|a)" S "*[)\\]}>])" S "*|" S "+(?:at|arobase)" S "+)"
     "[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?"
-    "(?:(?:" S "*\\." S "*|" S "*[([{<]" S "*(?:dot|point)" S "*[)\\]}>]" S "*|" S "+(?:dot|point)" S "+)"
+    "(?:(?:" DOT ")"
     "[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?)*"
-    "(?:" S "*\\." S "*|" S "*[([{<]" S "*(?:dot|point)" S "*[)\\]}>]" S "*|" S "+(?:dot|point)" S "+)"
+    "(?:" DOT ")"
     "\\p{L}{2,}(?![\\p{L}\\p{N}_-])";
   const char *phone =
     "(?<![\\p{N}+])(?:(?:(?:\\+|00)" S "?33" S "?(?:\\(0\\)" S "?)?|0)[1-9](?:[\\s\\x{a0}\\x{202f}.-]?[0-9]{2}){4}"
     "|\\+[1-9][0-9]{0,2}(?:[\\s\\x{a0}\\x{202f}.-]?\\(?[0-9]{1,4}\\)?){2,6})(?![0-9])";
 #undef S
+#undef DOT
 
   matcher->people = g_ptr_array_new_with_free_func ((GDestroyNotify) person_free);
   matcher->forms = g_ptr_array_new_with_free_func ((GDestroyNotify) form_free);
@@ -503,12 +508,35 @@ word_all_upper (const char *word)
   return letters >= 2;
 }
 
+/* A particle ("de", "La"), or a word that starts with one glued to it:
+ * "d'Estienne", "d’Orves", "al-Hassan". */
 static gboolean
 word_is_particle (const char *word)
 {
-  g_autofree char *folded = fold (word, -1);
+  g_autoptr(GArray) tokens = tokenize (word);
+  Token *first;
 
-  return is_particle (folded);
+  if (tokens->len == 0)
+    return FALSE;
+  first = &g_array_index (tokens, Token, 0);
+  if (!is_particle (first->folded))
+    return FALSE;
+  return tokens->len == 1 || gap_glues (word, first->end, g_array_index (tokens, Token, 1).start);
+}
+
+/* A compound whose last part is a particle: "Dubois-Le" of "Anne Dubois-Le
+ * Gall" begins the surname. */
+static gboolean
+word_ends_with_particle (const char *word)
+{
+  g_autoptr(GArray) tokens = tokenize (word);
+  Token *last;
+
+  if (tokens->len < 2)
+    return FALSE;
+  last = &g_array_index (tokens, Token, tokens->len - 1);
+  return is_particle (last->folded)
+         && gap_glues (word, g_array_index (tokens, Token, tokens->len - 2).end, last->start);
 }
 
 /* Splits the words of a name into first names and surname: the words in
@@ -531,7 +559,7 @@ split_name (GStrv     parts,
       return n;
     }
   for (guint i = 1; i + 1 < n; i++)
-    if (word_is_particle (parts[i]))
+    if (word_is_particle (parts[i]) || word_ends_with_particle (parts[i]))
       {
         start = i;
         break;
@@ -607,46 +635,61 @@ initials_of (GStrv given)
   return g_string_free (initials, FALSE);
 }
 
-guint
-v21_name_matcher_add (V21NameMatcher *matcher,
-                      const char     *name,
-                      const char     *label)
+/* The words of a name between its spaces, no-break ones included (split by
+ * characters: g_strsplit_set() would cut "à", whose UTF-8 holds the no-break
+ * space's second byte). */
+static GStrv
+split_at_spaces (const char *name)
 {
-  g_auto(GStrv) parts = g_strsplit_set (name != NULL ? name : "", " \t\n\u00a0", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const char *start = name;
+
+  for (const char *p = name;; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (*p != '\0' && !g_unichar_isspace (c) && !is_space (c))
+        continue;
+      {
+        g_autofree char *word = g_strndup (start, p - start);
+
+        g_strv_builder_add (builder, word);
+      }
+      if (*p == '\0')
+        break;
+      start = g_utf8_next_char (p);
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* The forms of a name cut into first names and surname by @surname_flags. */
+static void
+add_split (V21NameMatcher *matcher,
+           guint           index,
+           GStrv           parts,
+           gboolean       *surname_flags)
+{
   g_autoptr(GStrvBuilder) given_builder = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) surname_builder = g_strv_builder_new ();
   g_autoptr(GPtrArray) variants = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autoptr(GPtrArray) given = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_auto(GStrv) given_words = NULL;
-  g_autofree gboolean *surname_flags = NULL;
+  g_auto(GStrv) surname_words = NULL;
+  Person *person = g_ptr_array_index (matcher->people, index);
   Words surname;
-  Person *person = g_new0 (Person, 1);
-  guint index = matcher->people->len, n = 0, n_whole = 0;
+  guint n_whole = 0;
 
-  g_return_val_if_fail (name == NULL || g_utf8_validate (name, -1, NULL), index);
-  person->label = g_strdup (label);
-  g_ptr_array_add (matcher->people, person);
   for (guint i = 0; parts[i] != NULL; i++)
-    if (parts[i][0] != '\0')
-      parts[n++] = parts[i];
-    else
-      g_free (parts[i]);
-  parts[n] = NULL;
-  surname_flags = g_new0 (gboolean, n + 1);
-  split_name (parts, surname_flags);
-  for (guint i = 0; i < n; i++)
     g_strv_builder_add (surname_flags[i] ? surname_builder : given_builder, parts[i]);
   given_words = g_strv_builder_end (given_builder);
+  surname_words = g_strv_builder_end (surname_builder);
   words_init (&surname);
-  {
-    g_auto(GStrv) surname_words = g_strv_builder_end (surname_builder);
-
-    for (guint i = 0; surname_words[i] != NULL; i++)
-      words_append_text (&surname, surname_words[i]);
-  }
+  for (guint i = 0; surname_words[i] != NULL; i++)
+    words_append_text (&surname, surname_words[i]);
   add_surname_forms (matcher, &surname, variants, &n_whole, index);
   add_given_forms (matcher, given_words, given, index);
-  person->initials = initials_of (g_ptr_array_index (given, 0));
+  if (person->initials == NULL)
+    person->initials = initials_of (g_ptr_array_index (given, 0));
   for (guint v = 0; v < variants->len; v++)
     for (guint g = 0; g < given->len && g < 2; g++)
       {
@@ -658,6 +701,41 @@ v21_name_matcher_add (V21NameMatcher *matcher,
         add_form (matcher, strv_concat (last, first), FORM_FULL, FALSE, v >= n_whole, index);
       }
   words_clear (&surname);
+}
+
+guint
+v21_name_matcher_add (V21NameMatcher *matcher,
+                      const char     *name,
+                      const char     *label)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autofree gboolean *surname_flags = NULL;
+  Person *person;
+  guint index = matcher->people->len, n = 0, start;
+
+  g_return_val_if_fail (name == NULL || g_utf8_validate (name, -1, NULL), index);
+  person = g_new0 (Person, 1);
+  person->label = g_strdup (label);
+  g_ptr_array_add (matcher->people, person);
+  parts = split_at_spaces (name != NULL ? name : "");
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (parts[i][0] != '\0')
+      parts[n++] = parts[i];
+    else
+      g_free (parts[i]);
+  parts[n] = NULL;
+  surname_flags = g_new0 (gboolean, n + 1);
+  split_name (parts, surname_flags);
+  add_split (matcher, index, parts, surname_flags);
+  /* "Ana Martins da Silva": the word before the particle may be the
+   * surname's ("Martins da Silva") as well as a first name; both cuts. */
+  for (start = 0; start < n && !surname_flags[start]; start++)
+    ;
+  if (start >= 2 && start < n && word_is_particle (parts[start]))
+    {
+      surname_flags[start - 1] = TRUE;
+      add_split (matcher, index, parts, surname_flags);
+    }
   return index;
 }
 
@@ -729,6 +807,51 @@ words_at (Scan  *scan,
   return TRUE;
 }
 
+/* A lower-case word elided before another by an apostrophe: "d’OConnor",
+ * "l’Aignan" are "de OConnor", "le Aignan", not a compound. */
+static gboolean
+is_elision (Scan  *scan,
+            guint  k)
+{
+  static const char * const elided[] = { "d", "l", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", NULL };
+  Token *token = token_at (scan, k);
+
+  return !token->upper && g_strv_contains (elided, token->folded)
+         && k + 1 < scan->tokens->len && is_apostrophe (g_utf8_get_char (scan->text + token->end));
+}
+
+static gboolean is_title (Scan *scan, guint k);
+
+/* The end of another name with particles: "Berg" of "Van den Berg", "la
+ * Fontaine" of "Parc de la Fontaine" — a particle after a capitalised word
+ * (not a title or an initial) or after another particle. */
+static gboolean
+after_other_particles (Scan  *scan,
+                       guint  from)
+{
+  Token *particle, *head;
+
+  if (from < 2)
+    return FALSE;
+  particle = token_at (scan, from - 1);
+  head = token_at (scan, from - 2);
+  if (!is_particle (particle->folded) || !between (scan, from, GAP_NAME) || !between (scan, from - 1, GAP_NAME))
+    return FALSE;
+  if (is_title (scan, from - 2) || head->letters == 1)
+    return FALSE;
+  return is_particle (head->folded) || (head->upper && !sentence_start (scan, from - 2));
+}
+
+/* Hyphenated or glued to a capitalised word after it: "Lê" of "Mme
+ * Lê-Nguyen" is another name. */
+static gboolean
+compound_goes_on (Scan  *scan,
+                  guint  to)
+{
+  return to < scan->tokens->len && token_at (scan, to)->upper
+         && gap_glues (scan->text, token_at (scan, to - 1)->end, token_at (scan, to)->start);
+}
+
 /* A single word written as a name: a capital, not inside or beside another
  * capitalised name, at a sentence start only when not an ordinary word. */
 static gboolean
@@ -747,11 +870,20 @@ stands_alone (Scan  *scan,
     {
       Token *before = token_at (scan, from - 1);
 
-      if ((before->upper || is_particle (before->folded)) && gap_glues (scan->text, before->end, first->start))
+      if ((before->upper || is_particle (before->folded)) && gap_glues (scan->text, before->end, first->start)
+          && !is_elision (scan, from - 1))
         return FALSE;
       if (before->upper && between (scan, from, GAP_NAME) && (!sentence_start (scan, from - 1) || before->all_upper))
         return FALSE;
     }
+  if (after_other_particles (scan, from))
+    return FALSE;
+  /* "Le Blanc", "La Fontaine", "Van Berg": a capitalised particle makes
+   * another surname of the word (this person's own particles are in their
+   * forms of several words); "Les Dupont" is the family. */
+  if (from > 0 && token_at (scan, from - 1)->upper && is_particle (token_at (scan, from - 1)->folded)
+      && strcmp (token_at (scan, from - 1)->folded, "les") != 0 && between (scan, from, GAP_NAME))
+    return FALSE;
   return to >= scan->tokens->len || !token_at (scan, to)->upper || !between (scan, to, GAP_NAME);
 }
 
@@ -806,12 +938,14 @@ form_counts (Scan     *scan,
   if (!token_at (scan, k + core)->upper)
     return FALSE;
   if (prefixed)
-    return TRUE;
+    return !compound_goes_on (scan, k + form->n);
   if (form->kind == FORM_SINGLE)
     return single_counts (scan, k);
   if (!stands_alone (scan, k, k + form->n))
     return FALSE;
-  return !sentence_start (scan, k) || !all_ordinary (scan, form, core);
+  /* At a sentence's start an ordinary word may just be capitalised, but not
+   * one after particles: "La Fontaine a dit." writes a name. */
+  return !sentence_start (scan, k) || core > 0 || !all_ordinary (scan, form, core);
 }
 
 static void
@@ -925,9 +1059,16 @@ hit_at (Scan  *scan,
   try_forms (scan, &best, k, k, FALSE, NULL);
   if (is_title (scan, k))
     try_forms (scan, &best, k, k + 1, TRUE, NULL);
+  /* Every run of the initials may end before the surname: in "A. N’Diaye"
+   * the "N" is the surname's. */
   n = initials_at (scan, k, letters);
-  if (n > 0)
-    try_forms (scan, &best, k, k + n, TRUE, letters->str);
+  for (guint m = n; m > 0; m--)
+    {
+      /* Fewer tokens than found: single letters, one character each. */
+      if (m < n)
+        g_string_truncate (letters, g_utf8_offset_to_pointer (letters->str, m) - letters->str);
+      try_forms (scan, &best, k, k + m, TRUE, letters->str);
+    }
   return best;
 }
 
@@ -1066,7 +1207,8 @@ v21_name_matcher_find (V21NameMatcher *matcher,
   return spans;
 }
 
-/* Learning: the lower-case words outside any name. */
+/* Learning: the lower-case words outside any name, e-mail or phone number
+ * ("py.guillou@cc.example" does not make "guillou" a word). */
 static void
 learn_tokens (V21NameMatcher *matcher,
               Scan           *scan)
@@ -1080,7 +1222,7 @@ learn_tokens (V21NameMatcher *matcher,
 
       while (h < hits->len && g_array_index (hits, Hit, h).to <= k)
         h++;
-      if (h < hits->len && g_array_index (hits, Hit, h).from <= k)
+      if ((h < hits->len && g_array_index (hits, Hit, h).from <= k) || scan->blocked[k])
         continue;
       if (!token->upper && token->letters == g_utf8_strlen (token->folded, -1)
           && !g_hash_table_contains (matcher->common, token->folded))
@@ -1179,14 +1321,33 @@ void
 v21_name_matcher_learn (V21NameMatcher *matcher,
                         const char     *text)
 {
+  g_autoptr(GArray) contacts = NULL;
   Scan scan;
 
   g_return_if_fail (matcher != NULL);
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return;
-  scan_init (&scan, matcher, text, NULL);
+  contacts = contact_spans (matcher, text);
+  scan_init (&scan, matcher, text, contacts);
   learn_tokens (matcher, &scan);
   scan_clear (&scan);
+}
+
+/* A word hyphenated to a particle is a part of a place's name: "Vert" of
+ * "Mairie de Vert-le-Petit", "Luz" of "Saint-Jean-de-Luz". */
+static gboolean
+in_place_name (Scan  *scan,
+               guint  k)
+{
+  Token *token = token_at (scan, k);
+
+  if (k + 1 < scan->tokens->len && is_particle (token_at (scan, k + 1)->folded)
+      && is_hyphen (g_utf8_get_char (scan->text + token->end))
+      && gap_glues (scan->text, token->end, token_at (scan, k + 1)->start))
+    return TRUE;
+  return k > 0 && is_particle (token_at (scan, k - 1)->folded)
+         && gap_glues (scan->text, token_at (scan, k - 1)->end, token->start)
+         && is_hyphen (g_utf8_get_char (scan->text + token_at (scan, k - 1)->end));
 }
 
 gboolean
@@ -1209,7 +1370,8 @@ v21_name_matcher_mentions (V21NameMatcher *matcher,
           Form *form = g_ptr_array_index (list, i);
           Person *person = g_ptr_array_index (matcher->people, form->person);
 
-          found = person->label != NULL && (form->n > 1 || !is_particle (form->words[0])) && words_at (&scan, form, k);
+          found = person->label != NULL && (form->n > 1 || !is_particle (form->words[0])) && words_at (&scan, form, k)
+                  && (form->n > 1 || !in_place_name (&scan, k));
         }
     }
   scan_clear (&scan);

@@ -40,7 +40,8 @@ typedef struct _V21NameMatcher V21NameMatcher;
  *     compound ("Dupont", "Aignan" for Dupont-Aignan), a first name alone:
  *     these single words only when written as a name — a capital letter,
  *     not next to another capitalised word ("le Petit Prince"), not glued by
- *     a hyphen or an apostrophe to one ("Sainte-Marie"), and at the start of
+ *     a hyphen or an apostrophe to one ("Sainte-Marie"), not after another
+ *     name's particles ("Van den Berg"), and at the start of
  *     a sentence only when the word is not short (4 letters or more), not a
  *     common word (a built-in list and every word the texts given to
  *     v21_name_matcher_learn() write in lower case);
@@ -84,7 +85,8 @@ char           *v21_name_matcher_replace (V21NameMatcher *matcher,
 /* Whether any word or words of @text are a name form of a person who has a
  * label, whatever the case and the place: "GAEC Dupont", "Ferme Le Goff",
  * "p-claire-fontanel". For organisations and ids, where a name is never an
- * ordinary word. */
+ * ordinary word; a single word hyphenated to a particle is a place's name
+ * ("Mairie de Vert-le-Petit"), not a mention. */
 gboolean        v21_name_matcher_mentions (V21NameMatcher *matcher,
                                            const char     *text);
 
