@@ -313,6 +313,25 @@ assert_texts_whole (V21DiagramLayout *layout)
     }
 }
 
+/* Every point and marker inside the plot: nothing below the axis, such as
+ * the actions' squares were, away from the line they belong to. */
+static void
+assert_markers_in_plot (V21DiagramLayout *layout)
+{
+  const cairo_rectangle_t *plot = &v21_diagram_layout_get_geometry (layout)->plot;
+
+  for (guint i = 0; i < v21_diagram_layout_get_n_markers (layout); i++)
+    {
+      const cairo_rectangle_t *box = v21_diagram_layout_get_marker (layout, i);
+      double x = box->x + box->width / 2, y = box->y + box->height / 2;
+
+      g_assert_cmpfloat (x, >=, plot->x - EPSILON);
+      g_assert_cmpfloat (x, <=, plot->x + plot->width + EPSILON);
+      g_assert_cmpfloat (y, >=, plot->y - EPSILON);
+      g_assert_cmpfloat (y, <=, plot->y + plot->height + EPSILON);
+    }
+}
+
 static Counts
 check_layout (V21Workshop             *workshop,
               const char              *scenario,
@@ -332,6 +351,7 @@ check_layout (V21Workshop             *workshop,
   assert_apart (layout);
   assert_leaders_clear (layout);
   assert_texts_whole (layout);
+  assert_markers_in_plot (layout);
   counts = assert_key_complete (layout);
   g_assert_cmpuint (counts.beside + counts.numbered + counts.unlisted + counts.left_out, ==,
                     v21_diagram_layout_get_n_labels (layout));
