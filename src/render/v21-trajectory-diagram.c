@@ -1084,18 +1084,18 @@ place_one (V21DiagramLayout *self,
                                  &label->placement);
 }
 
-/* What the label mode asks of the label ranked @rank. */
+/* What the label mode asks of a label (in the most important mode, the
+ * placing stops at the count asked for). */
 static V21DiagramLabelState
 wanted_state (V21DiagramLayout *self,
-              const Label      *label,
-              guint             rank)
+              const Label      *label)
 {
   switch (self->options.label_mode)
     {
     case V21_DIAGRAM_LABELS_NONE:
       return V21_LABEL_LEFT_OUT;
     case V21_DIAGRAM_LABELS_MOST_IMPORTANT:
-      return rank < self->options.max_labels && label->fits ? V21_LABEL_BESIDE : V21_LABEL_LEFT_OUT;
+      return label->fits ? V21_LABEL_BESIDE : V21_LABEL_LEFT_OUT;
     case V21_DIAGRAM_LABELS_KEY:
       return V21_LABEL_NUMBERED;
     case V21_DIAGRAM_LABELS_ALL:
@@ -1139,13 +1139,15 @@ place_labels (V21DiagramLayout *self,
               V21LabelPlacer   *placer,
               gboolean          numbers_first)
 {
+  guint n_beside = 0;
+
   for (guint i = 0; i < self->labels->len; i++)
     {
       Label *label = &g_array_index (self->labels, Label, i);
       gboolean was_numbered = label->state == V21_LABEL_UNLISTED;
 
       reset_placement (label);
-      label->state = wanted_state (self, label, i);
+      label->state = wanted_state (self, label);
       if (numbers_first && was_numbered && label->state != V21_LABEL_LEFT_OUT)
         {
           label->state = V21_LABEL_NUMBERED;
@@ -1159,11 +1161,20 @@ place_labels (V21DiagramLayout *self,
 
       if (label->placement.placed || label->state == V21_LABEL_LEFT_OUT || label->state == V21_LABEL_UNLISTED)
         continue;
+      /* The most important that find room, as many as asked. */
+      if (self->options.label_mode == V21_DIAGRAM_LABELS_MOST_IMPORTANT && n_beside >= self->options.max_labels)
+        {
+          label->state = V21_LABEL_LEFT_OUT;
+          continue;
+        }
       if (label->state == V21_LABEL_BESIDE)
         {
           v21_render_text_size (label->layout, &width, &height);
           if (place_one (self, placer, label, width + 2 * label->pad, height + label->pad))
-            continue;
+            {
+              n_beside++;
+              continue;
+            }
           label->state = self->options.label_mode == V21_DIAGRAM_LABELS_ALL ? V21_LABEL_NUMBERED
                                                                             : V21_LABEL_LEFT_OUT;
         }

@@ -416,14 +416,31 @@ test_modes (void)
 
   counts = check_layout (workshop, NULL, column, &none);
   g_assert_cmpuint (counts.beside + counts.numbered + counts.unlisted, ==, 0);
+  /* The report's cover (the column's width and height): three labels. */
   counts = check_layout (workshop, NULL, column, &three);
-  g_assert_cmpuint (counts.beside, >=, 1);
-  g_assert_cmpuint (counts.beside, <=, 3);
+  g_assert_cmpuint (counts.beside, ==, 3);
   g_assert_cmpuint (counts.numbered + counts.unlisted, ==, 0);
   /* The demo has 30 labels; in the key mode they are all numbered. */
   counts = check_layout (workshop, NULL, landscape, &key);
   g_assert_cmpuint (counts.beside, ==, 0);
   g_assert_cmpuint (counts.numbered + counts.unlisted, ==, 30);
+}
+
+/* Three labels asked, three beside their point, even when the most
+ * important ones crowd each other (20 paths, a label each year). */
+static void
+test_three_most_important (void)
+{
+  g_autoptr(V21Workshop) workshop = fixture_stress (20, 12, 30, 30);
+  V21DiagramOptions three = { V21_DIAGRAM_LABELS_MOST_IMPORTANT, 3, 0 };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      Counts counts = check_layout (workshop, NULL, &sizes[s], &three);
+
+      g_assert_cmpuint (counts.beside, ==, 3);
+      g_assert_cmpuint (counts.numbered + counts.unlisted, ==, 0);
+    }
 }
 
 /* On a projector the plot takes at least 60 % of the figure's height. */
@@ -455,6 +472,7 @@ main (int   argc,
   g_test_add_data_func ("/render/diagram-layout/stress-50-years", GINT_TO_POINTER (50), test_stress);
   g_test_add_func ("/render/diagram-layout/sparse", test_sparse_all_beside);
   g_test_add_func ("/render/diagram-layout/modes", test_modes);
+  g_test_add_func ("/render/diagram-layout/three-most-important", test_three_most_important);
   g_test_add_func ("/render/diagram-layout/projector-share", test_projector_share);
   return g_test_run ();
 }
