@@ -443,6 +443,40 @@ test_three_most_important (void)
     }
 }
 
+static V21DiagramLabelState
+state_of (V21DiagramLayout *layout,
+          V21Record        *point)
+{
+  for (guint i = 0; i < v21_diagram_layout_get_n_labels (layout); i++)
+    if (v21_diagram_layout_get_label (layout, i)->point == point)
+      return v21_diagram_layout_get_label (layout, i)->state;
+  g_assert_not_reached ();
+}
+
+/* A milestone the user flagged is among the three labels the cover keeps. */
+static void
+test_highlight_kept (void)
+{
+  g_autoptr(V21Workshop) workshop = fixture_load_demo ();
+  V21Record *agenda = v21_workshop_lookup (workshop, "pt01");
+  V21DiagramOptions three = { V21_DIAGRAM_LABELS_MOST_IMPORTANT, 3, 9 };
+  V21RenderStyle style;
+  g_autoptr(GError) error = NULL;
+  V21DiagramLayout *layout;
+
+  v21_render_style_init (&style, V21_RENDER_PRINT, FALSE);
+  layout = v21_diagram_layout_new_with_options (workshop, NULL, 481.9, 289.1, &style, &three);
+  g_assert_cmpint (state_of (layout, agenda), ==, V21_LABEL_LEFT_OUT);
+  v21_diagram_layout_free (layout);
+
+  g_assert_true (v21_workshop_set (workshop, agenda, "highlight", json_object_new_boolean (TRUE), &error));
+  g_assert_no_error (error);
+  layout = v21_diagram_layout_new_with_options (workshop, NULL, 481.9, 289.1, &style, &three);
+  g_assert_cmpint (state_of (layout, agenda), ==, V21_LABEL_BESIDE);
+  v21_diagram_layout_free (layout);
+  check_layout (workshop, NULL, &sizes[3], &three);
+}
+
 /* On a projector the plot takes at least 60 % of the figure's height. */
 static void
 test_projector_share (void)
@@ -473,6 +507,7 @@ main (int   argc,
   g_test_add_func ("/render/diagram-layout/sparse", test_sparse_all_beside);
   g_test_add_func ("/render/diagram-layout/modes", test_modes);
   g_test_add_func ("/render/diagram-layout/three-most-important", test_three_most_important);
+  g_test_add_func ("/render/diagram-layout/highlight-kept", test_highlight_kept);
   g_test_add_func ("/render/diagram-layout/projector-share", test_projector_share);
   return g_test_run ();
 }
