@@ -15,6 +15,7 @@
 #include "v21-bar-chart.h"
 #include "v21-heat-map.h"
 #include "v21-render-export.h"
+#include "v21-render-text.h"
 #include "v21-trajectory-diagram.h"
 #include "fixture.h"
 
@@ -499,6 +500,54 @@ test_bar_chart_ranks (void)
   cairo_surface_destroy (surface);
 }
 
+static gboolean
+boxes_overlap (const cairo_rectangle_t *a,
+               const cairo_rectangle_t *b)
+{
+  return a->x < b->x + b->width - 0.01 && b->x < a->x + a->width - 0.01
+      && a->y < b->y + b->height - 0.01 && b->y < a->y + a->height - 0.01;
+}
+
+/* Labels of 120 characters in the report's column: each whole on its lines,
+ * none over another; what finds no room is counted on the last line. */
+static void
+test_bar_chart_long_labels (void)
+{
+  const char *long_label = "Une alimentation à rayonnement local pour les cantines, les épiceries, les marchés "
+                           "et les restaurants de tous les bourgs";
+  V21BarItem items[20];
+  V21BarChart chart = { "Actions prioritaires", items, G_N_ELEMENTS (items), NULL, NULL, 0, FALSE };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 482, 400);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GArray) texts = NULL;
+  V21RenderStyle style;
+  gboolean counted = FALSE;
+  guint whole = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    items[i] = (V21BarItem) { long_label, 30 - i, NULL };
+  v21_render_style_init (&style, V21_RENDER_PRINT, FALSE);
+  v21_render_text_record_start ();
+  v21_render_bar_chart (&chart, cr, 482, 400, &style);
+  texts = v21_render_text_record_stop ();
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const V21ShownText *a = &g_array_index (texts, V21ShownText, i);
+
+      g_assert_false (a->ellipsized);
+      g_assert_cmpfloat (a->box.y + a->box.height, <=, 400.5);
+      whole += g_strcmp0 (a->text, long_label) == 0;
+      counted |= g_str_has_prefix (a->text, "and ") && g_str_has_suffix (a->text, " more");
+      for (guint j = i + 1; j < texts->len; j++)
+        g_assert_false (boxes_overlap (&a->box, &g_array_index (texts, V21ShownText, j).box));
+    }
+  g_assert_cmpuint (whole, >=, 3);
+  g_assert_cmpuint (whole, <, G_N_ELEMENTS (items));
+  g_assert_true (counted);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_heat_map_demo (void)
 {
@@ -555,6 +604,7 @@ main (int argc, char **argv)
   g_test_add_func ("/render/export/svg", test_export_svg);
   g_test_add_func ("/render/export/png", test_export_png);
   g_test_add_func ("/render/bar-chart/ranks", test_bar_chart_ranks);
+  g_test_add_func ("/render/bar-chart/long-labels", test_bar_chart_long_labels);
   g_test_add_func ("/render/heat-map/demo", test_heat_map_demo);
   status = g_test_run ();
 
