@@ -253,7 +253,7 @@ test_texts_whole (void)
   V21Collection *rounds = v21_workshop_get_collection (workshop, "vote_rounds");
   V21Collection *cards = v21_workshop_get_collection (workshop, "cards");
   const int sizes[][2] = { { 1280, 720 }, { 1920, 1080 } };
-  const V21Scene scenes[] = { V21_SCENE_TITLE, V21_SCENE_SEQUENCE, V21_SCENE_DIAGRAM };
+  const V21Scene scenes[] = { V21_SCENE_TITLE, V21_SCENE_SEQUENCE, V21_SCENE_DIAGRAM, V21_SCENE_HEAT_MAP };
   g_autoptr(GError) error = NULL;
 
   for (guint i = 0; i < v21_collection_get_n (cards); i++)
