@@ -11,9 +11,11 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "v21-trajectory-diagram.h"
 #include "v21-projector-scene.h"
+#include "v21-render-text.h"
 #include "fixture.h"
 
 #define EPSILON 0.01
@@ -372,10 +374,58 @@ test_demo (void)
         Counts counts = check_layout (workshop, scenarios[i], &sizes[s], NULL);
 
         /* Off the projector, every label of the demo is beside its point or
-         * in the key. */
-        if (sizes[s].medium != V21_RENDER_PROJECTOR && FALSE)
+         * in the key (all of them overlaid in the report's column show the
+         * most important only: see test_modes). */
+        if (sizes[s].medium != V21_RENDER_PROJECTOR && (scenarios[i] != NULL || sizes[s].width > 600))
           g_assert_cmpuint (counts.unlisted, ==, 0);
       }
+}
+
+/* Whether @text starts with the same year twice ("2056 2056 au fil de l'eau"). */
+static gboolean
+year_repeated (const char *text)
+{
+  g_auto(GStrv) words = g_regex_split_simple ("[\\s\u2002\u00a0]+", text, 0, 0);
+
+  return g_strv_length (words) >= 2 && strlen (words[0]) == 4 && g_ascii_isdigit (words[0][0])
+         && strcmp (words[0], words[1]) == 0;
+}
+
+/* The demo's labels and key entries print their year once, though some
+ * labels begin with it. */
+static void
+test_year_once (void)
+{
+  g_autoptr(V21Workshop) workshop = fixture_load_demo ();
+  V21DiagramOptions key = { V21_DIAGRAM_LABELS_KEY, 0, 0 };
+  guint with_year = 0;
+
+  g_assert_true (year_repeated ("2056\u20022056 au fil de l’eau"));
+  g_assert_false (year_repeated ("2056\u2002au fil de l’eau"));
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (int numbered = 0; numbered < 2; numbered++)
+      {
+        cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 100, 100);
+        cairo_t *cr = cairo_create (surface);
+        g_autoptr(GArray) texts = NULL;
+        V21RenderStyle style;
+        double width, height;
+
+        size_style (&sizes[s], &style, &width, &height);
+        v21_render_text_record_start ();
+        v21_render_trajectories_with_options (workshop, NULL, cr, width, height, &style, numbered ? &key : NULL);
+        texts = v21_render_text_record_stop ();
+        for (guint i = 0; i < texts->len; i++)
+          {
+            const char *text = g_array_index (texts, V21ShownText, i).text;
+
+            with_year += g_str_has_prefix (text, "2056");
+            g_assert_false (year_repeated (text));
+          }
+        cairo_destroy (cr);
+        cairo_surface_destroy (surface);
+      }
+  g_assert_cmpuint (with_year, >, 0);
 }
 
 static void
@@ -505,6 +555,7 @@ main (int   argc,
   g_test_add_data_func ("/render/diagram-layout/stress-10-years", GINT_TO_POINTER (10), test_stress);
   g_test_add_data_func ("/render/diagram-layout/stress-50-years", GINT_TO_POINTER (50), test_stress);
   g_test_add_func ("/render/diagram-layout/sparse", test_sparse_all_beside);
+  g_test_add_func ("/render/diagram-layout/year-once", test_year_once);
   g_test_add_func ("/render/diagram-layout/modes", test_modes);
   g_test_add_func ("/render/diagram-layout/three-most-important", test_three_most_important);
   g_test_add_func ("/render/diagram-layout/highlight-kept", test_highlight_kept);
