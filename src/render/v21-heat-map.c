@@ -187,6 +187,16 @@ typedef enum
 #define FLAT_LINES 6
 #define MANY_COLUMNS 8
 
+static GRegex *
+grouped_digits (void)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("([0-9]) ([0-9]{3})(?![0-9])", G_REGEX_OPTIMIZE, 0, NULL));
+  return regex;
+}
+
 /* @text wrapped within @width on words, a word breaking only between its
  * syllables with a hyphen, "«" and "»" bound to their words. */
 static PangoLayout *
@@ -195,8 +205,10 @@ header_layout (PangoContext         *context,
                const char           *text,
                double                width)
 {
-  g_autofree char *bound = v21_typography_french (text);
-  g_autofree char *hyphenated = v21_typography_hyphenate_french (bound);
+  g_autofree char *french = v21_typography_french (text);
+  /* "12 000" stays on one line. */
+  g_autofree char *bound = g_regex_replace (grouped_digits (), french, -1, 0, "\\1" V21_NNBSP "\\2", 0, NULL);
+  g_autofree char *hyphenated = v21_typography_hyphenate_french (bound != NULL ? bound : french);
   PangoLayout *layout = v21_render_text_layout (context, style, "", style->small_size, FALSE, -1, 0);
   PangoAttrList *attrs = pango_attr_list_new ();
 
@@ -256,6 +268,8 @@ typedef struct
   double      cell_w;
   double      cell_h;
   double      key_height;
+  guint       key_columns;   /* the key's entries go across, row by row */
+  double      key_width;     /* of a column of the key */
   double      scale_height;
   guint       n_rows;        /* the rows that fit */
 } HeatMap;
@@ -356,6 +370,9 @@ layout_columns (HeatMap              *map,
       return;
     }
   map->mode = HEADERS_NUMBERED;
+  /* Two columns of key when each keeps room for a few words a line. */
+  map->key_columns = width - 2 * style->padding >= size * 40 ? 2 : 1;
+  map->key_width = (width - 2 * style->padding - size * (map->key_columns - 1)) / map->key_columns;
   g_ptr_array_set_size (map->columns, 0);
   for (guint c = 0; c < map->grid.answers->len; c++)
     {
@@ -364,14 +381,20 @@ layout_columns (HeatMap              *map,
       PangoLayout *text = v21_render_text_layout (context, style, number, size, TRUE, -1, 0);
 
       g_ptr_array_add (map->columns, text);
-      g_ptr_array_add (map->key, header_layout (context, style, entry, width - 2 * style->padding));
+      g_ptr_array_add (map->key, header_layout (context, style, entry, map->key_width));
     }
-  for (guint i = 0; i < map->key->len; i++)
+  for (guint i = 0; i < map->key->len; i += map->key_columns)
     {
-      double h;
+      double row = 0;
 
-      v21_render_text_size (g_ptr_array_index (map->key, i), NULL, &h);
-      map->key_height += h + size * 0.2;
+      for (guint j = i; j < MIN (i + map->key_columns, map->key->len); j++)
+        {
+          double h;
+
+          v21_render_text_size (g_ptr_array_index (map->key, j), NULL, &h);
+          row = MAX (row, h);
+        }
+      map->key_height += row + size * 0.2;
     }
   map->head_height = line + size * 0.6;
 }
@@ -500,14 +523,20 @@ draw_rest_and_key (HeatMap              *map,
       v21_render_text_show (cr, text, left, y, &style->muted);
       y += size * 1.6;
     }
-  for (guint i = 0; i < map->key->len; i++)
+  for (guint i = 0; i < map->key->len; i += map->key_columns)
     {
-      PangoLayout *entry = g_ptr_array_index (map->key, i);
-      double h;
+      double row = 0;
 
-      v21_render_text_size (entry, NULL, &h);
-      v21_render_text_show (cr, entry, left, y, &style->foreground);
-      y += h + size * 0.2;
+      for (guint j = i; j < MIN (i + map->key_columns, map->key->len); j++)
+        {
+          PangoLayout *entry = g_ptr_array_index (map->key, j);
+          double h;
+
+          v21_render_text_size (entry, NULL, &h);
+          v21_render_text_show (cr, entry, left + (j - i) * (map->key_width + size), y, &style->foreground);
+          row = MAX (row, h);
+        }
+      y += row + size * 0.2;
     }
 }
 
@@ -518,10 +547,13 @@ v21_render_heat_map (V21Workshop          *workshop,
                      double                height,
                      const V21RenderStyle *style)
 {
-  g_auto(HeatMap) map = { { NULL, NULL, NULL }, HEADERS_FLAT, NULL, NULL, NULL, FALSE, 0, 0, 0, 0, 0, 0, 0, 0 };
+  static const HeatMap empty_map = { { NULL, NULL, NULL }, HEADERS_FLAT, NULL, NULL, NULL, FALSE, 0, 0, 0, 0, 0, 0,
+                                      1, 0, 0, 0 };
+  g_auto(HeatMap) map = empty_map;
+  V21RenderStyle fitted = *style;
   PangoContext *context;
   g_autoptr(PangoLayout) title = NULL;
-  double pad = style->padding, y, grid_left, grid_top;
+  double pad = style->padding, y, grid_left, grid_top, title_height;
 
   g_return_if_fail (V21_IS_WORKSHOP (workshop));
   g_return_if_fail (cr != NULL && style != NULL);
@@ -535,10 +567,22 @@ v21_render_heat_map (V21Workshop          *workshop,
 
   title = v21_render_text_layout (context, style, _("Robustness test: challenges × current answers"),
                                   style->title_size, TRUE, width - 2 * pad, 0);
-  v21_render_text_size (title, NULL, &map.title_height);
+  v21_render_text_size (title, NULL, &title_height);
   v21_render_text_show (cr, title, pad, pad, &style->foreground);
-  y = pad + map.title_height + style->text_size * 0.8;
-  layout_heat_map (&map, workshop, context, width, height, style);
+  y = pad + title_height + style->text_size * 0.8;
+  /* Every row rather than the largest type: the headers' and key's text
+   * shrinks a little (three steps at most) when rows would be left out. */
+  for (int step = 0;; step++)
+    {
+      map.title_height = title_height;
+      layout_heat_map (&map, workshop, context, width, height, &fitted);
+      if (map.n_rows >= map.grid.challenges->len || step == 3)
+        break;
+      heat_map_clear (&map);
+      map = empty_map;
+      fitted.small_size *= 0.85;
+    }
+  style = &fitted;
 
   if (map.grid.challenges->len == 0 || map.grid.answers->len == 0)
     {
