@@ -16,6 +16,7 @@
 #include "v21-heat-map.h"
 #include "v21-render-export.h"
 #include "v21-render-text.h"
+#include "v21-projector-scene.h"
 #include "v21-trajectory-diagram.h"
 #include "fixture.h"
 
@@ -698,6 +699,31 @@ test_heat_map_headers (void)
     }
 }
 
+/* On a projector at 1280×720 (its body size, 1/28 of the height), every
+ * challenge is shown, the type a little smaller rather than rows left out. */
+static void
+test_heat_map_projector_rows (void)
+{
+  g_autoptr(V21Workshop) workshop = fixture_robustness (4, 5, answers);
+  g_autoptr(GArray) texts = NULL;
+  V21ProjectorSizes sizes;
+  V21RenderStyle style;
+
+  v21_projector_sizes (720, &sizes);
+  v21_render_style_init (&style, V21_RENDER_PROJECTOR, FALSE);
+  style.title_size = sizes.heading;
+  style.text_size = style.small_size = sizes.body;
+  texts = heat_map_texts (workshop, 1280 - sizes.margin, 720 - sizes.margin, &style);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *challenge = g_strdup_printf ("Défi %u — l’eau rare : six mois de restrictions par an", i + 1);
+
+      g_assert_nonnull (find_text (texts, challenge));
+    }
+  for (guint i = 0; answers[i] != NULL; i++)
+    g_assert_nonnull (find_text (texts, answers[i]));
+}
+
 /* Twelve columns: the headers turn a quarter (taller than wide), whole. */
 static void
 test_heat_map_many_columns (void)
@@ -798,6 +824,7 @@ main (int argc, char **argv)
   g_test_add_func ("/render/heat-map/demo", test_heat_map_demo);
   g_test_add_func ("/render/heat-map/headers", test_heat_map_headers);
   g_test_add_func ("/render/heat-map/many-columns", test_heat_map_many_columns);
+  g_test_add_func ("/render/heat-map/projector-rows", test_heat_map_projector_rows);
   g_test_add_func ("/render/heat-map/numbered", test_heat_map_numbered);
   status = g_test_run ();
 
