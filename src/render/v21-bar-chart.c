@@ -227,12 +227,12 @@ v21_render_bar_chart (const V21BarChart    *chart,
       double lh, room = height - pad - (shown + 1 < chart->n_items ? style->small_size * 1.6 : 0);
 
       v21_render_text_size (label, NULL, &lh);
-      if (bottom + MAX (row, lh + text * 0.3) > room)
+      if (bottom + MAX (row, lh + text * 0.6) > room)
         {
           g_object_unref (label);
           break;   /* the rest is counted on the last line */
         }
-      bottom += MAX (row, lh + text * 0.3);
+      bottom += MAX (row, lh + text * 0.6);
       g_ptr_array_add (labels, label);
     }
 
@@ -249,7 +249,7 @@ v21_render_bar_chart (const V21BarChart    *chart,
       double lh, vh, rw, row_height;
 
       v21_render_text_size (label, NULL, &lh);
-      row_height = MAX (row, lh + text * 0.3);
+      row_height = MAX (row, lh + text * 0.6);
       v21_render_text_size (value, NULL, &vh);
       v21_render_text_size (rank_text, &rw, NULL);
       v21_render_text_show (cr, rank_text, pad + text * 2 - rw, y + (row_height - vh) / 2, &style->muted);
