@@ -231,6 +231,7 @@ static const V21Field point_fields[] = {
   SHORT ("label", 0),
   ENUM ("kind", V21_REQUIRED, point_kinds),
   REF ("card", V21_NULLABLE, "cards"),
+  BOOL ("highlight"),
   END
 };
 static const V21Field exercise_note_fields[] = {

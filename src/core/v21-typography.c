@@ -213,3 +213,132 @@ v21_bidi_is_isolated (const char  *text,
   *length = n - 6;
   return TRUE;
 }
+
+/* French hyphenation */
+
+static gboolean
+is_vowel (gunichar c)
+{
+  static const gunichar vowels[] = {
+    'a', 'e', 'i', 'o', 'u', 'y', 0xe0, 0xe2, 0xe4, 0xe9, 0xe8, 0xea, 0xeb, 0xee, 0xef, 0xf4, 0xf6,
+    0xf9, 0xfb, 0xfc, 0xff, 0x153, 0xe6,
+  };
+
+  c = g_unichar_tolower (c);
+  for (guint i = 0; i < G_N_ELEMENTS (vowels); i++)
+    if (c == vowels[i])
+      return TRUE;
+  return FALSE;
+}
+
+/* Two consonants that begin a syllable together: bl, br, ch, gn, ph, tr… */
+static gboolean
+inseparable (gunichar a,
+             gunichar b)
+{
+  a = g_unichar_tolower (a);
+  b = g_unichar_tolower (b);
+  if (b == 'l')
+    return a == 'b' || a == 'c' || a == 'f' || a == 'g' || a == 'k' || a == 'p';
+  if (b == 'r')
+    return a == 'b' || a == 'c' || a == 'd' || a == 'f' || a == 'g' || a == 'k' || a == 'p' || a == 't'
+           || a == 'v';
+  if (b == 'h')
+    return a == 'c' || a == 'p' || a == 't';
+  return a == 'g' && b == 'n';
+}
+
+#define LEFT_MIN 2    /* letters before a break */
+#define RIGHT_MIN 3   /* letters after it: never "nel-le" */
+#define WORD_MIN 6
+
+/* Where the word @w of @n letters may break, between two vowel groups:
+ * before a lone consonant (ri-vière), between two (fes-sion) unless they go
+ * together (pro-gramme), before the last two of three or more when they go
+ * together (ins-truit), else before the last (comp-ter). */
+static void
+mark_breaks (const gunichar *w,
+             guint           n,
+             gboolean       *breaks)
+{
+  guint i = 0;
+  /* A last syllable with a mute e keeps a letter more ("pra-tique", not "prati-que"). */
+  guint right_min = g_unichar_tolower (w[n - 1]) == 'e' || (n > 1 && g_unichar_tolower (w[n - 2]) == 'e'
+                                                           && g_unichar_tolower (w[n - 1]) == 's')
+                    ? RIGHT_MIN + 1 : RIGHT_MIN;
+
+  while (i < n && !is_vowel (w[i]))
+    i++;
+  while (i < n)
+    {
+      guint end = i, next;
+
+      while (end + 1 < n && is_vowel (w[end + 1]))
+        end++;
+      next = end + 1;
+      while (next < n && !is_vowel (w[next]))
+        next++;
+      if (next >= n)
+        break;
+      {
+        guint k = next - end - 1, pos;
+
+        if (k == 1)
+          pos = end + 1;
+        else if (k == 2)
+          pos = inseparable (w[end + 1], w[end + 2]) ? end + 1 : end + 2;
+        else
+          pos = inseparable (w[next - 2], w[next - 1]) ? next - 2 : next - 1;
+        if (pos >= LEFT_MIN && n - pos >= right_min)
+          breaks[pos] = TRUE;
+      }
+      i = next;
+    }
+}
+
+static gboolean
+all_lower (const gunichar *w,
+           guint           n)
+{
+  for (guint i = 1; i < n; i++)
+    if (g_unichar_isupper (w[i]))
+      return FALSE;
+  return TRUE;
+}
+
+char *
+v21_typography_hyphenate_french (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree gunichar *chars = NULL;
+  glong n = 0;
+
+  chars = g_utf8_to_ucs4_fast (text != NULL ? text : "", -1, &n);
+  for (glong i = 0; i < n;)
+    {
+      glong start = i;
+
+      if (!g_unichar_isalpha (chars[i]))
+        {
+          g_string_append_unichar (out, chars[i++]);
+          continue;
+        }
+      while (i < n && g_unichar_isalpha (chars[i]))
+        i++;
+      {
+        guint length = (guint) (i - start);
+        g_autofree gboolean *breaks = g_new0 (gboolean, length + 1);
+
+        /* Acronyms and names in capitals stay whole. */
+        if (length >= WORD_MIN && all_lower (chars + start, length))
+          mark_breaks (chars + start, length, breaks);
+        for (guint k = 0; k < length; k++)
+          {
+            if (breaks[k])
+              g_string_append (out, V21_SOFT_HYPHEN);
+            g_string_append_unichar (out, chars[start + k]);
+          }
+      }
+    }
+  return g_string_free (out, FALSE);
+}

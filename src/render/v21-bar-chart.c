@@ -181,7 +181,8 @@ v21_render_bar_chart (const V21BarChart    *chart,
   g_autofree guint *ranks = NULL;
   g_autofree gboolean *tied = NULL;
   double pad = style->padding, text = style->text_size;
-  double y = pad, max_total = 0, row, label_width, bar_x, bar_width;
+  double y = pad, max_total = 0, row, label_width, bar_x, bar_width, bottom;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_object_unref);
   guint shown;
 
   g_return_if_fail (chart != NULL && cr != NULL && style != NULL);
@@ -211,15 +212,29 @@ v21_render_bar_chart (const V21BarChart    *chart,
   for (guint i = 0; i < chart->n_items; i++)
     max_total = MAX (max_total, chart->items[i].total);
 
-  /* A row holds a label on two lines, with a little air. */
+  /* A row holds its label whole, on as many lines as it takes, with a
+   * little air; rows of one or two lines share out the room. */
   row = CLAMP ((height - pad - y) / MAX (chart->n_items, 1), MAX (text * 1.9, two_lines (context, style) + text * 0.3),
                text * 3.2);
-  shown = MIN (chart->n_items, (guint) ((height - pad - y) / row));
-  if (shown < chart->n_items && shown > 0)
-    shown--;   /* room for the line saying how many are left out */
   label_width = MIN (width * 0.38, style->label_max_width * 1.6);
   bar_x = pad + text * 2.6 + label_width + text * 0.8;
   bar_width = MAX (width - pad - bar_x - text * 3.5, 1);
+  bottom = y;
+  for (shown = 0; shown < chart->n_items; shown++)
+    {
+      PangoLayout *label = v21_render_text_layout (context, style, chart->items[order[shown]].label, text * 0.92,
+                                                   FALSE, label_width, 0);
+      double lh, room = height - pad - (shown + 1 < chart->n_items ? style->small_size * 1.6 : 0);
+
+      v21_render_text_size (label, NULL, &lh);
+      if (bottom + MAX (row, lh + text * 0.6) > room)
+        {
+          g_object_unref (label);
+          break;   /* the rest is counted on the last line */
+        }
+      bottom += MAX (row, lh + text * 0.6);
+      g_ptr_array_add (labels, label);
+    }
 
   for (guint k = 0; k < shown; k++)
     {
@@ -228,20 +243,20 @@ v21_render_bar_chart (const V21BarChart    *chart,
       g_autofree char *rank = g_strdup_printf (tied[i] ? "=%u" : "%u", ranks[i]);
       g_autofree char *total = v21_render_format_number (item->total);
       g_autoptr(PangoLayout) rank_text = v21_render_text_layout (context, style, rank, text, TRUE, -1, 0);
-      g_autoptr(PangoLayout) label = v21_render_text_layout (context, style, item->label, text * 0.92, FALSE,
-                                                              label_width, 2);
+      PangoLayout *label = g_ptr_array_index (labels, k);
       g_autoptr(PangoLayout) value = v21_render_text_layout (context, style, total, text, TRUE, -1, 0);
       double length = max_total > 0 ? bar_width * MAX (item->total, 0) / max_total : 0;
-      double lh, vh, rw;
+      double lh, vh, rw, row_height;
 
       v21_render_text_size (label, NULL, &lh);
+      row_height = MAX (row, lh + text * 0.6);
       v21_render_text_size (value, NULL, &vh);
       v21_render_text_size (rank_text, &rw, NULL);
-      v21_render_text_show (cr, rank_text, pad + text * 2 - rw, y + (row - vh) / 2, &style->muted);
-      v21_render_text_show (cr, label, pad + text * 2.6, y + (row - lh) / 2, &style->foreground);
-      draw_bar (chart, cr, item, bar_x, y + row * 0.2, length, row * 0.6, style);
-      v21_render_text_show (cr, value, bar_x + length + text * 0.4, y + (row - vh) / 2, &style->foreground);
-      y += row;
+      v21_render_text_show (cr, rank_text, pad + text * 2 - rw, y + (row_height - vh) / 2, &style->muted);
+      v21_render_text_show (cr, label, pad + text * 2.6, y + (row_height - lh) / 2, &style->foreground);
+      draw_bar (chart, cr, item, bar_x, y + (row_height - row * 0.6) / 2, length, row * 0.6, style);
+      v21_render_text_show (cr, value, bar_x + length + text * 0.4, y + (row_height - vh) / 2, &style->foreground);
+      y += row_height;
     }
   if (shown < chart->n_items)
     {

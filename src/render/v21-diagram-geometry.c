@@ -24,7 +24,6 @@ v21_diagram_geometry_init (V21DiagramGeometry      *geometry,
   geometry->year_max = MAX (year_max, year_min + 1);
   geometry->today = year_min;
   geometry->horizon = geometry->year_max;
-  geometry->action_y = plot->y + plot->height;
 }
 
 double

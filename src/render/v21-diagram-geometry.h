@@ -21,7 +21,6 @@ typedef struct
   int               year_max;
   int               today;
   int               horizon;
-  double            action_y;   /* centre of the band of actions under the axis */
 } V21DiagramGeometry;
 
 void   v21_diagram_geometry_init (V21DiagramGeometry       *geometry,

@@ -457,11 +457,13 @@ typedef struct
   double gap;
 } Extents;
 
+/* Adds the position (@dx, @dy) unless it is further than @reach_max. */
 static void
-add_candidate (GArray        *list,
-               const Extents *e,
-               double         dx,
-               double         dy)
+add_candidate_within (GArray        *list,
+                      const Extents *e,
+                      double         dx,
+                      double         dy,
+                      double         reach_max)
 {
   double nx = CLAMP (0, dx, dx + e->width);
   double ny = CLAMP (0, dy, dy + e->height);
@@ -469,9 +471,19 @@ add_candidate (GArray        *list,
   double reach = MAX (3 * e->gap, e->height * 0.5);
   gboolean touching = dx < e->right + reach && dx + e->width > -e->left - reach
                    && dy < e->bottom + reach && dy + e->height > -e->top - reach;
-  Candidate candidate = { dx, dy, hypot (nx, ny), !touching };
+  Candidate candidate = { dx, dy, sqrt (nx * nx + ny * ny), !touching };
 
-  g_array_append_val (list, candidate);
+  if (candidate.cost <= reach_max)
+    g_array_append_val (list, candidate);
+}
+
+static void
+add_candidate (GArray        *list,
+               const Extents *e,
+               double         dx,
+               double         dy)
+{
+  add_candidate_within (list, e, dx, dy, G_MAXDOUBLE);
 }
 
 static int
@@ -507,9 +519,11 @@ near_candidates (const Extents *e)
 }
 
 /* Further away, with a leader line: stacked above and below on either side,
- * in up to five columns, and straight above or below; nearest first. */
+ * in up to five columns, and straight above or below; nearest first, none
+ * further than @reach_max (the walk would stop there). */
 static GArray *
-far_candidates (const Extents *e)
+far_candidates (const Extents *e,
+                double         reach_max)
 {
   GArray *list = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), 12 * MAX_RINGS);
   double w = e->width, h = e->height, g = e->gap;
@@ -521,14 +535,14 @@ far_candidates (const Extents *e)
 
       for (int ring = 1; ring <= MAX_RINGS; ring++)
         {
-          add_candidate (list, e, e->right + g + out, -h / 2 - ring * step);
-          add_candidate (list, e, e->right + g + out, -h / 2 + ring * step);
-          add_candidate (list, e, -e->left - g - out - w, -h / 2 - ring * step);
-          add_candidate (list, e, -e->left - g - out - w, -h / 2 + ring * step);
+          add_candidate_within (list, e, e->right + g + out, -h / 2 - ring * step, reach_max);
+          add_candidate_within (list, e, e->right + g + out, -h / 2 + ring * step, reach_max);
+          add_candidate_within (list, e, -e->left - g - out - w, -h / 2 - ring * step, reach_max);
+          add_candidate_within (list, e, -e->left - g - out - w, -h / 2 + ring * step, reach_max);
           if (column == 0)
             {
-              add_candidate (list, e, -w / 2, -e->top - g - h - ring * step);
-              add_candidate (list, e, -w / 2, e->bottom + g + ring * step);
+              add_candidate_within (list, e, -w / 2, -e->top - g - h - ring * step, reach_max);
+              add_candidate_within (list, e, -w / 2, e->bottom + g + ring * step, reach_max);
             }
         }
     }
@@ -684,7 +698,7 @@ v21_label_placer_place (V21LabelPlacer          *self,
     CHOOSE (NEAR (TIER_CLEAR), &near_lines[TIER_CLEAR]);
   else
     {
-      far = far_candidates (&e);
+      far = far_candidates (&e, self->max_distance);
       close_by = MAX (e.right, e.top) + 2.5 * height;
       walk (self, far, &e, anchor_x, anchor_y, far_first, far_lines);
       if (FAR (TIER_CLEAR) != NULL && FAR (TIER_CLEAR)->cost <= close_by)

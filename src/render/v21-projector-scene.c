@@ -206,6 +206,8 @@ draw_sequence (V21SceneContext *s)
 
 /* Votes: the targets while the round is hidden, the bars once revealed */
 
+/* The round's targets in two columns, each label whole on as many lines as
+ * it takes; what finds no room is counted on a last line. */
 static void
 draw_targets (V21SceneContext     *s,
               V21Record *round,
@@ -214,26 +216,43 @@ draw_targets (V21SceneContext     *s,
   json_object *targets = v21_record_get_value (round, "targets");
   double m = s->sizes.margin;
   double column_width = (s->width - 2 * m - s->sizes.body) / 2;
+  double rest_height = s->sizes.body * 1.6;
   double y = top;
   guint n = json_object_is_type (targets, json_type_array) ? json_object_array_length (targets) : 0;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  guint shown = 0;
 
   for (guint i = 0; i < n; i++)
     {
       V21Record *target = v21_workshop_lookup (s->workshop,
                                                json_object_get_string (json_object_array_get_idx (targets, i)));
-      const char *label;
-      double x = m + (i % 2) * (column_width + s->sizes.body);
-      double h;
 
-      if (target == NULL)
-        continue;
-      label = *v21_text (target, "text") ? v21_text (target, "text") : v21_text (target, "name");
-      h = v21_scene_measure_text (s, label, s->sizes.body, FALSE, column_width, 2);
-      if (y + h > s->height - m)
+      if (target != NULL)
+        g_ptr_array_add (labels, (gpointer) (*v21_text (target, "text") ? v21_text (target, "text")
+                                                                        : v21_text (target, "name")));
+    }
+  for (; shown < labels->len; shown += 2)
+    {
+      double h = 0;
+      double bottom = s->height - m - (shown + 2 < labels->len ? rest_height : 0);
+
+      for (guint j = shown; j < MIN (shown + 2, labels->len); j++)
+        h = MAX (h, v21_scene_measure_text (s, g_ptr_array_index (labels, j), s->sizes.body, FALSE, column_width, 0));
+      if (y + h > bottom)
         break;
-      v21_scene_show_text (s, label, s->sizes.body, FALSE, x, y, column_width, 2, NULL);
-      if (i % 2 == 1 || i + 1 == n)
-        y += MAX (h, s->sizes.body * 1.3) + s->sizes.body * 0.5;
+      for (guint j = shown; j < MIN (shown + 2, labels->len); j++)
+        v21_scene_show_text (s, g_ptr_array_index (labels, j), s->sizes.body, FALSE,
+                             m + (j % 2) * (column_width + s->sizes.body), y, column_width, 0, NULL);
+      y += MAX (h, s->sizes.body * 1.3) + s->sizes.body * 0.5;
+    }
+  if (shown < labels->len)
+    {
+      guint rest = labels->len - shown;
+      /* Translators: under the targets of a vote, too many for the screen. */
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more", rest),
+                                               rest);
+
+      v21_scene_show_text (s, more, s->sizes.body, FALSE, m, y, s->width - 2 * m, 1, &s->style.muted);
     }
 }
 

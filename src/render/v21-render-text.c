@@ -84,6 +84,74 @@ v21_render_text_size (PangoLayout *layout,
     *height = (double) logical.height / PANGO_SCALE;
 }
 
+static _Thread_local GArray *recording;
+
+static void
+shown_text_clear (V21ShownText *shown)
+{
+  g_free (shown->text);
+  g_strfreev (shown->lines);
+}
+
+void
+v21_render_text_record_start (void)
+{
+  g_return_if_fail (recording == NULL);
+  recording = g_array_new (FALSE, TRUE, sizeof (V21ShownText));
+  g_array_set_clear_func (recording, (GDestroyNotify) shown_text_clear);
+}
+
+GArray *
+v21_render_text_record_stop (void)
+{
+  return g_steal_pointer (&recording);
+}
+
+static GStrv
+layout_lines (PangoLayout *layout)
+{
+  const char *text = pango_layout_get_text (layout);
+  GStrvBuilder *builder = g_strv_builder_new ();
+  GStrv lines;
+
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+      g_autofree char *part = g_strndup (text + line->start_index, line->length);
+
+      g_strv_builder_add (builder, part);
+    }
+  lines = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return lines;
+}
+
+/* The bounding box, in device units, of @width × @height at (@x, @y). */
+static void
+record_shown (cairo_t     *cr,
+              PangoLayout *layout,
+              double       x,
+              double       y,
+              double       width,
+              double       height)
+{
+  V21ShownText shown = { { 0 }, pango_layout_is_ellipsized (layout),
+                         g_strdup (pango_layout_get_text (layout)), layout_lines (layout) };
+  double xs[4] = { x, x + width, x, x + width }, ys[4] = { y, y, y + height, y + height };
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+
+  for (int i = 0; i < 4; i++)
+    {
+      cairo_user_to_device (cr, &xs[i], &ys[i]);
+      x0 = MIN (x0, xs[i]);
+      y0 = MIN (y0, ys[i]);
+      x1 = MAX (x1, xs[i]);
+      y1 = MAX (y1, ys[i]);
+    }
+  shown.box = (cairo_rectangle_t) { x0, y0, x1 - x0, y1 - y0 };
+  g_array_append_val (recording, shown);
+}
+
 void
 v21_render_text_show (cairo_t       *cr,
                       PangoLayout   *layout,
@@ -95,6 +163,8 @@ v21_render_text_show (cairo_t       *cr,
 
   /* A wrapped layout's ink may start right of 0: draw from its logical box. */
   pango_layout_get_extents (layout, NULL, &logical);
+  if (recording != NULL)
+    record_shown (cr, layout, x, y, (double) logical.width / PANGO_SCALE, (double) logical.height / PANGO_SCALE);
   v21_render_set_color (cr, color, 1.0);
   cairo_move_to (cr, x - (double) logical.x / PANGO_SCALE, y - (double) logical.y / PANGO_SCALE);
   pango_cairo_show_layout (cr, layout);

@@ -38,6 +38,20 @@ void          v21_render_text_show    (cairo_t              *cr,
                                        double                y,
                                        const V21Rgba        *color);
 
+/* For tests: what v21_render_text_show draws in this thread between start
+ * and stop, as V21ShownText items (the box in device units, the lines as
+ * laid out). The returned array frees its items. */
+typedef struct
+{
+  cairo_rectangle_t box;
+  gboolean          ellipsized;
+  char             *text;
+  GStrv             lines;
+} V21ShownText;
+
+void          v21_render_text_record_start (void);
+GArray       *v21_render_text_record_stop  (void);
+
 /* A number in the locale's style ("1 234" in French). */
 char         *v21_render_format_number (double               value);
 

@@ -127,8 +127,6 @@ struct _V21DiagramLayout
   gboolean            axis_rotated;
   double              axis_x;
   double              axis_y;
-  cairo_rectangle_t   action_band;
-  gboolean            has_actions;
 
   PangoLayout        *title;
   PangoLayout        *axis_title;
@@ -628,16 +626,6 @@ place_axis_title (V21DiagramLayout  *self,
   return height + gap * 0.6;
 }
 
-/* Under the axis, the actions' squares and their labels (numbers alone on
- * a projector). */
-static double
-band_height (V21DiagramLayout *self)
-{
-  if (self->side_panel && self->options.label_mode != V21_DIAGRAM_LABELS_MOST_IMPORTANT)
-    return MAX (self->style.marker_size * 2.4, self->style.small_size * 1.4);
-  return self->style.small_size * 4.4;
-}
-
 static double header_x (V21DiagramLayout *self, PangoLayout *text, double x);
 
 /* "Today · 2026" and "Horizon 2056" stand on the line of the years, under
@@ -666,7 +654,7 @@ hide_ticks (V21DiagramLayout *self)
 
 /* A projector's picture is short for its width: the key goes in a column
  * right of the plot, which keeps the height. */
-/* Where the title, headers, plot, ticks, actions, key and legend go, the key
+/* Where the title, headers, plot, ticks, key and legend go, the key
  * taking @key_height: the plot takes what is left. */
 static void
 compute_frame (V21DiagramLayout *self,
@@ -693,8 +681,6 @@ compute_frame (V21DiagramLayout *self,
   bottom = self->height - pad - legend_height - gap;
   bottom -= key_height > 0 && !self->side_panel ? key_height + gap : 0;
   bottom -= small_line + gap;                       /* tick labels */
-  if (self->has_actions)
-    bottom -= band_height (self) + gap;             /* the band of actions */
 
   left = pad + style->small_size * 2.7 + gap * 1.5;
   plot = (cairo_rectangle_t) { left, top, right - left, bottom - top };
@@ -709,10 +695,7 @@ compute_frame (V21DiagramLayout *self,
   plot = self->geometry.plot;
   self->tick_y = plot.y + plot.height + gap * 0.6;
   self->header_y = self->tick_y;
-  self->action_band = (cairo_rectangle_t) { plot.x, self->tick_y + small_line + gap * 0.5,
-                                            plot.width, self->has_actions ? band_height (self) : 0 };
-  self->geometry.action_y = self->action_band.y + style->marker_size * 1.2;
-  self->key_top = (self->has_actions ? self->action_band.y + self->action_band.height : self->tick_y + small_line) + gap;
+  self->key_top = self->tick_y + small_line + gap;
   self->key_height = key_height;
   self->key_x = pad;
   if (self->side_panel)
@@ -820,8 +803,38 @@ compute_positions (V21DiagramLayout *self)
       Point *point = &self->points[i];
 
       point->x = v21_diagram_year_to_x (&self->geometry, point->year);
-      point->y = point->kind == KIND_ACTION ? self->geometry.action_y
-                                            : v21_diagram_level_to_y (&self->geometry, point->level);
+      point->y = v21_diagram_level_to_y (&self->geometry, point->level);
+    }
+}
+
+/* The height of @curve (x, y pairs by x) at @x; its ends' beyond them. */
+static double
+curve_y_at (GArray *curve,
+            double  x)
+{
+  const double *xy = (const double *) curve->data;
+  guint n = curve->len / 2;
+
+  if (x <= xy[0])
+    return xy[1];
+  for (guint k = 1; k < n; k++)
+    if (x <= xy[2 * k] && xy[2 * k] > xy[2 * k - 2])
+      return xy[2 * k - 1] + (xy[2 * k + 1] - xy[2 * k - 1]) * (x - xy[2 * k - 2]) / (xy[2 * k] - xy[2 * k - 2]);
+  return xy[2 * n - 1];
+}
+
+/* An action sits on its trajectory's line at its year, inside the plot: it
+ * does not shape the path, it is a step taken along it. */
+static void
+place_actions (V21DiagramLayout *self)
+{
+  for (guint i = 0; i < self->n_points; i++)
+    {
+      Point *point = &self->points[i];
+      GArray *curve = g_ptr_array_index (self->curves, point->trajectory);
+
+      if (point->kind == KIND_ACTION && curve->len >= 2)
+        point->y = curve_y_at (curve, point->x);
     }
 }
 
@@ -1071,25 +1084,22 @@ place_one (V21DiagramLayout *self,
                                  &label->placement);
 }
 
-/* What the label mode asks of the label ranked @rank. */
+/* What the label mode asks of a label (in the most important mode, the
+ * placing stops at the count asked for). */
 static V21DiagramLabelState
 wanted_state (V21DiagramLayout *self,
-              const Label      *label,
-              guint             rank)
+              const Label      *label)
 {
   switch (self->options.label_mode)
     {
     case V21_DIAGRAM_LABELS_NONE:
       return V21_LABEL_LEFT_OUT;
     case V21_DIAGRAM_LABELS_MOST_IMPORTANT:
-      return rank < self->options.max_labels && label->fits ? V21_LABEL_BESIDE : V21_LABEL_LEFT_OUT;
+      return label->fits ? V21_LABEL_BESIDE : V21_LABEL_LEFT_OUT;
     case V21_DIAGRAM_LABELS_KEY:
       return V21_LABEL_NUMBERED;
     case V21_DIAGRAM_LABELS_ALL:
     default:
-      /* On a projector, the band of actions under the axis keeps to a line. */
-      if (self->side_panel && label->point->kind == KIND_ACTION)
-        return V21_LABEL_NUMBERED;
       return label->fits ? V21_LABEL_BESIDE : V21_LABEL_NUMBERED;
     }
 }
@@ -1127,41 +1137,49 @@ reset_placement (Label *label)
 static void
 place_labels (V21DiagramLayout *self,
               V21LabelPlacer   *placer,
-              V21LabelPlacer   *band_placer,
               gboolean          numbers_first)
 {
+  guint n_beside = 0;
+
   for (guint i = 0; i < self->labels->len; i++)
     {
       Label *label = &g_array_index (self->labels, Label, i);
-      V21LabelPlacer *target = label->point->kind == KIND_ACTION ? band_placer : placer;
       gboolean was_numbered = label->state == V21_LABEL_UNLISTED;
 
       reset_placement (label);
-      label->state = wanted_state (self, label, i);
+      label->state = wanted_state (self, label);
       if (numbers_first && was_numbered && label->state != V21_LABEL_LEFT_OUT)
         {
           label->state = V21_LABEL_NUMBERED;
-          place_number (self, target, label);
+          place_number (self, placer, label);
         }
     }
   for (guint i = 0; i < self->labels->len; i++)
     {
       Label *label = &g_array_index (self->labels, Label, i);
-      V21LabelPlacer *target = label->point->kind == KIND_ACTION ? band_placer : placer;
       double width, height;
 
       if (label->placement.placed || label->state == V21_LABEL_LEFT_OUT || label->state == V21_LABEL_UNLISTED)
         continue;
+      /* The most important that find room, as many as asked. */
+      if (self->options.label_mode == V21_DIAGRAM_LABELS_MOST_IMPORTANT && n_beside >= self->options.max_labels)
+        {
+          label->state = V21_LABEL_LEFT_OUT;
+          continue;
+        }
       if (label->state == V21_LABEL_BESIDE)
         {
           v21_render_text_size (label->layout, &width, &height);
-          if (place_one (self, target, label, width + 2 * label->pad, height + label->pad))
-            continue;
+          if (place_one (self, placer, label, width + 2 * label->pad, height + label->pad))
+            {
+              n_beside++;
+              continue;
+            }
           label->state = self->options.label_mode == V21_DIAGRAM_LABELS_ALL ? V21_LABEL_NUMBERED
                                                                             : V21_LABEL_LEFT_OUT;
         }
       if (label->state == V21_LABEL_NUMBERED)
-        place_number (self, target, label);
+        place_number (self, placer, label);
     }
 }
 
@@ -1397,8 +1415,6 @@ try_labels (V21DiagramLayout *self,
                                   : self->width - self->style.padding * 0.5;
   cairo_rectangle_t bounds = { plot->x + self->style.hairline, plot->y, right - plot->x, plot->height };
   g_autoptr(V21LabelPlacer) placer = v21_label_placer_new (&bounds, gap);
-  g_autoptr(V21LabelPlacer) band_placer = NULL;
-  cairo_rectangle_t band = self->action_band;
   /* Within three years of its point: the reader reads the year under it. */
   double window = 3 * plot->width / MAX (self->geometry.year_max - self->geometry.year_min, 1);
 
@@ -1406,10 +1422,6 @@ try_labels (V21DiagramLayout *self,
   v21_label_placer_set_max_distance (placer, self->label_size * 5);
   v21_label_placer_set_window (placer, window);
 
-  band.width = right - band.x;
-  band_placer = v21_label_placer_new (&band, gap);
-  v21_label_placer_set_max_distance (band_placer, self->label_size * 5);
-  v21_label_placer_set_window (band_placer, window);
   g_array_set_size (self->markers, 0);
   for (guint i = 0; i < self->n_points; i++)
     {
@@ -1428,10 +1440,10 @@ try_labels (V21DiagramLayout *self,
         }
       marker_box (self, point, &box, &clearance);
       g_array_append_val (self->markers, box);
-      v21_label_placer_add_obstacle (point->kind == KIND_ACTION ? band_placer : placer, &box, FALSE);
+      v21_label_placer_add_obstacle (placer, &box, FALSE);
     }
   add_path_obstacles (self, placer);
-  place_labels (self, placer, band_placer, numbers_first);
+  place_labels (self, placer, numbers_first);
 }
 
 static guint count_state (V21DiagramLayout *self, V21DiagramLabelState state);
@@ -1455,6 +1467,7 @@ compute_pass (V21DiagramLayout *self,
   compute_frame (self, key_height);
   compute_positions (self);
   compute_curves (self);
+  place_actions (self);
   compute_labels (self);
 }
 
@@ -1610,8 +1623,6 @@ v21_diagram_layout_new_with_options (V21Workshop             *workshop,
   self->point_index = g_hash_table_new (NULL, NULL);
 
   collect (self, workshop, scenario_id);
-  for (guint i = 0; i < self->n_points; i++)
-    self->has_actions |= self->points[i].kind == KIND_ACTION;
   compute_years (self, workshop);
   build_frame_texts (self, workshop, scenario_id);
   self->side_panel = style->medium == V21_RENDER_PROJECTOR && self->width >= 1.4 * self->height;
@@ -2117,30 +2128,6 @@ draw_marker (V21DiagramLayout *self,
   paint_markers (self, cr, r, color, kind == KIND_WEAK_SIGNAL);
 }
 
-/* An action's square is tied by a dotted line to the milestone it prepares:
- * the first one at or after its year on the same trajectory. */
-static const Point *
-action_milestone (V21DiagramLayout *self,
-                  const Point      *action)
-{
-  GPtrArray *path = g_array_index (self->trajectories, Trajectory, action->trajectory).path;
-  const Point *last = NULL;
-
-  for (guint i = 0; i < path->len; i++)
-    {
-      const Point *point = g_ptr_array_index (path, i);
-
-      if (point->kind != KIND_MILESTONE && point->kind != KIND_VISION && point->kind != KIND_BIFURCATION)
-        continue;
-      if (!has_label (point))
-        continue;
-      last = point;
-      if (point->year >= action->year)
-        return point;
-    }
-  return last;
-}
-
 /* On vector surfaces (PDF, SVG) every marker is a path. */
 static void
 trace_markers (V21DiagramLayout *self,
@@ -2248,34 +2235,6 @@ static void
 draw_markers (V21DiagramLayout *self,
               cairo_t          *cr)
 {
-  g_autoptr(GPtrArray) colors = g_ptr_array_new ();
-
-  /* Solid and faint rather than dotted, one stroke per colour: long links
-   * drawn one by one cost more than all the markers together. */
-  cairo_set_line_width (cr, self->style.hairline);
-  for (guint i = 0; i < self->n_points; i++)
-    {
-      const V21Rgba *color = point_color (self, &self->points[i]);
-
-      if (self->points[i].kind == KIND_ACTION && !g_ptr_array_find (colors, color, NULL))
-        g_ptr_array_add (colors, (gpointer) color);
-    }
-  for (guint c = 0; c < colors->len; c++)
-    {
-      for (guint i = 0; i < self->n_points; i++)
-        {
-          const Point *point = &self->points[i];
-          const Point *milestone = point->kind == KIND_ACTION ? action_milestone (self, point) : NULL;
-
-          if (milestone == NULL || point_color (self, point) != g_ptr_array_index (colors, c))
-            continue;
-          cairo_move_to (cr, point->x, point->y - self->style.marker_size);
-          cairo_line_to (cr, milestone->x, milestone->y);
-        }
-      v21_render_set_color (cr, g_ptr_array_index (colors, c), 0.35);
-      cairo_stroke (cr);
-    }
-
   if (raster_target (cr))
     stamp_markers (self, cr);
   else

@@ -116,8 +116,8 @@ V21Record                *v21_diagram_layout_find_point (V21DiagramLayout     *l
  *
  * Draws the trajectory diagram: years from about ten years back through
  * "today" to the horizon, the cone of futures, each path styled by its kind,
- * milestones, threats, resources, weak signals, the vision, actions under the
- * axis, labels that never overlap, and a legend.
+ * milestones, threats, resources, weak signals, the vision, actions on their
+ * path, labels that never overlap, and a legend.
  */
 void v21_render_trajectories (V21Workshop          *workshop,
                               const char           *scenario_id,

@@ -578,6 +578,33 @@ test_report_hostile (void)
   g_assert_nonnull (strstr (markdown, "\\<script\\>"));
 }
 
+static void
+assert_hyphenated (const char *text,
+                   const char *expected)
+{
+  g_autofree char *result = v21_typography_hyphenate_french (text);
+  g_auto(GStrv) parts = g_strsplit (result, V21_SOFT_HYPHEN, -1);
+  g_autofree char *shown = g_strjoinv ("-", parts);
+
+  g_assert_cmpstr (shown, ==, expected);
+}
+
+/* Breaks between syllables only, never "pluriprofessionn-elle", never one
+ * letter alone, nor two at a word's end; short words and capitals whole. */
+static void
+test_hyphenation (void)
+{
+  assert_hyphenated ("pluriprofessionnelle", "plu-ri-pro-fes-sion-nelle");
+  assert_hyphenated ("Maison de santé pluriprofessionnelle de Marcillé",
+                     "Mai-son de santé plu-ri-pro-fes-sion-nelle de Mar-cillé");
+  assert_hyphenated ("l’alimentation", "l’ali-men-ta-tion");
+  assert_hyphenated ("intercommunal", "in-ter-com-mu-nal");
+  assert_hyphenated ("énergétique", "éner-gé-tique");
+  assert_hyphenated ("Plateforme de rénovation « Rénov’Bocage »", "Pla-te-forme de ré-no-va-tion « Rénov’Bo-cage »");
+  assert_hyphenated ("SCIC ÉNERGIES 12 km", "SCIC ÉNERGIES 12 km");
+  assert_hyphenated ("", "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -585,6 +612,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/typography/french", test_typography_french);
+  g_test_add_func ("/core/typography/hyphenation", test_hyphenation);
   g_test_add_func ("/core/report/markdown-escape", test_markdown_escape);
   g_test_add_func ("/core/csv/cell", test_csv_cell);
   g_test_add_func ("/core/csv/files", test_csv_files);

@@ -278,6 +278,38 @@ test_kind_restyles (Fixture       *f,
   g_assert_cmpstr (v21_record_get_string (trajectory, "style"), ==, "disruption");
 }
 
+/* The star flags the selected point (one undo step) and follows the
+ * selection and undo. */
+static void
+test_highlight (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkToggleButton *star = _v21_trajectory_page_get_highlight_button (f->page);
+  V21Record *agenda = v21_workshop_lookup (f->workshop, "pt01");
+
+  g_assert_cmpstr (v21_record_get_string (agenda, "label"), ==, "Agenda 21 des Coteaux de Sèvre en cours");
+  v21_diagram_view_set_selected (f->view, agenda);
+  gui_test_spin (50);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (star)));
+  g_assert_false (gtk_toggle_button_get_active (star));
+  gtk_widget_activate (GTK_WIDGET (star));   /* as Space does: clicked after its animation */
+  gui_test_spin (400);
+  g_assert_true (v21_record_get_bool (agenda, "highlight"));
+
+  /* Another point shows its own state; back on the first, the star is on. */
+  v21_diagram_view_set_selected (f->view, v21_workshop_lookup (f->workshop, "pt02"));
+  gui_test_spin (50);
+  g_assert_false (gtk_toggle_button_get_active (star));
+  v21_diagram_view_set_selected (f->view, agenda);
+  gui_test_spin (50);
+  g_assert_true (gtk_toggle_button_get_active (star));
+
+  g_assert_true (v21_workshop_undo (f->workshop));
+  gui_test_spin (50);
+  g_assert_false (v21_record_get_bool (agenda, "highlight"));
+  g_assert_false (gtk_toggle_button_get_active (star));
+}
+
 static void
 test_export (Fixture       *f,
              gconstpointer  data)
@@ -332,6 +364,7 @@ main (int   argc,
   g_test_add ("/gui/trajectories/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
   g_test_add ("/gui/trajectories/backcasting", Fixture, NULL, fixture_set_up, test_backcasting, fixture_tear_down);
   g_test_add ("/gui/trajectories/kind-restyles", Fixture, NULL, fixture_set_up, test_kind_restyles, fixture_tear_down);
+  g_test_add ("/gui/trajectories/highlight", Fixture, NULL, fixture_set_up, test_highlight, fixture_tear_down);
   g_test_add ("/gui/trajectories/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   return gui_test_run ();
 }

@@ -187,3 +187,47 @@ fixture_load_demo (void)
   g_assert_no_error (error);
   return workshop;
 }
+
+static V21Record *
+insert_card (V21Workshop *workshop,
+             const char  *kind,
+             const char  *text)
+{
+  json_object *card = json_object_new_object ();
+
+  json_object_object_add (card, "kind", json_object_new_string (kind));
+  json_object_object_add (card, "text", json_object_new_string (text));
+  return insert (workshop, "cards", card);
+}
+
+V21Workshop *
+fixture_robustness (guint               n_challenges,
+                    guint               n_answers,
+                    const char * const *answers)
+{
+  V21Workshop *workshop = new_workshop (2056);
+  g_autoptr(GPtrArray) challenges = g_ptr_array_new ();
+  g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+  guint n_texts = g_strv_length ((GStrv) answers);
+
+  for (guint i = 0; i < n_challenges; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Défi %u — l’eau rare : six mois de restrictions par an", i + 1);
+
+      g_ptr_array_add (challenges, insert_card (workshop, "challenge", text));
+    }
+  for (guint i = 0; i < n_answers; i++)
+    g_ptr_array_add (cards, insert_card (workshop, "resource", answers[i % n_texts]));
+  for (guint c = 0; c < n_challenges; c++)
+    for (guint a = 0; a < n_answers; a++)
+      {
+        json_object *score = json_object_new_object ();
+
+        json_object_object_add (score, "challenge", json_object_new_string (v21_record_get_id (challenges->pdata[c])));
+        json_object_object_add (score, "answer", json_object_new_string (v21_record_get_id (cards->pdata[a])));
+        json_object_object_add (score, "score", json_object_new_int ((c + a) % 4));
+        json_object_object_add (score, "comment", json_object_new_string ((c + a) % 3 == 0 ? "À revoir" : ""));
+        insert (workshop, "robustness", score);
+      }
+  return workshop;
+}

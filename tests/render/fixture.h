@@ -30,3 +30,9 @@ char        *fixture_run          (const char *command_line);
 char        *fixture_squeeze      (const char *text);
 /* The demo workshop of the source tree (the test fails if it does not load). */
 V21Workshop *fixture_load_demo    (void);
+/* A robustness test: @n_challenges × @n_answers scores, the answers' texts
+ * taken in turn from @answers (NULL-terminated), every third score
+ * commented. */
+V21Workshop *fixture_robustness   (guint               n_challenges,
+                                   guint               n_answers,
+                                   const char * const *answers);

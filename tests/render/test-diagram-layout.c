@@ -11,9 +11,11 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "v21-trajectory-diagram.h"
 #include "v21-projector-scene.h"
+#include "v21-render-text.h"
 #include "fixture.h"
 
 #define EPSILON 0.01
@@ -313,6 +315,25 @@ assert_texts_whole (V21DiagramLayout *layout)
     }
 }
 
+/* Every point and marker inside the plot: nothing below the axis, such as
+ * the actions' squares were, away from the line they belong to. */
+static void
+assert_markers_in_plot (V21DiagramLayout *layout)
+{
+  const cairo_rectangle_t *plot = &v21_diagram_layout_get_geometry (layout)->plot;
+
+  for (guint i = 0; i < v21_diagram_layout_get_n_markers (layout); i++)
+    {
+      const cairo_rectangle_t *box = v21_diagram_layout_get_marker (layout, i);
+      double x = box->x + box->width / 2, y = box->y + box->height / 2;
+
+      g_assert_cmpfloat (x, >=, plot->x - EPSILON);
+      g_assert_cmpfloat (x, <=, plot->x + plot->width + EPSILON);
+      g_assert_cmpfloat (y, >=, plot->y - EPSILON);
+      g_assert_cmpfloat (y, <=, plot->y + plot->height + EPSILON);
+    }
+}
+
 static Counts
 check_layout (V21Workshop             *workshop,
               const char              *scenario,
@@ -332,6 +353,7 @@ check_layout (V21Workshop             *workshop,
   assert_apart (layout);
   assert_leaders_clear (layout);
   assert_texts_whole (layout);
+  assert_markers_in_plot (layout);
   counts = assert_key_complete (layout);
   g_assert_cmpuint (counts.beside + counts.numbered + counts.unlisted + counts.left_out, ==,
                     v21_diagram_layout_get_n_labels (layout));
@@ -352,10 +374,58 @@ test_demo (void)
         Counts counts = check_layout (workshop, scenarios[i], &sizes[s], NULL);
 
         /* Off the projector, every label of the demo is beside its point or
-         * in the key. */
-        if (sizes[s].medium != V21_RENDER_PROJECTOR && FALSE)
+         * in the key (all of them overlaid in the report's column show the
+         * most important only: see test_modes). */
+        if (sizes[s].medium != V21_RENDER_PROJECTOR && (scenarios[i] != NULL || sizes[s].width > 600))
           g_assert_cmpuint (counts.unlisted, ==, 0);
       }
+}
+
+/* Whether @text starts with the same year twice ("2056 2056 au fil de l'eau"). */
+static gboolean
+year_repeated (const char *text)
+{
+  g_auto(GStrv) words = g_regex_split_simple ("[\\s\u2002\u00a0]+", text, 0, 0);
+
+  return g_strv_length (words) >= 2 && strlen (words[0]) == 4 && g_ascii_isdigit (words[0][0])
+         && strcmp (words[0], words[1]) == 0;
+}
+
+/* The demo's labels and key entries print their year once, though some
+ * labels begin with it. */
+static void
+test_year_once (void)
+{
+  g_autoptr(V21Workshop) workshop = fixture_load_demo ();
+  V21DiagramOptions key = { V21_DIAGRAM_LABELS_KEY, 0, 0 };
+  guint with_year = 0;
+
+  g_assert_true (year_repeated ("2056\u20022056 au fil de l’eau"));
+  g_assert_false (year_repeated ("2056\u2002au fil de l’eau"));
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (int numbered = 0; numbered < 2; numbered++)
+      {
+        cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 100, 100);
+        cairo_t *cr = cairo_create (surface);
+        g_autoptr(GArray) texts = NULL;
+        V21RenderStyle style;
+        double width, height;
+
+        size_style (&sizes[s], &style, &width, &height);
+        v21_render_text_record_start ();
+        v21_render_trajectories_with_options (workshop, NULL, cr, width, height, &style, numbered ? &key : NULL);
+        texts = v21_render_text_record_stop ();
+        for (guint i = 0; i < texts->len; i++)
+          {
+            const char *text = g_array_index (texts, V21ShownText, i).text;
+
+            with_year += g_str_has_prefix (text, "2056");
+            g_assert_false (year_repeated (text));
+          }
+        cairo_destroy (cr);
+        cairo_surface_destroy (surface);
+      }
+  g_assert_cmpuint (with_year, >, 0);
 }
 
 static void
@@ -396,14 +466,65 @@ test_modes (void)
 
   counts = check_layout (workshop, NULL, column, &none);
   g_assert_cmpuint (counts.beside + counts.numbered + counts.unlisted, ==, 0);
+  /* The report's cover (the column's width and height): three labels. */
   counts = check_layout (workshop, NULL, column, &three);
-  g_assert_cmpuint (counts.beside, >=, 1);
-  g_assert_cmpuint (counts.beside, <=, 3);
+  g_assert_cmpuint (counts.beside, ==, 3);
   g_assert_cmpuint (counts.numbered + counts.unlisted, ==, 0);
   /* The demo has 30 labels; in the key mode they are all numbered. */
   counts = check_layout (workshop, NULL, landscape, &key);
   g_assert_cmpuint (counts.beside, ==, 0);
   g_assert_cmpuint (counts.numbered + counts.unlisted, ==, 30);
+}
+
+/* Three labels asked, three beside their point, even when the most
+ * important ones crowd each other (20 paths, a label each year). */
+static void
+test_three_most_important (void)
+{
+  g_autoptr(V21Workshop) workshop = fixture_stress (20, 12, 30, 30);
+  V21DiagramOptions three = { V21_DIAGRAM_LABELS_MOST_IMPORTANT, 3, 0 };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      Counts counts = check_layout (workshop, NULL, &sizes[s], &three);
+
+      g_assert_cmpuint (counts.beside, ==, 3);
+      g_assert_cmpuint (counts.numbered + counts.unlisted, ==, 0);
+    }
+}
+
+static V21DiagramLabelState
+state_of (V21DiagramLayout *layout,
+          V21Record        *point)
+{
+  for (guint i = 0; i < v21_diagram_layout_get_n_labels (layout); i++)
+    if (v21_diagram_layout_get_label (layout, i)->point == point)
+      return v21_diagram_layout_get_label (layout, i)->state;
+  g_assert_not_reached ();
+}
+
+/* A milestone the user flagged is among the three labels the cover keeps. */
+static void
+test_highlight_kept (void)
+{
+  g_autoptr(V21Workshop) workshop = fixture_load_demo ();
+  V21Record *agenda = v21_workshop_lookup (workshop, "pt01");
+  V21DiagramOptions three = { V21_DIAGRAM_LABELS_MOST_IMPORTANT, 3, 9 };
+  V21RenderStyle style;
+  g_autoptr(GError) error = NULL;
+  V21DiagramLayout *layout;
+
+  v21_render_style_init (&style, V21_RENDER_PRINT, FALSE);
+  layout = v21_diagram_layout_new_with_options (workshop, NULL, 481.9, 289.1, &style, &three);
+  g_assert_cmpint (state_of (layout, agenda), ==, V21_LABEL_LEFT_OUT);
+  v21_diagram_layout_free (layout);
+
+  g_assert_true (v21_workshop_set (workshop, agenda, "highlight", json_object_new_boolean (TRUE), &error));
+  g_assert_no_error (error);
+  layout = v21_diagram_layout_new_with_options (workshop, NULL, 481.9, 289.1, &style, &three);
+  g_assert_cmpint (state_of (layout, agenda), ==, V21_LABEL_BESIDE);
+  v21_diagram_layout_free (layout);
+  check_layout (workshop, NULL, &sizes[3], &three);
 }
 
 /* On a projector the plot takes at least 60 % of the figure's height. */
@@ -434,7 +555,10 @@ main (int   argc,
   g_test_add_data_func ("/render/diagram-layout/stress-10-years", GINT_TO_POINTER (10), test_stress);
   g_test_add_data_func ("/render/diagram-layout/stress-50-years", GINT_TO_POINTER (50), test_stress);
   g_test_add_func ("/render/diagram-layout/sparse", test_sparse_all_beside);
+  g_test_add_func ("/render/diagram-layout/year-once", test_year_once);
   g_test_add_func ("/render/diagram-layout/modes", test_modes);
+  g_test_add_func ("/render/diagram-layout/three-most-important", test_three_most_important);
+  g_test_add_func ("/render/diagram-layout/highlight-kept", test_highlight_kept);
   g_test_add_func ("/render/diagram-layout/projector-share", test_projector_share);
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 #include "fixture.h"
 #include "v21-projector-scene.h"
 #include "v21-render-style.h"
+#include "v21-render-text.h"
 #include "v21-votes.h"
 
 #define WIDTH 1920
@@ -211,6 +212,80 @@ test_hidden_votes (void)
   cairo_surface_destroy (hidden);
   cairo_surface_destroy (revealed);
   cairo_surface_destroy (hidden_again);
+}
+
+/* The texts @state shows at @width × @height: none cut with "…", none
+ * past the screen's edge. */
+static void
+assert_texts_whole (V21Workshop         *workshop,
+                    const V21SceneState *state,
+                    int                  width,
+                    int                  height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GArray) texts = NULL;
+
+  v21_render_text_record_start ();
+  v21_render_scene (workshop, state, cr, width, height, FALSE);
+  texts = v21_render_text_record_stop ();
+  g_assert_cmpuint (texts->len, >, 0);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const V21ShownText *text = &g_array_index (texts, V21ShownText, i);
+
+      if (text->ellipsized)
+        g_test_message ("%s, %d×%d: cut: %s", v21_scene_to_string (state->scene), width, height, text->text);
+      g_assert_false (text->ellipsized);
+      g_assert_cmpfloat (text->box.x, >=, -0.5);
+      g_assert_cmpfloat (text->box.x + text->box.width, <=, width + 0.5);
+      g_assert_cmpfloat (text->box.y + text->box.height, <=, height + 0.5);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* The demo's scenes at 1280×720 and 1920×1080, and vote targets of 120
+ * characters: their texts whole ("…alimentation à r…" no more). */
+static void
+test_texts_whole (void)
+{
+  g_autoptr(V21Workshop) workshop = fixture_load_demo ();
+  V21Collection *rounds = v21_workshop_get_collection (workshop, "vote_rounds");
+  V21Collection *cards = v21_workshop_get_collection (workshop, "cards");
+  const int sizes[][2] = { { 1280, 720 }, { 1920, 1080 } };
+  const V21Scene scenes[] = { V21_SCENE_TITLE, V21_SCENE_SEQUENCE, V21_SCENE_DIAGRAM, V21_SCENE_HEAT_MAP };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < v21_collection_get_n (cards); i++)
+    {
+      V21Record *card = v21_collection_get (cards, i);
+
+      if (i % 3 == 0)
+        g_assert_true (v21_workshop_set (workshop, card, "text", json_object_new_string (
+          "Une alimentation à rayonnement local pour les cantines, les épiceries et les marchés "
+          "de tous les bourgs"), &error));
+    }
+  g_assert_no_error (error);
+  for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+    {
+      for (guint k = 0; k < G_N_ELEMENTS (scenes); k++)
+        {
+          V21SceneState state = { .scene = scenes[k] };
+
+          state.sequence = v21_collection_get (v21_workshop_get_collection (workshop, "sequences"), 0);
+          assert_texts_whole (workshop, &state, sizes[z][0], sizes[z][1]);
+        }
+      for (guint r = 0; r < v21_collection_get_n (rounds); r++)
+        for (int revealed = 0; revealed < 2; revealed++)
+          {
+            V21SceneState state = { .scene = V21_SCENE_VOTES, .round = v21_collection_get (rounds, r) };
+
+            v21_vote_round_reveal (workshop, state.round, revealed, &error);
+            g_assert_no_error (error);
+            assert_texts_whole (workshop, &state, sizes[z][0], sizes[z][1]);
+          }
+    }
 }
 
 /* Every card of a board too full for one screen is on exactly one of its
@@ -419,6 +494,7 @@ main (int   argc,
   g_test_add_func ("/render/projector/black", test_black);
   g_test_add_func ("/render/projector/every-scene", test_every_scene);
   g_test_add_func ("/render/projector/hidden-votes", test_hidden_votes);
+  g_test_add_func ("/render/projector/texts-whole", test_texts_whole);
   g_test_add_func ("/render/projector/board-pages", test_board_pages);
   g_test_add_func ("/render/projector/board-updates", test_board_updates);
   g_test_add_func ("/render/projector/consent", test_consent);

@@ -15,6 +15,8 @@
 #include "v21-bar-chart.h"
 #include "v21-heat-map.h"
 #include "v21-render-export.h"
+#include "v21-render-text.h"
+#include "v21-projector-scene.h"
 #include "v21-trajectory-diagram.h"
 #include "fixture.h"
 
@@ -499,6 +501,269 @@ test_bar_chart_ranks (void)
   cairo_surface_destroy (surface);
 }
 
+static gboolean
+boxes_overlap (const cairo_rectangle_t *a,
+               const cairo_rectangle_t *b)
+{
+  return a->x < b->x + b->width - 0.01 && b->x < a->x + a->width - 0.01
+      && a->y < b->y + b->height - 0.01 && b->y < a->y + a->height - 0.01;
+}
+
+/* Labels of 120 characters in the report's column: each whole on its lines,
+ * none over another; what finds no room is counted on the last line. */
+static void
+test_bar_chart_long_labels (void)
+{
+  const char *long_label = "Une alimentation à rayonnement local pour les cantines, les épiceries, les marchés "
+                           "et les restaurants de tous les bourgs";
+  V21BarItem items[20];
+  V21BarChart chart = { "Actions prioritaires", items, G_N_ELEMENTS (items), NULL, NULL, 0, FALSE };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 482, 400);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GArray) texts = NULL;
+  V21RenderStyle style;
+  gboolean counted = FALSE;
+  guint whole = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    items[i] = (V21BarItem) { long_label, 30 - i, NULL };
+  v21_render_style_init (&style, V21_RENDER_PRINT, FALSE);
+  v21_render_text_record_start ();
+  v21_render_bar_chart (&chart, cr, 482, 400, &style);
+  texts = v21_render_text_record_stop ();
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const V21ShownText *a = &g_array_index (texts, V21ShownText, i);
+
+      g_assert_false (a->ellipsized);
+      g_assert_cmpfloat (a->box.y + a->box.height, <=, 400.5);
+      whole += g_strcmp0 (a->text, long_label) == 0;
+      counted |= g_str_has_prefix (a->text, "and ") && g_str_has_suffix (a->text, " more");
+      for (guint j = i + 1; j < texts->len; j++)
+        g_assert_false (boxes_overlap (&a->box, &g_array_index (texts, V21ShownText, j).box));
+    }
+  g_assert_cmpuint (whole, >=, 3);
+  g_assert_cmpuint (whole, <, G_N_ELEMENTS (items));
+  g_assert_true (counted);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* The heat map's column headers */
+
+static const char * const answers[] = {
+  "Maison de santé pluriprofessionnelle de Marcillé (9 professionnels)",
+  "Plateforme de rénovation énergétique « Rénov’Bocage »",
+  "Transport à la demande intercommunal (2 lignes, réservation la veille)",
+  "Réseau de chaleur bois de Marcillé alimenté par le bois des haies locales",
+  "Programme intercommunal de plantation de haies (12 km par an)",
+  NULL
+};
+
+/* Where the words of the headers may break, written out. */
+static const char * const hyphenations[] = {
+  "Mai-son", "plu-ri-pro-fes-sion-nelle", "Mar-cillé", "pro-fes-sion-nels", "Pla-te-forme", "ré-no-va-tion",
+  "éner-gé-tique", "Bo-cage", "Trans-port", "de-mande", "in-ter-com-mu-nal", "li-gnes", "ré-ser-va-tion",
+  "Ré-seau", "cha-leur", "ali-menté", "lo-cales", "Pro-gramme", "plan-ta-tion", "res-tric-tions",
+  NULL
+};
+
+/* Whether a line may end with @fragment and a hyphen. */
+static gboolean
+may_break_after (const char *fragment)
+{
+  for (guint i = 0; hyphenations[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (hyphenations[i], "-", -1);
+      g_autoptr(GString) prefix = g_string_new (NULL);
+
+      for (guint k = 0; parts[k + 1] != NULL; k++)
+        {
+          g_string_append (prefix, parts[k]);
+          if (strcmp (prefix->str, fragment) == 0)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Each line ends on a space, a hyphen or a syllable the written-out list
+ * allows; "«" never ends a line. */
+static void
+assert_breaks_right (const V21ShownText *text)
+{
+  for (guint i = 0; text->lines[i] != NULL && text->lines[i + 1] != NULL; i++)
+    {
+      g_autofree char *line = g_strdup (text->lines[i]);
+      const char *last = g_utf8_find_prev_char (line, line + strlen (line));
+      gunichar end;
+
+      g_assert_nonnull (last);
+      if (g_str_has_suffix (line, "\u00ad"))
+        {
+          const char *start = line;
+
+          *(char *) last = '\0';
+          for (const char *p = line; *p != '\0'; p = g_utf8_next_char (p))
+            if (!g_unichar_isalpha (g_utf8_get_char (p)) && g_utf8_get_char (p) != 0x00ad)
+              start = g_utf8_next_char (p);
+          {
+            g_auto(GStrv) pieces = g_strsplit (start, "\u00ad", -1);
+            g_autofree char *fragment = g_strjoinv ("", pieces);
+
+            if (!may_break_after (fragment))
+              g_test_message ("a break after \"%s\" in \"%s\"", fragment, text->text);
+            g_assert_true (may_break_after (fragment));
+          }
+          continue;
+        }
+      end = g_utf8_get_char (last);
+      g_strchomp (line);
+      if (!g_unichar_isspace (end) && end != '-')
+        g_test_message ("a line ends in a word: \"%s\" in \"%s\"", line, text->text);
+      g_assert_false (g_str_has_suffix (line, "«"));
+      g_assert_true (g_unichar_isspace (end) || end == '-');
+    }
+}
+
+static GArray *
+heat_map_texts (V21Workshop          *workshop,
+                double                width,
+                double                height,
+                const V21RenderStyle *style)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) width, (int) height);
+  cairo_t *cr = cairo_create (surface);
+  GArray *texts;
+
+  v21_render_text_record_start ();
+  v21_render_heat_map (workshop, cr, width, height, style);
+  texts = v21_render_text_record_stop ();
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const V21ShownText *a = &g_array_index (texts, V21ShownText, i);
+
+      g_assert_false (a->ellipsized);
+      g_assert_cmpfloat (a->box.x, >=, -0.5);
+      g_assert_cmpfloat (a->box.y, >=, -0.5);
+      g_assert_cmpfloat (a->box.x + a->box.width, <=, width + 0.5);
+      g_assert_cmpfloat (a->box.y + a->box.height, <=, height + 0.5);
+      assert_breaks_right (a);
+      for (guint j = i + 1; j < texts->len; j++)
+        g_assert_false (boxes_overlap (&a->box, &g_array_index (texts, V21ShownText, j).box));
+    }
+  return texts;
+}
+
+/* The recorded text of @wanted (soft hyphens and spaces aside), or NULL. */
+static const V21ShownText *
+find_text (GArray     *texts,
+           const char *wanted)
+{
+  g_autofree char *want = fixture_squeeze (wanted);
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const V21ShownText *text = &g_array_index (texts, V21ShownText, i);
+      g_auto(GStrv) pieces = g_strsplit (text->text, "\u00ad", -1);
+      g_autofree char *joined = g_strjoinv ("", pieces);
+      g_autofree char *got = fixture_squeeze (joined);
+
+      if (strcmp (got, want) == 0)
+        return text;
+    }
+  return NULL;
+}
+
+/* In the report's column, five answers: every header whole, across its
+ * column or turned, broken only between words or syllables; the corner
+ * explained in the legend. */
+static void
+test_heat_map_headers (void)
+{
+  g_autoptr(V21Workshop) workshop = fixture_robustness (4, 5, answers);
+  const double sizes[][2] = { { 483, 240 }, { 300, 300 }, { 800, 400 } };
+  V21RenderStyle style;
+
+  v21_render_style_init (&style, V21_RENDER_PRINT, FALSE);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(GArray) texts = heat_map_texts (workshop, sizes[s][0], sizes[s][1], &style);
+
+      for (guint i = 0; answers[i] != NULL; i++)
+        g_assert_nonnull (find_text (texts, answers[i]));
+      g_assert_nonnull (find_text (texts, "Défi 4 — l’eau rare : six mois de restrictions par an"));
+      g_assert_nonnull (find_text (texts, "a comment on the score"));
+    }
+}
+
+/* On a projector at 1280×720 (its body size, 1/28 of the height), every
+ * challenge is shown, the type a little smaller rather than rows left out. */
+static void
+test_heat_map_projector_rows (void)
+{
+  g_autoptr(V21Workshop) workshop = fixture_robustness (4, 5, answers);
+  g_autoptr(GArray) texts = NULL;
+  V21ProjectorSizes sizes;
+  V21RenderStyle style;
+
+  v21_projector_sizes (720, &sizes);
+  v21_render_style_init (&style, V21_RENDER_PROJECTOR, FALSE);
+  style.title_size = sizes.heading;
+  style.text_size = style.small_size = sizes.body;
+  texts = heat_map_texts (workshop, 1280 - sizes.margin, 720 - sizes.margin, &style);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *challenge = g_strdup_printf ("Défi %u — l’eau rare : six mois de restrictions par an", i + 1);
+
+      g_assert_nonnull (find_text (texts, challenge));
+    }
+  for (guint i = 0; answers[i] != NULL; i++)
+    g_assert_nonnull (find_text (texts, answers[i]));
+}
+
+/* Twelve columns: the headers turn a quarter (taller than wide), whole. */
+static void
+test_heat_map_many_columns (void)
+{
+  g_autoptr(V21Workshop) workshop = fixture_robustness (3, 12, answers);
+  g_autoptr(GArray) texts = NULL;
+  V21RenderStyle style;
+
+  v21_render_style_init (&style, V21_RENDER_PRINT, FALSE);
+  texts = heat_map_texts (workshop, 483, 360, &style);
+  for (guint i = 0; answers[i] != NULL; i++)
+    {
+      const V21ShownText *header = find_text (texts, answers[i]);
+
+      g_assert_nonnull (header);
+      g_assert_cmpfloat (header->box.height, >, header->box.width);
+    }
+}
+
+/* Thirty columns: too narrow even turned; a number over each, and the
+ * texts in full in a key under the grid. */
+static void
+test_heat_map_numbered (void)
+{
+  g_autoptr(V21Workshop) workshop = fixture_robustness (3, 30, answers);
+  g_autoptr(GArray) texts = NULL;
+  V21RenderStyle style;
+
+  v21_render_style_init (&style, V21_RENDER_PRINT, FALSE);
+  texts = heat_map_texts (workshop, 483, 700, &style);
+  for (guint c = 0; c < 30; c++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", c + 1);
+      g_autofree char *entry = g_strdup_printf ("%u %s", c + 1, answers[c % 5]);
+
+      g_assert_nonnull (find_text (texts, number));
+      g_assert_nonnull (find_text (texts, entry));
+    }
+}
+
 static void
 test_heat_map_demo (void)
 {
@@ -555,7 +820,12 @@ main (int argc, char **argv)
   g_test_add_func ("/render/export/svg", test_export_svg);
   g_test_add_func ("/render/export/png", test_export_png);
   g_test_add_func ("/render/bar-chart/ranks", test_bar_chart_ranks);
+  g_test_add_func ("/render/bar-chart/long-labels", test_bar_chart_long_labels);
   g_test_add_func ("/render/heat-map/demo", test_heat_map_demo);
+  g_test_add_func ("/render/heat-map/headers", test_heat_map_headers);
+  g_test_add_func ("/render/heat-map/many-columns", test_heat_map_many_columns);
+  g_test_add_func ("/render/heat-map/projector-rows", test_heat_map_projector_rows);
+  g_test_add_func ("/render/heat-map/numbered", test_heat_map_numbered);
   status = g_test_run ();
 
   for (const char *name = NULL; ; )

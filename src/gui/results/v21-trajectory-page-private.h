@@ -16,6 +16,8 @@ void            _v21_trajectory_page_select     (V21TrajectoryPage *self,
                                                  guint              position);
 GtkEditable    *_v21_trajectory_page_get_label_entry (V21TrajectoryPage *self);
 GtkDropDown    *_v21_trajectory_page_get_kind_drop_down (V21TrajectoryPage *self);
+/* The star that flags the selected point's label as one to keep. */
+GtkToggleButton *_v21_trajectory_page_get_highlight_button (V21TrajectoryPage *self);
 /* The file chooser of an export in progress, or NULL. */
 GtkFileChooserNative *_v21_trajectory_page_get_chooser (V21TrajectoryPage *self);
 

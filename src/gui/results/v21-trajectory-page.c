@@ -49,6 +49,7 @@ struct _V21TrajectoryPage
   GtkFrame           *diagram_frame;
   GtkWidget          *point_box;
   GtkEntry           *label_entry;
+  GtkToggleButton    *highlight_button;
   GtkDropDown        *point_kind_dropdown;
   GtkDropDown        *card_dropdown;
   GtkSpinButton      *year_spin;
@@ -414,6 +415,7 @@ sync_point (V21TrajectoryPage *self)
                                   index_of (point_kinds, v21_record_get_string (point, "kind")));
       gtk_spin_button_set_value (self->year_spin, v21_record_get_int (point, "year", 0));
       gtk_spin_button_set_value (self->level_spin, v21_record_get_double (point, "level", 0));
+      gtk_toggle_button_set_active (self->highlight_button, v21_record_get_bool (point, "highlight"));
       if (g_object_get_data (G_OBJECT (self->card_dropdown), "v21-point") != point
           || g_strcmp0 (self->card_ids[gtk_drop_down_get_selected (self->card_dropdown)],
                         v21_record_get_string (point, "card")) != 0)
@@ -453,6 +455,16 @@ on_label_activate (V21TrajectoryPage *self)
 {
   commit_label (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
+static void
+on_highlight_toggled (V21TrajectoryPage *self)
+{
+  V21Record *point = selected_point (self);
+  gboolean active = gtk_toggle_button_get_active (self->highlight_button);
+
+  if (point != NULL && active != v21_record_get_bool (point, "highlight"))
+    set_field (self, point, "highlight", json_object_new_boolean (active));
 }
 
 static void
@@ -636,6 +648,12 @@ _v21_trajectory_page_get_label_entry (V21TrajectoryPage *self)
   return GTK_EDITABLE (self->label_entry);
 }
 
+GtkToggleButton *
+_v21_trajectory_page_get_highlight_button (V21TrajectoryPage *self)
+{
+  return self->highlight_button;
+}
+
 GtkDropDown *
 _v21_trajectory_page_get_kind_drop_down (V21TrajectoryPage *self)
 {
@@ -701,6 +719,7 @@ v21_trajectory_page_class_init (V21TrajectoryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, V21TrajectoryPage, card_dropdown);
   gtk_widget_class_bind_template_child (widget_class, V21TrajectoryPage, year_spin);
   gtk_widget_class_bind_template_child (widget_class, V21TrajectoryPage, level_spin);
+  gtk_widget_class_bind_template_child (widget_class, V21TrajectoryPage, highlight_button);
   gtk_widget_class_bind_template_callback (widget_class, on_add_scenario);
   gtk_widget_class_bind_template_callback (widget_class, on_remove_scenario);
   gtk_widget_class_bind_template_callback (widget_class, on_title_activate);
@@ -708,6 +727,7 @@ v21_trajectory_page_class_init (V21TrajectoryPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_new_kind_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_label_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_point_kind_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_highlight_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_card_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_year_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_level_changed);
