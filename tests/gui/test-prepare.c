@@ -35,8 +35,7 @@ open_demo (void)
   g_assert_nonnull (file);
   window = v21_window_new (gui_test_get_application ());
   gtk_window_present (GTK_WINDOW (window));
-  v21_window_open_file (window, file);
-  gui_test_spin (200);
+  gui_test_open_file (window, file);
   g_assert_nonnull (v21_window_get_workshop (window));
   return window;
 }
