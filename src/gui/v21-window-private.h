@@ -23,6 +23,9 @@ gboolean        _v21_window_is_section_built (V21Window  *self,
 /* Whether a file is being opened (in a worker thread). */
 gboolean        _v21_window_is_loading       (V21Window  *self);
 
+/* The banner that says the recovery file cannot be written. */
+GtkRevealer    *_v21_window_get_autosave_banner (V21Window *self);
+
 /* What the actions (v21-window-actions.c) call. */
 void            _v21_window_actions_add      (V21Window  *self);
 void            _v21_window_choose_file_to_open (V21Window *self);

@@ -1677,3 +1677,11 @@ v21_window_flush_autosave (V21Window  *self,
 
   return self->document == NULL || v21_document_flush_autosave (self->document, error);
 }
+
+GtkRevealer *
+_v21_window_get_autosave_banner (V21Window *self)
+{
+  g_return_val_if_fail (V21_IS_WINDOW (self), NULL);
+
+  return self->autosave_revealer;
+}
