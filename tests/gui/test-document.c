@@ -57,7 +57,6 @@ set_title (V21Window  *window,
 static GFile *
 write_large_workshop (void)
 {
-  g_autofree char *source = NULL;
   g_autofree char *path = g_build_filename (gui_test_get_tmp_dir (), "large.visions21", NULL);
   g_autoptr(GFile) demo = gui_test_copy_demo ();
   g_autoptr(json_object) root = json_object_from_file (g_file_peek_path (demo));
