@@ -37,6 +37,7 @@ struct _V21Autosave
   guint        discards;    /* counts v21_autosave_discard(), to drop late writes */
   gboolean     writing;
   gulong       changed_id;
+  gulong       modified_id;
   GError      *error;       /* the last write's failure, until one works */
   Written     *written;
 };
@@ -88,7 +89,10 @@ v21_autosave_dispose (GObject *object)
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   g_clear_handle_id (&self->idle_id, g_source_remove);
   if (self->workshop)
-    g_clear_signal_handler (&self->changed_id, self->workshop);
+    {
+      g_clear_signal_handler (&self->changed_id, self->workshop);
+      g_clear_signal_handler (&self->modified_id, self->workshop);
+    }
   g_clear_object (&self->workshop);
   G_OBJECT_CLASS (v21_autosave_parent_class)->dispose (object);
 }
@@ -298,6 +302,9 @@ v21_autosave_new (V21Workshop *workshop,
   self = g_object_new (V21_TYPE_AUTOSAVE, NULL);
   self->workshop = g_object_ref (workshop);
   self->changed_id = g_signal_connect_swapped (workshop, "changed", G_CALLBACK (on_changed), self);
+  /* Edits in a group change the workshop before it counts as modified (at the
+   * group's end, with no "changed"): the write waits for that too. */
+  self->modified_id = g_signal_connect_swapped (workshop, "notify::modified", G_CALLBACK (on_changed), self);
   v21_autosave_set_interval (self, interval_seconds);
   return self;
 }

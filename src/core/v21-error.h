@@ -16,6 +16,7 @@ typedef enum
   V21_ERROR_INVALID,      /* JSON that breaks the rules; see the problem list */
   V21_ERROR_VALUE,        /* an edit with an impossible value */
   V21_ERROR_LOCKED,       /* the file is open in another instance */
+  V21_ERROR_CANCELLED,    /* a load stopped on request */
 } V21Error;
 
 GQuark v21_error_quark (void);

@@ -28,6 +28,7 @@ struct _V21Workshop
   GPtrArray   *redo;
   GPtrArray   *groups;        /* open groups, innermost last */
   int          clean_depth;   /* undo->len when saved; -1 when unreachable */
+  guint64      revision;      /* counts "changed": what a save in two steps wrote */
   V21CommandHooks hooks;
 };
 
@@ -178,6 +179,13 @@ v21_workshop_class_init (V21WorkshopClass *klass)
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+emit_changed (V21Workshop *self)
+{
+  self->revision++;
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static void
@@ -492,11 +500,44 @@ v21_parse_version (const char *text,
   return TRUE;
 }
 
+/* Tells @progress how far the load went; FALSE when it asks to stop. */
+static gboolean
+tell_progress (V21LoadProgress  progress,
+               gpointer         data,
+               double           fraction,
+               GPtrArray       *problems,
+               V21Error        *code)
+{
+  if (progress == NULL || problems->len > 0 || progress (fraction, data))
+    return TRUE;
+  v21_problems_add (problems, "$", _("the opening was cancelled"));
+  *code = V21_ERROR_CANCELLED;
+  return FALSE;
+}
+
 V21Workshop *
 v21_workshop_load_data (const char  *data,
                         gsize        length,
                         GPtrArray  **problems_out,
                         GError     **error)
+{
+  return v21_workshop_load_data_full (data, length, NULL, NULL, problems_out, error);
+}
+
+/**
+ * v21_workshop_load_data_full:
+ * @progress: (nullable): told after each step (parsed, validated); returning
+ *   %FALSE stops the load with %V21_ERROR_CANCELLED
+ *
+ * v21_workshop_load_data() that tells how far it went, for a progress bar.
+ */
+V21Workshop *
+v21_workshop_load_data_full (const char       *data,
+                             gsize             length,
+                             V21LoadProgress   progress,
+                             gpointer          progress_data,
+                             GPtrArray       **problems_out,
+                             GError          **error)
 {
   g_autoptr(GPtrArray) problems = v21_problems_new ();
   g_autoptr(json_object) root = NULL;
@@ -511,14 +552,18 @@ v21_workshop_load_data (const char  *data,
       code = V21_ERROR_TOO_LARGE;
     }
   else if ((root = parse (data, length, problems)) != NULL
+           && tell_progress (progress, progress_data, 0.5, problems, &code)
            && check_format (root, problems, &code))
     {
       code = V21_ERROR_INVALID;
       v21_migrate (root);
       v21_validate_document (root, problems, &index);
+      tell_progress (progress, progress_data, 0.7, problems, &code);
     }
   if (problems->len > 0)
     {
+      g_clear_pointer (&index.ids, g_hash_table_unref);   /* validated, then cancelled */
+      g_clear_pointer (&index.entries, g_free);
       set_load_error (problems, code, error);
       if (problems_out)
         *problems_out = g_steal_pointer (&problems);
@@ -609,7 +654,6 @@ v21_workshop_save_file (V21Workshop  *self,
 {
   g_autofree char *path = NULL;
   g_autofree char *data = NULL;
-  gboolean was_modified;
   gsize length = 0;
 
   g_return_val_if_fail (V21_IS_WORKSHOP (self), FALSE);
@@ -623,11 +667,50 @@ v21_workshop_save_file (V21Workshop  *self,
   data = v21_workshop_to_data (self, &length);
   if (!v21_file_write_atomic (path, data, length, TRUE, error))
     return FALSE;
+  v21_workshop_mark_saved (self, file, self->revision);
+  return TRUE;
+}
+
+/**
+ * v21_workshop_get_revision:
+ * @self: a #V21Workshop
+ *
+ * Returns: a number that changes with every "changed": taken with
+ * v21_workshop_to_data(), it tells v21_workshop_mark_saved() what was written
+ */
+guint64
+v21_workshop_get_revision (V21Workshop *self)
+{
+  g_return_val_if_fail (V21_IS_WORKSHOP (self), 0);
+  return self->revision;
+}
+
+/**
+ * v21_workshop_mark_saved:
+ * @self: a #V21Workshop
+ * @file: where the workshop was written
+ * @revision: v21_workshop_get_revision() when it was serialised
+ *
+ * Ends a save made in two steps (serialised here, written in a worker thread):
+ * @file becomes the workshop's file, and the workshop is unmodified unless it
+ * changed since @revision.
+ */
+void
+v21_workshop_mark_saved (V21Workshop *self,
+                         GFile       *file,
+                         guint64      revision)
+{
+  gboolean was_modified;
+
+  g_return_if_fail (V21_IS_WORKSHOP (self));
+  g_return_if_fail (G_IS_FILE (file));
   was_modified = v21_workshop_get_modified (self);
-  self->clean_depth = self->groups->len == 0 ? (int) self->undo->len : -1;
+  if (revision == self->revision && self->groups->len == 0)
+    self->clean_depth = (int) self->undo->len;
+  else
+    self->clean_depth = -1;   /* changed while it was written: what is on disk is no state of the history */
   v21_workshop_set_file (self, file);
   update_state (self, was_modified, v21_workshop_can_undo (self), v21_workshop_can_redo (self));
-  return TRUE;
 }
 
 /* Accessors */
@@ -913,7 +996,7 @@ push (V21Workshop *self,
   if (self->groups->len > 0)
     {
       v21_command_add_child (g_ptr_array_index (self->groups, self->groups->len - 1), command);
-      g_signal_emit (self, signals[CHANGED], 0);
+      emit_changed (self);
       return;
     }
   if (self->clean_depth > (int) self->undo->len)
@@ -921,7 +1004,7 @@ push (V21Workshop *self,
   g_ptr_array_set_size (self->redo, 0);
   g_ptr_array_add (self->undo, command);
   update_state (self, was_modified, could_undo, could_redo);
-  g_signal_emit (self, signals[CHANGED], 0);
+  emit_changed (self);
 }
 
 gboolean
@@ -1271,7 +1354,7 @@ v21_workshop_cancel_group (V21Workshop *self)
   if (v21_command_n_children (group) > 0)
     {
       v21_command_revert (group, &self->hooks);
-      g_signal_emit (self, signals[CHANGED], 0);
+      emit_changed (self);
     }
   v21_command_free (group);
 }
@@ -1328,7 +1411,7 @@ step (V21Workshop *self,
     v21_command_apply (command, &self->hooks);
   g_ptr_array_add (to, command);
   update_state (self, was_modified, could_undo, could_redo);
-  g_signal_emit (self, signals[CHANGED], 0);
+  emit_changed (self);
   return TRUE;
 }
 

@@ -44,6 +44,15 @@ V21Workshop   *v21_workshop_load_data        (const char   *data,
                                               gsize         length,
                                               GPtrArray   **problems,
                                               GError      **error);
+/* Told how far a load went (0 to 1), in the loading thread; returning FALSE
+ * stops it (V21_ERROR_CANCELLED). */
+typedef gboolean (*V21LoadProgress) (double fraction, gpointer data);
+V21Workshop   *v21_workshop_load_data_full   (const char      *data,
+                                              gsize            length,
+                                              V21LoadProgress  progress,
+                                              gpointer         progress_data,
+                                              GPtrArray      **problems,
+                                              GError         **error);
 V21Workshop   *v21_workshop_load_file        (GFile        *file,
                                               GPtrArray   **problems,
                                               GError      **error);
@@ -55,6 +64,12 @@ char          *v21_workshop_to_data          (V21Workshop  *self,
 gboolean       v21_workshop_save_file        (V21Workshop  *self,
                                               GFile        *file,
                                               GError      **error);
+/* A save in two steps (serialise on the main thread, write in a worker):
+ * the revision serialised, then mark_saved once the file is written. */
+guint64        v21_workshop_get_revision     (V21Workshop  *self);
+void           v21_workshop_mark_saved       (V21Workshop  *self,
+                                              GFile        *file,
+                                              guint64       revision);
 
 /* The workshop's own fields (title, start_year, territory…) as a record. */
 V21Record     *v21_workshop_get_root         (V21Workshop  *self);

@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
 
 #include "v21-application.h"
 #include "v21-gui-config.h"
@@ -25,6 +27,7 @@ struct _V21Application
 
   GSettings      *settings;
   gboolean        recovery_offered;
+  guint           signal_ids[3];   /* SIGTERM, SIGINT, SIGHUP */
 };
 
 G_DEFINE_FINAL_TYPE (V21Application, v21_application, ADW_TYPE_APPLICATION)
@@ -101,6 +104,54 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_action },
 };
 
+/**
+ * v21_application_flush_autosaves:
+ * @self: a #V21Application
+ *
+ * Writes the recovery file of every window's unsaved changes now: the program
+ * is about to stop (a signal, the end of the session).
+ */
+void
+v21_application_flush_autosaves (V21Application *self)
+{
+  g_return_if_fail (V21_IS_APPLICATION (self));
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (V21_IS_WINDOW (l->data) && !v21_window_flush_autosave (l->data, &error))
+        g_warning ("%s", error->message);
+    }
+}
+
+/* Killed (SIGTERM), interrupted (Ctrl+C) or hung up: the unsaved changes go to
+ * the recovery files, which stay for the next run to offer, then the windows
+ * close without asking (their locks are released). */
+static gboolean
+on_quit_signal (gpointer data)
+{
+  V21Application *self = data;
+  GList *windows;
+
+  v21_application_flush_autosaves (self);
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free (windows);
+  g_application_quit (G_APPLICATION (self));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+watch_quit_signals (V21Application *self)
+{
+  static const int quit_signals[] = { SIGTERM, SIGINT, SIGHUP };
+
+  for (guint i = 0; i < G_N_ELEMENTS (quit_signals); i++)
+    self->signal_ids[i] = g_unix_signal_add (quit_signals[i], on_quit_signal, self);
+}
+
 static void
 v21_application_startup (GApplication *application)
 {
@@ -144,6 +195,9 @@ v21_application_startup (GApplication *application)
   gtk_window_set_default_icon_name (APPLICATION_ID);
 
   self->settings = create_settings ();
+  watch_quit_signals (self);
+  /* The session manager may end the session: the changes are kept first. */
+  g_signal_connect (self, "query-end", G_CALLBACK (v21_application_flush_autosaves), NULL);
 }
 
 static void
@@ -227,6 +281,8 @@ v21_application_dispose (GObject *object)
   V21Application *self = V21_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  for (guint i = 0; i < G_N_ELEMENTS (self->signal_ids); i++)
+    g_clear_handle_id (&self->signal_ids[i], g_source_remove);
 
   G_OBJECT_CLASS (v21_application_parent_class)->dispose (object);
 }
@@ -250,6 +306,8 @@ v21_application_class_init (V21ApplicationClass *klass)
 static void
 v21_application_init (V21Application *self)
 {
+  /* So that "query-end" is emitted before the session ends. */
+  g_object_set (self, "register-session", TRUE, NULL);
 }
 
 /**

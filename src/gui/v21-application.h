@@ -28,5 +28,7 @@ void            v21_application_add_recent_file   (V21Application    *self,
 guint           v21_application_get_autosave_interval (V21Application *self);
 void            v21_application_show_about        (V21Application    *self,
                                                    GtkWindow         *parent);
+/* Writes every open workshop's recovery file now (the program is about to stop). */
+void            v21_application_flush_autosaves   (V21Application    *self);
 
 G_END_DECLS

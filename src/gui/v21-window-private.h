@@ -20,4 +20,30 @@ GtkWidget      *_v21_window_get_section      (V21Window  *self,
 gboolean        _v21_window_is_section_built (V21Window  *self,
                                               const char *name);
 
+/* Whether a file is being opened (in a worker thread). */
+gboolean        _v21_window_is_loading       (V21Window  *self);
+
+/* The banner that says the recovery file cannot be written. */
+GtkRevealer    *_v21_window_get_autosave_banner (V21Window *self);
+
+/* What the actions (v21-window-actions.c) call. */
+void            _v21_window_actions_add      (V21Window  *self);
+void            _v21_window_choose_file_to_open (V21Window *self);
+void            _v21_window_open_demo        (V21Window  *self);
+/* Saves, asking for a name when the workshop has none (or @choose): the
+ * result is whether it was saved; a failure is shown in a dialog. */
+void            _v21_window_save_async       (V21Window           *self,
+                                              gboolean             choose,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             data);
+gboolean        _v21_window_save_finish      (V21Window           *self,
+                                              GAsyncResult        *result);
+/* TRUE at once when nothing would be lost, else after the changes were saved
+ * or discarded (the save-changes dialog); FALSE when cancelled. */
+void            _v21_window_confirm_async    (V21Window           *self,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             data);
+gboolean        _v21_window_confirm_finish   (V21Window           *self,
+                                              GAsyncResult        *result);
+
 G_END_DECLS

@@ -10,30 +10,19 @@
 #include <glib/gi18n.h>
 
 #include "v21-autosave.h"
+#include "v21-document.h"
 #include "v21-error.h"
 #include "v21-field-binding.h"
 #include "v21-file-lock.h"
 #include "v21-new-workshop-dialog.h"
 #include "v21-pages.h"
 #include "v21-projector-actions.h"
+#include "v21-save-changes-dialog.h"
 #include "v21-window.h"
 #include "v21-window-private.h"
 
 #define FILE_EXTENSION ".visions21"
 #define FILE_MIME_TYPE "application/x-visions21"
-
-/* What to do once a question about unsaved changes has been answered (and the
- * workshop saved, when that was the answer). Holds a reference on the window. */
-typedef void (*V21WindowThen) (V21Window *self,
-                               gpointer   data);
-
-typedef struct
-{
-  V21Window      *self;
-  V21WindowThen   func;
-  gpointer        data;
-  GDestroyNotify  destroy;
-} Then;
 
 struct _V21Window
 {
@@ -57,69 +46,25 @@ struct _V21Window
   AdwActionRow         *horizon_row;
   GtkLabel             *horizon_label;
 
-  /* The open workshop, if any, with its lock and autosave */
-  V21Workshop          *workshop;
-  V21FileLock          *lock;
-  V21Autosave          *autosave;
-  GFile                *restored_from;  /* the recovery file it came from */
-  GSignalGroup         *workshop_signals;
+  GtkRevealer          *autosave_revealer;
+  GtkLabel             *autosave_label;
+  AdwStatusPage        *loading_status;
+  GtkProgressBar       *loading_bar;
 
+  /* The open workshop, if any: its file, lock, autosave, recovery, live run */
+  V21Document          *document;
+  V21Workshop          *workshop;       /* borrowed from the document */
+  GSignalGroup         *workshop_signals;
+  GSignalGroup         *document_signals;
+
+  GCancellable         *opening;        /* a file being opened */
+  guint                 asking_to_open; /* files waiting for the save-changes question */
+  char                 *page_before_loading;
   GtkFileChooserNative *chooser;        /* kept until it answers */
-  Then                 *after_save_as;  /* run once "Save As" has saved */
   gboolean              close_confirmed;
 };
 
 G_DEFINE_FINAL_TYPE (V21Window, v21_window, ADW_TYPE_APPLICATION_WINDOW)
-
-static void save_as (V21Window *self,
-                     Then      *then);
-
-/* Continuations */
-
-static Then *
-then_new (V21Window      *self,
-          V21WindowThen   func,
-          gpointer        data,
-          GDestroyNotify  destroy)
-{
-  Then *then = g_new0 (Then, 1);
-
-  then->self = g_object_ref (self);
-  then->func = func;
-  then->data = data;
-  then->destroy = destroy;
-
-  return then;
-}
-
-static void
-then_free (Then *then)
-{
-  if (then->destroy != NULL)
-    then->destroy (then->data);
-  g_object_unref (then->self);
-  g_free (then);
-}
-
-static void
-then_run (Then *then)
-{
-  then->func (then->self, then->data);
-  then_free (then);
-}
-
-/* Takes what @then would do, leaving it empty: a dialog that owns @then can
- * then be destroyed while the work goes on elsewhere. */
-static Then *
-then_steal (Then *then)
-{
-  Then *copy = then_new (then->self, then->func, then->data, then->destroy);
-
-  then->data = NULL;
-  then->destroy = NULL;
-
-  return copy;
-}
 
 /* Helpers */
 
@@ -403,39 +348,37 @@ refresh_recent (V21Window *self)
   gtk_widget_set_visible (GTK_WIDGET (self->recent_group), files->len > 0);
 }
 
-/* The workshop was saved, or its changes deliberately discarded: its
- * recovery files have nothing more to offer. */
+/* Shows why the recovery file cannot be written, until it can. */
 static void
-discard_recovery (V21Window *self)
+update_banner (V21Window *self)
 {
-  if (self->autosave != NULL)
-    v21_autosave_discard (self->autosave);
+  const GError *error = self->document != NULL ? v21_document_get_autosave_error (self->document) : NULL;
 
-  if (self->restored_from != NULL)
+  if (error != NULL)
     {
-      V21Recovery old = { .recovery = self->restored_from };
-      g_autoptr(GError) error = NULL;
+      g_autofree char *text = g_strdup_printf (_("Changes are not being kept in case of a crash: %s. "
+                                                 "Save the workshop to keep them."),
+                                               error->message);
 
-      if (!v21_recovery_discard (&old, &error))
-        g_warning ("%s", error->message);
-      g_clear_object (&self->restored_from);
+      gtk_label_set_label (self->autosave_label, text);
     }
+  gtk_revealer_set_reveal_child (self->autosave_revealer, error != NULL);
 }
 
-/* Forgets the open workshop. The recovery files are removed when @clean (the
+/* Forgets the open workshop. Its recovery files are removed when @clean (the
  * user saved, or chose to discard the changes). */
 static void
-drop_workshop (V21Window *self,
+drop_document (V21Window *self,
                gboolean   clean)
 {
-  if (clean)
-    discard_recovery (self);
-  g_clear_object (&self->autosave);
-  g_clear_object (&self->restored_from);
-  g_clear_pointer (&self->lock, v21_file_lock_release);
+  if (self->document != NULL && clean)
+    v21_document_close_clean (self->document);
   if (self->workshop_signals != NULL)
     g_signal_group_set_target (self->workshop_signals, NULL);
-  g_clear_object (&self->workshop);
+  if (self->document_signals != NULL)
+    g_signal_group_set_target (self->document_signals, NULL);
+  self->workshop = NULL;
+  g_clear_object (&self->document);
 }
 
 /* The pages of the registry (v21-pages.c): a sidebar row and a stack page each,
@@ -547,23 +490,29 @@ sidebar_header (GtkListBoxRow *row,
   gtk_list_box_row_set_header (row, label);
 }
 
-/* Shows @workshop (or the welcome page when NULL), taking @lock. */
-static void
-set_workshop (V21Window   *self,
-              V21Workshop *workshop,
-              V21FileLock *lock)
+static guint
+autosave_interval (V21Window *self)
 {
-  drop_workshop (self, TRUE);
+  V21Application *app = get_application (self);
 
-  if (workshop != NULL)
+  return app != NULL ? v21_application_get_autosave_interval (app) : 30;
+}
+
+/* Shows @document (or the welcome page when NULL), taking it. */
+static void
+set_document (V21Window   *self,
+              V21Document *document)
+{
+  V21Workshop *workshop = document != NULL ? v21_document_get_workshop (document) : NULL;
+
+  drop_document (self, TRUE);
+
+  if (document != NULL)
     {
-      V21Application *app = get_application (self);
-      guint interval = app != NULL ? v21_application_get_autosave_interval (app) : 30;
-
-      self->workshop = g_object_ref (workshop);
-      self->lock = lock;
+      self->document = document;
+      self->workshop = workshop;
       g_signal_group_set_target (self->workshop_signals, workshop);
-      self->autosave = v21_autosave_new (workshop, interval);
+      g_signal_group_set_target (self->document_signals, document);
     }
 
   /* Only the visible menu button answers F10. */
@@ -596,6 +545,16 @@ set_workshop (V21Window   *self,
   update_title (self);
   update_overview (self);
   update_actions (self);
+  update_banner (self);
+}
+
+/* A workshop made here (new, demo, restored): a document without a file's lock. */
+static void
+set_workshop (V21Window   *self,
+              V21Workshop *workshop,
+              V21FileLock *lock)
+{
+  set_document (self, workshop != NULL ? v21_document_new (workshop, lock, autosave_interval (self)) : NULL);
 }
 
 /* Opening */
@@ -648,17 +607,12 @@ static void open_file_now (V21Window *self,
 static void
 on_locked_response (AdwMessageDialog *dialog,
                     const char       *response,
-                    Then             *then)
+                    GFile            *file)
 {
-  if (g_str_equal (response, "open"))
-    then_run (then_steal (then));
-}
+  GtkWindow *self = gtk_window_get_transient_for (GTK_WINDOW (dialog));
 
-static void
-then_open_forced (V21Window *self,
-                  gpointer   data)
-{
-  open_file_now (self, data, TRUE);
+  if (g_str_equal (response, "open") && V21_IS_WINDOW (self))
+    open_file_now (V21_WINDOW (self), file, TRUE);
 }
 
 static void
@@ -684,61 +638,124 @@ ask_open_anyway (V21Window *self,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_locked_response),
-                         then_new (self, then_open_forced, g_object_ref (file), g_object_unref),
-                         (GClosureNotify) (void (*) (void)) then_free, 0);
+                         g_object_ref (file), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* While a large file loads, the window shows how far it went. */
+static void
+on_open_progress (double   fraction,
+                  gpointer data)
+{
+  V21Window *self = data;
+
+  gtk_progress_bar_set_fraction (self->loading_bar, fraction);
+}
+
+static void
+show_loading (V21Window *self,
+              GFile     *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  g_autofree char *name = display_basename (file);
+  g_autofree char *title = NULL;
+
+  if (info == NULL || g_file_info_get_size (info) < V21_DOCUMENT_PROGRESS_BYTES)
+    return;
+  title = g_strdup_printf (_("Opening “%s”"), name);
+  adw_status_page_set_title (self->loading_status, title);
+  gtk_progress_bar_set_fraction (self->loading_bar, 0);
+  g_free (self->page_before_loading);
+  self->page_before_loading = g_strdup (gtk_stack_get_visible_child_name (self->main_stack));
+  gtk_stack_set_visible_child_name (self->main_stack, "loading");
+}
+
+static void
+hide_loading (V21Window *self)
+{
+  g_autofree char *before = g_steal_pointer (&self->page_before_loading);
+
+  if (before != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "loading") == 0)
+    gtk_stack_set_visible_child_name (self->main_stack, before);
+}
+
+typedef struct
+{
+  V21Window    *self;
+  GFile        *file;
+  GCancellable *cancellable;
+} Opening;
+
+static void
+opening_free (Opening *opening)
+{
+  g_object_unref (opening->self);
+  g_object_unref (opening->file);
+  g_object_unref (opening->cancellable);
+  g_free (opening);
+}
+
+static void
+on_opened (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  Opening *opening = data;
+  V21Window *self = opening->self;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  V21Document *document = v21_document_open_finish (result, &problems, &error);
+  V21Application *app = get_application (self);
+
+  if (self->opening == opening->cancellable)
+    {
+      g_clear_object (&self->opening);
+      hide_loading (self);
+    }
+  if (document != NULL)
+    {
+      set_document (self, document);
+      if (app != NULL)
+        v21_application_add_recent_file (app, opening->file);
+    }
+  else if (g_error_matches (error, V21_ERROR, V21_ERROR_LOCKED))
+    ask_open_anyway (self, opening->file, error);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_load_error (self, opening->file, problems, error);
+  opening_free (opening);
+}
+
+/* Reads @file in a worker; the window stays as it is (or shows the progress
+ * of a large file) until it is ready. */
 static void
 open_file_now (V21Window *self,
                GFile     *file,
                gboolean   force)
 {
-  g_autoptr(V21FileLock) lock = NULL;
-  g_autoptr(V21Workshop) workshop = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GError) error = NULL;
-  V21Application *app;
+  Opening *opening = g_new0 (Opening, 1);
 
-  lock = v21_file_lock_acquire (file, force, &error);
-  if (lock == NULL)
-    {
-      if (g_error_matches (error, V21_ERROR, V21_ERROR_LOCKED))
-        {
-          ask_open_anyway (self, file, error);
-          return;
-        }
-
-      /* No lock can be written beside the file (a read-only folder): the
-       * workshop still opens, it just cannot warn others. */
-      g_debug ("Opening without a lock: %s", error != NULL ? error->message : "");
-      g_clear_error (&error);
-    }
-
-  workshop = v21_workshop_load_file (file, &problems, &error);
-  if (workshop == NULL)
-    {
-      show_load_error (self, file, problems, error);
-      return;
-    }
-
-  set_workshop (self, workshop, g_steal_pointer (&lock));
-
-  app = get_application (self);
-  if (app != NULL)
-    v21_application_add_recent_file (app, file);
+  if (self->opening != NULL)
+    g_cancellable_cancel (self->opening);
+  g_set_object (&self->opening, g_cancellable_new ());
+  opening->self = g_object_ref (self);
+  opening->file = g_object_ref (file);
+  opening->cancellable = g_object_ref (self->opening);
+  show_loading (self, file);
+  v21_document_open_async (file, force, autosave_interval (self), self->opening,
+                           on_open_progress, self, on_opened, opening);
 }
 
 static void
-then_open_file (V21Window *self,
-                gpointer   data)
+on_loading_cancel_clicked (V21Window *self)
 {
-  open_file_now (self, data, FALSE);
+  if (self->opening != NULL)
+    g_cancellable_cancel (self->opening);
+  hide_loading (self);
 }
 
 static void
-then_open_demo (V21Window *self,
-                gpointer   data)
+open_demo (V21Window *self)
 {
   V21Application *app = get_application (self);
   g_autoptr(GFile) demo = app != NULL ? v21_application_dup_demo_file (app) : NULL;
@@ -774,8 +791,7 @@ on_workshop_created (V21Window   *self,
 
 /* The assistant asks the title, territory, years and dates first. */
 static void
-then_new_workshop (V21Window *self,
-                   gpointer   data)
+new_workshop (V21Window *self)
 {
   V21NewWorkshopDialog *dialog = v21_new_workshop_dialog_new (GTK_WINDOW (self));
 
@@ -785,104 +801,59 @@ then_new_workshop (V21Window *self,
 
 /* Saving */
 
-/* Saves the workshop to @file; a failure is shown in a dialog. */
-static gboolean
-save_to (V21Window *self,
-         GFile     *file)
+static void
+on_document_saved (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
 {
-  g_autoptr(V21FileLock) new_lock = NULL;
+  g_autoptr(GTask) task = data;
+  V21Window *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = display_basename (file);
-  g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
-  GFile *current = v21_workshop_get_file (self->workshop);
-  gboolean same = current != NULL && g_file_equal (current, file);
-  V21Application *app;
+  V21Application *app = get_application (self);
 
-  if (!same)
+  if (!v21_document_save_finish (V21_DOCUMENT (source), result, &error))
     {
-      new_lock = v21_file_lock_acquire (file, FALSE, &error);
-      if (new_lock == NULL && g_error_matches (error, V21_ERROR, V21_ERROR_LOCKED))
-        {
-          g_autofree char *body = g_strdup_printf ("%s\n\n%s", error->message,
-                                                   _("Save the workshop under another name."));
+      GFile *file = g_task_get_task_data (task);
+      g_autofree char *name = display_basename (file);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
 
-          show_message (self, heading, body);
-          return FALSE;
-        }
-      g_clear_error (&error);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PENDING))
+        show_message (self, heading, error->message);
+      g_task_return_boolean (task, FALSE);
+      return;
     }
-
-  if (!v21_workshop_save_file (self->workshop, file, &error))
-    {
-      show_message (self, heading, error->message);
-      return FALSE;
-    }
-
-  /* Saving also made @file the workshop's file: the lock follows. */
-  if (!same)
-    {
-      g_clear_pointer (&self->lock, v21_file_lock_release);
-      self->lock = g_steal_pointer (&new_lock);
-    }
-
-  discard_recovery (self);
-
-  app = get_application (self);
   if (app != NULL)
-    v21_application_add_recent_file (app, file);
-
-  return TRUE;
+    v21_application_add_recent_file (app, g_task_get_task_data (task));
+  g_task_return_boolean (task, TRUE);
 }
 
-/* Saves, asking for a file name when the workshop has none yet, then runs
- * @then (nullable) if that worked. */
 static void
-save_then (V21Window *self,
-           Then      *then)
+save_document_to (V21Window *self,
+                  GFile     *file,
+                  GTask     *task)
 {
-  GFile *file;
-
-  /* What is being typed is part of what is saved. */
-  v21_field_binding_flush_all ();
-  if (self->workshop == NULL)
-    {
-      g_clear_pointer (&then, then_free);
-      return;
-    }
-
-  file = v21_workshop_get_file (self->workshop);
-  if (file == NULL)
-    {
-      save_as (self, then);
-      return;
-    }
-
-  if (save_to (self, file) && then != NULL)
-    then_run (then);
-  else
-    g_clear_pointer (&then, then_free);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  v21_document_save_as_async (self->document, file, NULL, on_document_saved, task);
 }
 
 static void
 on_save_as_response (GtkNativeDialog *native,
                      int              response,
-                     V21Window       *self)
+                     GTask           *task)
 {
+  V21Window *self = g_task_get_source_object (task);
   G_GNUC_UNUSED g_autoptr(GtkFileChooserNative) chooser = g_steal_pointer (&self->chooser);
-  Then *then = g_steal_pointer (&self->after_save_as);
+  g_autoptr(GFile) file = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT && self->workshop != NULL)
+  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  if (file != NULL)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-
-      if (file != NULL && save_to (self, file) && then != NULL)
-        {
-          then_run (then);
-          return;
-        }
+      save_document_to (self, file, task);
+      return;
     }
-
-  g_clear_pointer (&then, then_free);
+  g_task_return_boolean (task, FALSE);
+  g_object_unref (task);
 }
 
 static char *
@@ -902,18 +873,11 @@ suggested_file_name (V21Workshop *workshop)
 }
 
 static void
-save_as (V21Window *self,
-         Then      *then)
+choose_file_to_save (V21Window *self,
+                     GTask     *task)
 {
   g_autofree char *name = NULL;
-  GFile *current;
-
-  v21_field_binding_flush_all ();
-  if (self->workshop == NULL || self->chooser != NULL)
-    {
-      g_clear_pointer (&then, then_free);
-      return;
-    }
+  GFile *current = v21_workshop_get_file (self->workshop);
 
   self->chooser = gtk_file_chooser_native_new (_("Save Workshop"),
                                                GTK_WINDOW (self),
@@ -922,8 +886,6 @@ save_as (V21Window *self,
                                                _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), workshop_filter ());
-
-  current = v21_workshop_get_file (self->workshop);
   if (current != NULL)
     {
       g_autoptr(GFile) folder = g_file_get_parent (current);
@@ -937,63 +899,145 @@ save_as (V21Window *self,
       name = suggested_file_name (self->workshop);
     }
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-
-  self->after_save_as = then;
-  g_signal_connect (self->chooser, "response", G_CALLBACK (on_save_as_response), self);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_save_as_response), task);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/**
+ * _v21_window_save_async:
+ * @choose: ask for a file name even when the workshop has one ("Save As")
+ *
+ * Saves the open workshop, asking for a file name when it has none; the
+ * result is whether it was saved (a failure is shown in a dialog).
+ */
+void
+_v21_window_save_async (V21Window           *self,
+                        gboolean             choose,
+                        GAsyncReadyCallback  callback,
+                        gpointer             data)
+{
+  GTask *task = g_task_new (self, NULL, callback, data);
+  GFile *file;
+
+  /* What is being typed is part of what is saved. */
+  v21_field_binding_flush_all ();
+  if (self->document == NULL || self->chooser != NULL)
+    {
+      g_task_return_boolean (task, FALSE);
+      g_object_unref (task);
+      return;
+    }
+  file = v21_workshop_get_file (self->workshop);
+  if (choose || file == NULL)
+    choose_file_to_save (self, task);
+  else
+    save_document_to (self, file, task);
+}
+
+gboolean
+_v21_window_save_finish (V21Window    *self,
+                         GAsyncResult *result)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), NULL);
 }
 
 /* Unsaved changes */
 
 static void
-on_save_changes_response (AdwMessageDialog *dialog,
-                          const char       *response,
-                          Then             *then)
+on_saved_before_going_on (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      data)
 {
-  if (g_str_equal (response, "discard"))
-    then_run (then_steal (then));
-  else if (g_str_equal (response, "save"))
-    save_then (then->self, then_steal (then));
+  g_autoptr(GTask) task = data;
+
+  g_task_return_boolean (task, _v21_window_save_finish (V21_WINDOW (source), result));
 }
 
-/* Runs @func at once when nothing would be lost; otherwise asks first
- * (Cancel / Discard / Save) and runs it only if the changes were saved or
- * discarded. */
 static void
-confirm_discard (V21Window      *self,
-                 V21WindowThen   func,
-                 gpointer        data,
-                 GDestroyNotify  destroy)
+on_save_changes_answer (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      data)
 {
-  Then *then = then_new (self, func, data, destroy);
-  GtkWidget *dialog;
+  g_autoptr(GTask) task = data;
+  V21Window *self = g_task_get_source_object (task);
+
+  switch (v21_save_changes_dialog_run_finish (result))
+    {
+    case V21_SAVE_CHANGES_DISCARD:
+      g_task_return_boolean (task, TRUE);
+      break;
+    case V21_SAVE_CHANGES_SAVE:
+      _v21_window_save_async (self, FALSE, on_saved_before_going_on, g_steal_pointer (&task));
+      break;
+    case V21_SAVE_CHANGES_CANCEL:
+    default:
+      g_task_return_boolean (task, FALSE);
+    }
+}
+
+/**
+ * _v21_window_confirm_async:
+ *
+ * Finishes with %TRUE at once when nothing would be lost; otherwise asks
+ * first (Cancel / Discard / Save), and finishes with %TRUE only if the
+ * changes were saved or discarded.
+ */
+void
+_v21_window_confirm_async (V21Window           *self,
+                           GAsyncReadyCallback  callback,
+                           gpointer             data)
+{
+  GTask *task = g_task_new (self, NULL, callback, data);
 
   v21_field_binding_flush_all ();
   if (self->workshop == NULL || !v21_workshop_get_modified (self->workshop))
     {
-      then_run (then);
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
       return;
     }
+  v21_save_changes_dialog_run_async (GTK_WINDOW (self), workshop_title (self->workshop),
+                                     NULL, on_save_changes_answer, task);
+}
 
-  dialog = new_dialog (self, _("Save Changes?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("“%s” has changes that are not saved. "
-                                    "Changes that are not saved will be lost."),
-                                  workshop_title (self->workshop));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_save_changes_response),
-                         then, (GClosureNotify) (void (*) (void)) then_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+gboolean
+_v21_window_confirm_finish (V21Window    *self,
+                            GAsyncResult *result)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), NULL);
+}
+
+static void
+on_confirmed_open (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  g_autoptr(GFile) file = data;
+  V21Window *self = V21_WINDOW (source);
+
+  if (_v21_window_confirm_finish (self, result))
+    open_file_now (self, file, FALSE);
+  self->asking_to_open--;
+}
+
+static void
+on_confirmed_demo (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  if (_v21_window_confirm_finish (V21_WINDOW (source), result))
+    open_demo (V21_WINDOW (source));
+}
+
+static void
+on_confirmed_new (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      data)
+{
+  if (_v21_window_confirm_finish (V21_WINDOW (source), result))
+    new_workshop (V21_WINDOW (source));
 }
 
 /* Recovery after a crash */
@@ -1051,7 +1095,7 @@ restore (V21Window   *self,
 
   /* The recovery file stays until the restored changes are saved or
    * discarded: until then it is their only copy on disk. */
-  target->restored_from = g_object_ref (recovery->recovery);
+  v21_document_set_restored_from (target->document, recovery->recovery);
 }
 
 static void
@@ -1126,15 +1170,7 @@ offer_next_recovery (RecoveryOffer *offer)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Actions */
-
-static void
-new_action (GSimpleAction *action,
-            GVariant      *parameter,
-            gpointer       user_data)
-{
-  v21_window_new_workshop (V21_WINDOW (user_data));
-}
+/* Choosing a file */
 
 static void
 on_open_response (GtkNativeDialog *native,
@@ -1152,13 +1188,10 @@ on_open_response (GtkNativeDialog *native,
     }
 }
 
-static void
-open_action (GSimpleAction *action,
-             GVariant      *parameter,
-             gpointer       user_data)
+/* Asks which workshop to open, then opens it (v21_window_open_file). */
+void
+_v21_window_choose_file_to_open (V21Window *self)
 {
-  V21Window *self = user_data;
-
   if (self->chooser != NULL)
     return;
 
@@ -1173,63 +1206,11 @@ open_action (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
-static void
-open_demo_action (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
+void
+_v21_window_open_demo (V21Window *self)
 {
-  V21Window *self = user_data;
-
-  confirm_discard (self, then_open_demo, NULL, NULL);
+  _v21_window_confirm_async (self, on_confirmed_demo, NULL);
 }
-
-static void
-save_action (GSimpleAction *action,
-             GVariant      *parameter,
-             gpointer       user_data)
-{
-  save_then (V21_WINDOW (user_data), NULL);
-}
-
-static void
-save_as_action (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
-{
-  save_as (V21_WINDOW (user_data), NULL);
-}
-
-static void
-undo_action (GSimpleAction *action,
-             GVariant      *parameter,
-             gpointer       user_data)
-{
-  V21Window *self = user_data;
-
-  if (self->workshop != NULL)
-    v21_workshop_undo (self->workshop);
-}
-
-static void
-redo_action (GSimpleAction *action,
-             GVariant      *parameter,
-             gpointer       user_data)
-{
-  V21Window *self = user_data;
-
-  if (self->workshop != NULL)
-    v21_workshop_redo (self->workshop);
-}
-
-static const GActionEntry win_actions[] = {
-  { "new", new_action },
-  { "open", open_action },
-  { "open-demo", open_demo_action },
-  { "save", save_action },
-  { "save-as", save_as_action },
-  { "undo", undo_action },
-  { "redo", redo_action },
-};
 
 /* Template callbacks */
 
@@ -1277,8 +1258,9 @@ on_autosave_interval_changed (V21Window *self)
 {
   V21Application *app = get_application (self);
 
-  if (self->autosave != NULL && app != NULL)
-    v21_autosave_set_interval (self->autosave, v21_application_get_autosave_interval (app));
+  if (self->document != NULL && app != NULL)
+    v21_autosave_set_interval (v21_document_get_autosave (self->document),
+                               v21_application_get_autosave_interval (app));
 }
 
 /* GObject */
@@ -1303,9 +1285,14 @@ save_window_state (V21Window *self)
 }
 
 static void
-then_close (V21Window *self,
-            gpointer   data)
+on_confirmed_close (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      data)
 {
+  V21Window *self = V21_WINDOW (source);
+
+  if (!_v21_window_confirm_finish (self, result))
+    return;
   self->close_confirmed = TRUE;
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -1319,12 +1306,14 @@ v21_window_close_request (GtkWindow *window)
       self->workshop != NULL &&
       v21_workshop_get_modified (self->workshop))
     {
-      confirm_discard (self, then_close, NULL, NULL);
+      _v21_window_confirm_async (self, on_confirmed_close, NULL);
       return TRUE;
     }
 
   save_window_state (self);
-  drop_workshop (self, TRUE);
+  if (self->opening != NULL)
+    g_cancellable_cancel (self->opening);
+  drop_document (self, TRUE);
 
   return GTK_WINDOW_CLASS (v21_window_parent_class)->close_request (window);
 }
@@ -1373,12 +1362,16 @@ v21_window_dispose (GObject *object)
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
       g_clear_object (&self->chooser);
     }
-  g_clear_pointer (&self->after_save_as, then_free);
+  if (self->opening != NULL)
+    g_cancellable_cancel (self->opening);
+  g_clear_object (&self->opening);
+  g_clear_pointer (&self->page_before_loading, g_free);
 
   /* Not a clean close (the window was destroyed without being asked to
    * close): the recovery file stays. */
-  drop_workshop (self, FALSE);
+  drop_document (self, FALSE);
   g_clear_object (&self->workshop_signals);
+  g_clear_object (&self->document_signals);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), V21_TYPE_WINDOW);
 
@@ -1414,6 +1407,11 @@ v21_window_class_init (V21WindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, V21Window, overview_status);
   gtk_widget_class_bind_template_child (widget_class, V21Window, horizon_row);
   gtk_widget_class_bind_template_child (widget_class, V21Window, horizon_label);
+  gtk_widget_class_bind_template_child (widget_class, V21Window, autosave_revealer);
+  gtk_widget_class_bind_template_child (widget_class, V21Window, autosave_label);
+  gtk_widget_class_bind_template_child (widget_class, V21Window, loading_status);
+  gtk_widget_class_bind_template_child (widget_class, V21Window, loading_bar);
+  gtk_widget_class_bind_template_callback (widget_class, on_loading_cancel_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded);
@@ -1439,8 +1437,7 @@ v21_window_init (V21Window *self)
   wrap_in_toast_overlay (self);
   gtk_list_box_set_header_func (self->sidebar_list, sidebar_header, NULL, NULL);
 
-  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
-                                   G_N_ELEMENTS (win_actions), self);
+  _v21_window_actions_add (self);
   v21_projector_actions_add (self);
 
   name_button_once (self->new_button);
@@ -1471,6 +1468,10 @@ v21_window_init (V21Window *self)
                                   G_CALLBACK (update_actions), self);
   g_signal_group_connect_swapped (self->workshop_signals, "changed",
                                   G_CALLBACK (update_overview), self);
+
+  self->document_signals = g_signal_group_new (V21_TYPE_DOCUMENT);
+  g_signal_group_connect_swapped (self->document_signals, "notify::autosave-error",
+                                  G_CALLBACK (update_banner), self);
 
   set_workshop (self, NULL, NULL);
   on_application_changed (self);
@@ -1504,6 +1505,20 @@ v21_window_get_workshop (V21Window *self)
   g_return_val_if_fail (V21_IS_WINDOW (self), NULL);
 
   return self->workshop;
+}
+
+/**
+ * v21_window_get_document:
+ * @self: a #V21Window
+ *
+ * Returns: (transfer none) (nullable): the open workshop's document
+ */
+V21Document *
+v21_window_get_document (V21Window *self)
+{
+  g_return_val_if_fail (V21_IS_WINDOW (self), NULL);
+
+  return self->document;
 }
 
 /**
@@ -1558,7 +1573,8 @@ v21_window_open_file (V21Window *self,
         }
     }
 
-  confirm_discard (self, then_open_file, g_object_ref (file), g_object_unref);
+  self->asking_to_open++;
+  _v21_window_confirm_async (self, on_confirmed_open, g_object_ref (file));
 }
 
 /**
@@ -1573,7 +1589,7 @@ v21_window_new_workshop (V21Window *self)
 {
   g_return_if_fail (V21_IS_WINDOW (self));
 
-  confirm_discard (self, then_new_workshop, NULL, NULL);
+  _v21_window_confirm_async (self, on_confirmed_new, NULL);
 }
 
 /**
@@ -1641,4 +1657,31 @@ _v21_window_is_section_built (V21Window  *self,
   g_return_val_if_fail (V21_IS_WINDOW (self), FALSE);
 
   return gtk_stack_get_child_by_name (self->content_stack, name) != NULL;
+}
+
+gboolean
+_v21_window_is_loading (V21Window *self)
+{
+  g_return_val_if_fail (V21_IS_WINDOW (self), FALSE);
+
+  return self->opening != NULL || self->asking_to_open > 0;
+}
+
+/* Writes the recovery file of the open workshop now (the program is about to
+ * stop): FALSE, with @error, when it could not. */
+gboolean
+v21_window_flush_autosave (V21Window  *self,
+                           GError    **error)
+{
+  g_return_val_if_fail (V21_IS_WINDOW (self), FALSE);
+
+  return self->document == NULL || v21_document_flush_autosave (self->document, error);
+}
+
+GtkRevealer *
+_v21_window_get_autosave_banner (V21Window *self)
+{
+  g_return_val_if_fail (V21_IS_WINDOW (self), NULL);
+
+  return self->autosave_revealer;
 }

@@ -92,6 +92,29 @@ test_debounce (void)
   g_assert_false (g_file_query_exists (recovery, NULL));
 }
 
+/* Edits in a group (a spin button's steps, a merge) count as one change at the
+ * group's end: that end is written too, without waiting for the interval. */
+static void
+test_group (void)
+{
+  g_autoptr(V21Workshop) workshop = test_load_minimal ();
+  g_autoptr(V21Autosave) autosave = v21_autosave_new (workshop, 3600);
+  g_autoptr(GFile) recovery = v21_autosave_get_recovery_file (autosave);
+
+  v21_autosave_set_idle_delay (autosave, 50);
+  v21_workshop_begin_group (workshop, "Population");
+  set_title (workshop, "Titre en groupe");
+  /* The group stays open past the quiet time. */
+  for (int i = 0; i < 20; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  v21_workshop_end_group (workshop);
+  g_assert_true (wait_for_title (recovery, "Titre en groupe"));
+  v21_autosave_discard (autosave);
+}
+
 static void
 count_notify (GObject    *object,
               GParamSpec *pspec,
@@ -155,6 +178,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/autosave/debounce", test_debounce);
   g_test_add_func ("/core/autosave/error", test_error);
+  g_test_add_func ("/core/autosave/group", test_group);
   status = g_test_run ();
   if (status == 0)
     {

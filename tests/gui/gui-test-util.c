@@ -13,6 +13,7 @@
 #include <adwaita.h>
 
 #include "gui-test-util.h"
+#include "v21-window-private.h"
 
 static V21Application *app;
 static char *tmp_dir;
@@ -161,6 +162,39 @@ gui_test_spin (guint ms)
       if (!g_main_context_iteration (NULL, FALSE))
         g_usleep (G_TIME_SPAN_MILLISECOND);
     }
+}
+
+gboolean
+gui_test_wait_for (GuiTestCondition condition,
+                   gpointer         data)
+{
+  /* Bounded: a condition never met fails the test rather than hanging it. */
+  gint64 end = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (G_TIME_SPAN_MILLISECOND);
+    }
+  return TRUE;
+}
+
+static gboolean
+window_loaded (gpointer window)
+{
+  return !_v21_window_is_loading (window);
+}
+
+void
+gui_test_open_file (V21Window *window,
+                    GFile     *file)
+{
+  v21_window_open_file (window, file);
+  g_assert_true (gui_test_wait_for (window_loaded, window));
+  /* The pages of the newly shown workshop lay out. */
+  gui_test_spin (100);
 }
 
 GtkWindow *

@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "v21-application.h"
+#include "v21-window.h"
 #include "v21-workshop.h"
 
 G_BEGIN_DECLS
@@ -50,6 +51,14 @@ void       gui_test_destroy_window (GtkWindow *window);
 
 /* Lets GTK map, lay out and draw for @ms milliseconds. */
 void       gui_test_spin          (guint       ms);
+/* Iterates the main loop until @condition (@data) holds, at most 20 s:
+ * FALSE when it never did. */
+typedef gboolean (*GuiTestCondition) (gpointer data);
+gboolean   gui_test_wait_for      (GuiTestCondition condition,
+                                   gpointer         data);
+/* v21_window_open_file(), then waits until the file is opened (or refused). */
+void       gui_test_open_file     (V21Window  *window,
+                                   GFile      *file);
 /* The visible toplevel window of @type, or NULL. */
 GtkWindow *gui_test_find_toplevel (GType       type);
 /* The first widget of @type under @widget, depth first; with @label, the

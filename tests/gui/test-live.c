@@ -45,8 +45,7 @@ live_open (Live *live)
   live->window = v21_window_new (gui_test_get_application ());
   gtk_window_set_default_size (GTK_WINDOW (live->window), 1200, 800);
   gtk_window_present (GTK_WINDOW (live->window));
-  v21_window_open_file (live->window, file);
-  gui_test_spin (200);
+  gui_test_open_file (live->window, file);
   live->workshop = v21_window_get_workshop (live->window);
   live->page = V21_LIVE_PAGE (_v21_window_get_section (live->window, "live"));
   g_assert_nonnull (live->page);

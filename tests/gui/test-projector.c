@@ -42,8 +42,7 @@ run_open (Run *run)
   run->window = v21_window_new (gui_test_get_application ());
   gtk_window_set_default_size (GTK_WINDOW (run->window), 1200, 800);
   gtk_window_present (GTK_WINDOW (run->window));
-  v21_window_open_file (run->window, file);
-  gui_test_spin (200);
+  gui_test_open_file (run->window, file);
   run->workshop = v21_window_get_workshop (run->window);
   run->session = v21_session_get (run->workshop);
   page = _v21_window_get_section (run->window, "live");

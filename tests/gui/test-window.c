@@ -65,8 +65,7 @@ test_open_demo (void)
   g_assert_no_error (error);
 
   window = new_window ();
-  v21_window_open_file (window, file);
-  gui_test_spin (200);
+  gui_test_open_file (window, file);
 
   g_assert_cmpstr (_v21_window_get_page (window), ==, "workshop");
   workshop = v21_window_get_workshop (window);
@@ -148,8 +147,7 @@ test_lazy_pages (void)
       return;
     }
   window = new_window ();
-  v21_window_open_file (window, file);
-  gui_test_spin (200);
+  gui_test_open_file (window, file);
   g_assert_cmpstr (_v21_window_get_page (window), ==, "workshop");
   for (const char *const *name = (const char *[]) { "territory", "people", "live", "board", "votes", "report", NULL };
        *name != NULL; name++)
@@ -183,15 +181,13 @@ test_open_twice (void)
   /* Opening the file a window already shows only brings that window forward:
    * the same workshop, with its unsaved change, no question, no other window. */
   window = new_window ();
-  v21_window_open_file (window, file);
-  gui_test_spin (100);
+  gui_test_open_file (window, file);
   g_assert_true (v21_window_has_file (window, file));
   workshop = v21_window_get_workshop (window);
   g_assert_true (v21_workshop_set (workshop, v21_workshop_get_root (workshop), "title",
                                    json_object_new_string ("Titre pas encore enregistré"), NULL));
   n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (gui_test_get_application ())));
-  v21_window_open_file (window, file);
-  gui_test_spin (100);
+  gui_test_open_file (window, file);
   g_assert_null (gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_true (v21_window_get_workshop (window) == workshop);
   g_assert_cmpstr (v21_workshop_get_title (workshop), ==, "Titre pas encore enregistré");
@@ -218,8 +214,7 @@ test_bad_file (void)
   g_assert_no_error (error);
 
   window = new_window ();
-  v21_window_open_file (window, file);
-  gui_test_spin (100);
+  gui_test_open_file (window, file);
 
   /* The error is on screen, in a dialog naming the file; nothing opened. */
   g_assert_cmpstr (_v21_window_get_page (window), ==, "welcome");

@@ -18,12 +18,13 @@
 #include "v21-session.h"
 #include "v21-votes.h"
 
+/* The live run of the window's document, if a workshop is open. */
 static V21Session *
 window_session (gpointer window)
 {
-  V21Workshop *workshop = v21_window_get_workshop (window);
+  V21Document *document = v21_window_get_document (window);
 
-  return workshop ? v21_session_get (workshop) : NULL;
+  return document ? v21_document_get_session (document) : NULL;
 }
 
 #define SESSION_OR_RETURN(session, data) \

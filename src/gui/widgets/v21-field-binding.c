@@ -34,6 +34,7 @@ struct _V21FieldBinding
   WidgetKind      kind;
   V21Workshop    *workshop;
   V21Record      *record;
+  GSignalGroup   *record_signals;  /* its record's "changed::FIELD" only */
   char           *field;
   char           *key;        /* in a nested object, or NULL */
   GPtrArray      *values;     /* of an AdwComboRow: char *, NULL for null */
@@ -49,6 +50,7 @@ struct _V21FieldBinding
 G_DEFINE_FINAL_TYPE (V21FieldBinding, v21_field_binding, G_TYPE_OBJECT)
 
 static GList *pending_bindings;
+static guint n_reads;
 
 static void
 v21_field_binding_finalize (GObject *object)
@@ -57,6 +59,7 @@ v21_field_binding_finalize (GObject *object)
 
   g_clear_handle_id (&self->timeout, g_source_remove);
   pending_bindings = g_list_remove (pending_bindings, self);
+  g_clear_object (&self->record_signals);
   g_clear_object (&self->record);
   g_clear_object (&self->workshop);
   g_clear_pointer (&self->values, g_ptr_array_unref);
@@ -169,6 +172,7 @@ show_model (V21FieldBinding *self)
 
   if (self->widget == NULL)
     return;
+  n_reads++;
   self->updating = TRUE;
   gtk_widget_remove_css_class (self->widget, "error");
   switch (self->kind)
@@ -296,7 +300,7 @@ on_focus_leave (V21FieldBinding *self)
 }
 
 static void
-on_workshop_changed (V21FieldBinding *self)
+on_record_changed (V21FieldBinding *self)
 {
   if (!self->pending)
     show_model (self);
@@ -306,8 +310,7 @@ static void
 on_widget_destroyed (V21FieldBinding *self)
 {
   forget_pending (self);
-  if (self->workshop != NULL)
-    g_signal_handlers_disconnect_by_data (self->workshop, self);
+  g_signal_group_set_target (self->record_signals, NULL);
   self->widget = NULL;
 }
 
@@ -377,6 +380,7 @@ v21_field_binding_new (GtkWidget   *widget,
                        const char  *field)
 {
   V21FieldBinding *self;
+  g_autofree char *detailed = NULL;
   const char *dot;
 
   g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
@@ -391,7 +395,10 @@ v21_field_binding_new (GtkWidget   *widget,
   self->field = dot != NULL ? g_strndup (field, dot - field) : g_strdup (field);
   self->key = dot != NULL ? g_strdup (dot + 1) : NULL;
   g_object_set_data_full (G_OBJECT (widget), "v21-field-binding", self, g_object_unref);
-  g_signal_connect_object (workshop, "changed", G_CALLBACK (on_workshop_changed), self, G_CONNECT_SWAPPED);
+  /* An edit elsewhere (another field, another record) re-reads nothing here. */
+  self->record_signals = g_signal_group_new (V21_TYPE_RECORD);
+  detailed = g_strconcat ("changed::", self->field, NULL);
+  g_signal_group_connect_swapped (self->record_signals, detailed, G_CALLBACK (on_record_changed), self);
   watch_widget (self);
   return self;
 }
@@ -406,6 +413,7 @@ v21_field_binding_set_record (V21FieldBinding *self,
   /* What was typed for the previous record goes to it first. */
   commit (self, TRUE);
   g_set_object (&self->record, record);
+  g_signal_group_set_target (self->record_signals, self->widget != NULL ? record : NULL);
   if (self->widget != NULL)
     gtk_widget_set_sensitive (self->widget, record != NULL);
   show_model (self);
@@ -531,4 +539,11 @@ v21_field_binding_flush_all (void)
 {
   while (pending_bindings != NULL)
     commit (pending_bindings->data, FALSE);
+}
+
+/* How many times a binding re-read its field, for the tests. */
+guint
+_v21_field_binding_get_n_reads (void)
+{
+  return n_reads;
 }

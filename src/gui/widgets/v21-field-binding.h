@@ -74,4 +74,7 @@ void             v21_field_bindings_set_record  (GPtrArray       *group,
 /* Sets what is typed but not yet set, in every binding: before saving. */
 void             v21_field_binding_flush_all    (void);
 
+/* How many times any binding re-read its field from the model (tests). */
+guint _v21_field_binding_get_n_reads (void);
+
 G_END_DECLS
