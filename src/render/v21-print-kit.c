@@ -16,6 +16,7 @@
 #include "v21-consent.h"
 #include "v21-file-io.h"
 #include "v21-labels.h"
+#include "v21-pdf-lang.h"
 #include "v21-print-kit.h"
 #include "v21-print-kit-private.h"
 #include "v21-run-sheet.h"
@@ -1133,5 +1134,6 @@ v21_print_kit_write (V21Workshop  *workshop,
                    cairo_status_to_string (status));
       return FALSE;
     }
+  v21_pdf_add_language_or_warn (bytes, path);
   return v21_file_write_atomic (path, (const char *) bytes->data, bytes->len, FALSE, error);
 }

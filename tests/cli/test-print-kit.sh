@@ -52,7 +52,7 @@ Fatima Ouali
 Jeanne Audebert
 Alain Suire
 Monique Guilbaud'
-FIXED_CHECKS=$((20 + $(echo "$SHEETS" | wc -l) + $(echo "$UNNAMED" | wc -l)))
+FIXED_CHECKS=$((21 + $(echo "$SHEETS" | wc -l) + $(echo "$UNNAMED" | wc -l)))
 # One text check per table and per material.
 text_checks=$(python3 -c 'import json, sys; d = json.load(open(sys.argv[1], encoding="utf-8"))
 print(len(d["tables"]) + len(d["materials"]))' "$demo")
@@ -106,6 +106,12 @@ for line in sys.stdin.read().splitlines():
   while IFS='|' read -r sheet got want; do
     expect "“$sheet” is on $want page(s)" "$got" "$want"
   done < "$tmp/sheets"
+  if command -v qpdf >/dev/null; then
+    root=$(qpdf --show-object=trailer "$tmp/kit.pdf" | sed -n 's/.*\/Root \([0-9]*\) 0 R.*/\1/p')
+    expect "the kit's document language" "$(qpdf --show-object="$root" "$tmp/kit.pdf" | grep -o '/Lang ([^)]*)' || true)" "/Lang (fr-FR)"
+  else
+    skip 1 "qpdf is not installed (test-report-pdf installs it)"
+  fi
   expect "no straight apostrophe in the French kit" "$(grep -c "'" "$tmp/kit.txt" || true)" 0
   while IFS= read -r name; do
     grep -q "$name" "$tmp/kit.txt" && not_ok "“$name” (no consent) is not printed" || ok "“$name” (no consent) is not printed"
