@@ -205,7 +205,10 @@ header_layout (PangoContext         *context,
                const char           *text,
                double                width)
 {
-  g_autofree char *french = v21_typography_french (text);
+  /* The text goes to the layout as it is: the names of those who did not
+   * consent are replaced here, as v21_render_text_layout() does. */
+  g_autofree char *shown = style->consent != NULL ? v21_consent_text_apply (style->consent, text) : NULL;
+  g_autofree char *french = v21_typography_french (shown != NULL ? shown : text);
   /* "12 000" stays on one line. */
   g_autofree char *bound = g_regex_replace (grouped_digits (), french, -1, 0, "\\1" V21_NNBSP "\\2", 0, NULL);
   g_autofree char *hyphenated = v21_typography_hyphenate_french (bound != NULL ? bound : french);
