@@ -128,6 +128,7 @@ void          _v21_kit_draw_what_if    (Kit *kit);
 void          _v21_kit_draw_timelines  (Kit *kit);
 void          _v21_kit_draw_actions    (Kit *kit);
 void          _v21_kit_draw_votes      (Kit *kit);
+void          _v21_kit_draw_processes  (Kit *kit);
 void          _v21_kit_draw_conditions (Kit *kit);
 
 G_END_DECLS

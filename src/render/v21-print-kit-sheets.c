@@ -25,6 +25,7 @@
 #define YELLOW ((Rgb) { 0.96, 0.76, 0.07 })
 #define SIGN_IN_SPARE_ROWS 3
 #define ACTION_ROWS 12
+#define PROCESS_ROWS 10
 
 static const Font SMALL = { SANS, 8.5, PANGO_WEIGHT_NORMAL, FALSE };
 static const Font BODY = { SANS, 10.5, PANGO_WEIGHT_NORMAL, FALSE };
@@ -779,6 +780,31 @@ _v21_kit_draw_timelines (Kit *kit)
   each_table (kit, draw_timeline);
 }
 
+/* A form of @n_columns columns under their @headers, a grey hint under each
+ * header, and @n_rows blank rows down to the footer. */
+static void
+column_form (Kit               *kit,
+             const char *const *headers,
+             const char *const *hints,
+             const double      *widths,
+             guint              n_columns,
+             guint              n_rows,
+             double             y)
+{
+  double width = PAGE_WIDTH - 2 * MARGIN;
+  double top = y, x = MARGIN, hint_height = 0, row_height;
+
+  y = column_header (kit, headers, widths, n_columns, y);
+  for (guint c = 0; c < n_columns; c++)
+    {
+      hint_height = MAX (hint_height, _v21_kit_text (kit, SMALL, GREY, x + 4, y + 3, widths[c] * width - 8, _(hints[c]), TRUE));
+      x += widths[c] * width;
+    }
+  y += MAX (16, hint_height + 6);
+  row_height = (kit->height - MARGIN - FOOTER_HEIGHT - 10 - y) / n_rows;
+  column_grid (kit, widths, n_columns, top, y, n_rows, row_height);
+}
+
 /* Action sheets: what / who / when */
 
 static void
@@ -789,21 +815,11 @@ draw_actions (Kit       *kit,
   const char *hints[] = { N_("an action, starting with a verb"), N_("the likely lead"), N_("deadline"),
                           N_("the milestone") };
   const double widths[] = { 0.48, 0.22, 0.12, 0.18 };
-  double width = PAGE_WIDTH - 2 * MARGIN;
-  double y, top, x = MARGIN, row_height;
+  double y;
 
   _v21_kit_begin_page (kit, PAGE_WIDTH, PAGE_HEIGHT);
   y = table_heading (kit, table, _("Action sheet"), _("Action ideas: what, who, when"), MARGIN);
-  top = y;
-  y = column_header (kit, headers, widths, G_N_ELEMENTS (headers), y);
-  for (guint c = 0; c < G_N_ELEMENTS (hints); c++)
-    {
-      _v21_kit_text (kit, SMALL, GREY, x + 4, y + 3, widths[c] * width - 8, _(hints[c]), TRUE);
-      x += widths[c] * width;
-    }
-  y += 16;
-  row_height = (kit->height - MARGIN - FOOTER_HEIGHT - 10 - y) / ACTION_ROWS;
-  column_grid (kit, widths, G_N_ELEMENTS (headers), top, y, ACTION_ROWS, row_height);
+  column_form (kit, headers, hints, widths, G_N_ELEMENTS (headers), ACTION_ROWS, y);
   _v21_kit_footer (kit, _("Action sheets"));
   _v21_kit_end_page (kit);
 }
@@ -812,6 +828,30 @@ void
 _v21_kit_draw_actions (Kit *kit)
 {
   each_table (kit, draw_actions);
+}
+
+/* The plans and processes under way, with their deadlines (T6's mirror) */
+
+void
+_v21_kit_draw_processes (Kit *kit)
+{
+  const char *headers[] = { _("Plan or process under way"), _("Led by"), _("Deadline"),
+                            _("What the two days confirm, contradict or add") };
+  const char *hints[] = { N_("e.g. territorial project, climate plan, land-use plan, Agenda 21"),
+                          N_("body, elected member in charge"), N_("next decision, adoption"),
+                          N_("to keep, to change, to bring to the council") };
+  const double widths[] = { 0.30, 0.18, 0.14, 0.38 };
+  double width = PAGE_WIDTH - 2 * MARGIN;
+  double y;
+
+  _v21_kit_begin_page (kit, PAGE_WIDTH, PAGE_HEIGHT);
+  y = _v21_kit_heading (kit, _("Processes under way"), _("Plans and processes under way, with their deadlines"), MARGIN);
+  y += _v21_kit_text (kit, SMALL, GREY, MARGIN, y, width,
+                      _("T6, in plenary: one row per process, written before the seminar; the last column is filled in during the mirror step."),
+                      TRUE) + 12;
+  column_form (kit, headers, hints, widths, G_N_ELEMENTS (headers), PROCESS_ROWS, y);
+  _v21_kit_footer (kit, _("Processes under way"));
+  _v21_kit_end_page (kit);
 }
 
 /* Vote material: the dots or points each table gets */

@@ -16,6 +16,7 @@
 #include "v21-consent.h"
 #include "v21-file-io.h"
 #include "v21-labels.h"
+#include "v21-pdf-lang.h"
 #include "v21-print-kit.h"
 #include "v21-print-kit-private.h"
 #include "v21-run-sheet.h"
@@ -41,6 +42,7 @@ typedef enum
   PART_TIMELINES,
   PART_ACTIONS,
   PART_VOTES,
+  PART_PROCESSES,
   PART_CONDITIONS,
   N_PARTS
 } Part;
@@ -108,6 +110,8 @@ part_pages (V21Workshop *workshop,
       return sheets_for (workshop, "T5");
     case PART_VOTES:
       return n_of (workshop, "vote_rounds");
+    case PART_PROCESSES:
+      return _v21_kit_exercise (workshop, "T6") != NULL ? 1 : 0;
     case PART_CONDITIONS:
       return n_of (workshop, "exercises");
     default:
@@ -122,7 +126,7 @@ part_title (Part part)
     N_("Cover"), N_("Run sheet"), N_("Table signs"), N_("Sign-in sheets"), N_("Participants by table"),
     N_("Portrait of the territory"), N_("Future news articles"), N_("Trend cards"), N_("Challenge sheets"),
     N_("Robustness grid"), N_("Writing sheets"), N_("“What if…” cards"), N_("Timeline strips"),
-    N_("Action sheets"), N_("Vote material"), N_("Conditions of application"),
+    N_("Action sheets"), N_("Vote material"), N_("Processes under way"), N_("Conditions of application"),
   };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (titles) == N_PARTS);
@@ -160,6 +164,8 @@ part_hint (Part part)
       return _("T5, one per table");
     case PART_VOTES:
       return _("the dots or points each table gets, per vote");
+    case PART_PROCESSES:
+      return _("T6, one for the plenary (enlarge to A3)");
     case PART_CONDITIONS:
       return _("one per exercise, for the feedback round");
     default:
@@ -1055,6 +1061,9 @@ draw_part (Kit  *kit,
     case PART_VOTES:
       _v21_kit_draw_votes (kit);
       break;
+    case PART_PROCESSES:
+      _v21_kit_draw_processes (kit);
+      break;
     case PART_CONDITIONS:
       _v21_kit_draw_conditions (kit);
       break;
@@ -1133,5 +1142,6 @@ v21_print_kit_write (V21Workshop  *workshop,
                    cairo_status_to_string (status));
       return FALSE;
     }
+  v21_pdf_add_language_or_warn (bytes, path);
   return v21_file_write_atomic (path, (const char *) bytes->data, bytes->len, FALSE, error);
 }

@@ -17,6 +17,7 @@
 #include "v21-csv.h"
 #include "v21-error.h"
 #include "v21-file-io.h"
+#include "v21-pdf-lang.h"
 #include "v21-render-export.h"
 #include "v21-report-odt.h"
 #include "v21-typography.h"
@@ -256,6 +257,7 @@ v21_report_pages_write_pdf (V21ReportPages  *pages,
       g_set_error (error, V21_ERROR, V21_ERROR_IO, _("Could not draw %s: %s"), path, cairo_status_to_string (status));
       return FALSE;
     }
+  v21_pdf_add_language_or_warn (bytes, path);
   return v21_file_write_atomic (path, (const char *) bytes->data, bytes->len, FALSE, error);
 }
 

@@ -43,6 +43,9 @@ Vote à gommettes : 5 gommettes par table|1
 5 gommettes à placer|1
 Points : 10 par personne|1
 6 personnes, 10 points chacune|1
+Plans et démarches en cours, avec leurs échéances|1
+Plan ou démarche en cours Porté par Échéance|1
+Ce que les deux journées confirment, contredisent ou ajoutent|1
 Fiche « conditions d’application et modalités d’usage »|6
 T1 — Contextualisation des territoires en transition dans l’environnement stratégique|6
 T6 — Regard sur la démarche en cours|1'
@@ -52,7 +55,7 @@ Fatima Ouali
 Jeanne Audebert
 Alain Suire
 Monique Guilbaud'
-FIXED_CHECKS=$((20 + $(echo "$SHEETS" | wc -l) + $(echo "$UNNAMED" | wc -l)))
+FIXED_CHECKS=$((23 + $(echo "$SHEETS" | wc -l) + $(echo "$UNNAMED" | wc -l)))
 # One text check per table and per material.
 text_checks=$(python3 -c 'import json, sys; d = json.load(open(sys.argv[1], encoding="utf-8"))
 print(len(d["tables"]) + len(d["materials"]))' "$demo")
@@ -68,9 +71,9 @@ if command -v pdfinfo >/dev/null && command -v pdftotext >/dev/null; then
   # people at no table), portrait 1, articles 4 (one a page), trend cards 1 and challenge
   # sheets 1 (four a page), robustness grids 6, writing sheets 6, "et si…" cards 3 (two
   # per table, four a page), timelines 6, action sheets 6 (a table each), vote material 2
-  # (rounds), conditions forms 6 (exercises).
+  # (rounds), processes under way 1 (T6, plenary), conditions forms 6 (exercises).
   pages=$(pdfinfo "$tmp/kit.pdf" | sed -n 's/^Pages: *//p')
-  expect "the demo's kit has 65 pages" "$pages" 65
+  expect "the demo's kit has 66 pages" "$pages" 66
   size=$(pdfinfo "$tmp/kit.pdf" | sed -n 's/^Page size: *//p')
   case "$size" in *"(A4)"*) ok "pages are A4";; *) not_ok "pages are A4 (got $size)";; esac
 
@@ -106,6 +109,12 @@ for line in sys.stdin.read().splitlines():
   while IFS='|' read -r sheet got want; do
     expect "“$sheet” is on $want page(s)" "$got" "$want"
   done < "$tmp/sheets"
+  if command -v qpdf >/dev/null; then
+    root=$(qpdf --show-object=trailer "$tmp/kit.pdf" | sed -n 's/.*\/Root \([0-9]*\) 0 R.*/\1/p')
+    expect "the kit's document language" "$(qpdf --show-object="$root" "$tmp/kit.pdf" | grep -o '/Lang ([^)]*)' || true)" "/Lang (fr-FR)"
+  else
+    skip 1 "qpdf is not installed (test-report-pdf installs it)"
+  fi
   expect "no straight apostrophe in the French kit" "$(grep -c "'" "$tmp/kit.txt" || true)" 0
   while IFS= read -r name; do
     grep -q "$name" "$tmp/kit.txt" && not_ok "“$name” (no consent) is not printed" || ok "“$name” (no consent) is not printed"
@@ -113,14 +122,28 @@ for line in sys.stdin.read().splitlines():
   expect "they are listed by their label" "$(grep -c "^Participant·e [0-9]*$" "$tmp/kit.txt" || true)" 5
   grep -q "^Bernard Chaigneau$" "$tmp/kit.txt" && ok "a consenting person is named" || not_ok "a consenting person is named"
   grep -q "@" "$tmp/kit.txt" && not_ok "no e-mail address is printed" || ok "no e-mail address is printed"
+  # Without T6, no sheet of processes under way (nor T6's conditions form).
+  python3 - "$demo" "$tmp/no-t6.visions21" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+d["exercises"] = [e for e in d["exercises"] if e["code"] != "T6"]
+d["exercise_notes"] = [e for e in d["exercise_notes"] if e.get("exercise") != "ex-t6"]
+for s in d["sequences"]:
+    if s.get("exercise") == "ex-t6":
+        del s["exercise"]
+json.dump(d, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
+PY
+  run fr "$app" print-kit "$tmp/no-t6.visions21" -o "$tmp/no-t6.pdf"
+  expect "without T6, the kit has 64 pages" "$(pdfinfo "$tmp/no-t6.pdf" | sed -n 's/^Pages: *//p')" 64
+  expect "without T6, no sheet of processes under way" "$(pdftotext "$tmp/no-t6.pdf" - | grep -c "Démarches en cours" || true)" 0
   # A new workshop: no tables, people or material yet; the cover and the two days.
   run env V21_TOOLKIT="$src/data/toolkit.json" "$app" new -o "$tmp/new.visions21" --title "Vide"
   expect "new exits 0" "$status" 0
   run "$app" print-kit "$tmp/new.visions21" -o "$tmp/new.pdf"; expect "print-kit of a new workshop exits 0" "$status" 0
   # The cover, the two days, and the blank sheets of the toolkit's exercises: one grid
   # (T2), one writing sheet and one page of "what if…" cards (T3), one timeline (T4), one
-  # action sheet (T5), and six conditions forms.
-  expect "a new workshop's kit has 14 pages" "$(pdfinfo "$tmp/new.pdf" | sed -n 's/^Pages: *//p')" 14
+  # action sheet (T5), one sheet of processes under way (T6), and six conditions forms.
+  expect "a new workshop's kit has 15 pages" "$(pdfinfo "$tmp/new.pdf" | sed -n 's/^Pages: *//p')" 15
 else
   skip $((text_checks + FIXED_CHECKS - 11)) "pdfinfo and pdftotext are not installed (poppler-utils, see scripts/setup.sh)"
 fi

@@ -62,6 +62,20 @@ fi
 qpdf --check "$tmp/demo.pdf" >"$tmp/check" 2>&1; status=$?
 [ "$status" = 0 ] && ! grep -qi "warning\|damaged" "$tmp/check" && ok "qpdf finds the file sound" \
   || not_ok "qpdf --check: $(grep -i "warning\|error" "$tmp/check" | head -2)"
+# The document language, added after cairo as an incremental update: the
+# catalog the trailer names carries /Lang, and the file is still sound.
+catalog_lang () {
+  root=$(qpdf --show-object=trailer "$1" | sed -n 's/.*\/Root \([0-9]*\) 0 R.*/\1/p')
+  qpdf --show-object="$root" "$1" | grep -o '/Lang ([^)]*)'
+}
+expect "document language, French" "$(catalog_lang "$tmp/demo.pdf")" "/Lang (fr-FR)"
+expect "an incremental update after cairo's file" "$(grep -ac '^%%EOF' "$tmp/demo.pdf")" 2
+expect "no warning on export" "$(cat "$tmp/err")" ""
+LANGUAGE=en LANG=C.UTF-8 LC_ALL=C.UTF-8 "$app" export "$demo" -o "$tmp/demo-en.pdf" 2>"$tmp/err-en"
+expect "document language, English" "$(catalog_lang "$tmp/demo-en.pdf")" "/Lang (en-GB)"
+qpdf --check "$tmp/demo-en.pdf" >"$tmp/check-en" 2>&1 && ! grep -qi "warning\|damaged" "$tmp/check-en" \
+  && ok "qpdf finds the English file sound" || not_ok "qpdf --check (English): $(grep -i "warning\|error" "$tmp/check-en" | head -2)"
+expect "pdftotext still reads the text" "$(pdftotext -l 1 "$tmp/demo-en.pdf" - | grep -c "Written report of the foresight seminar")" 1
 qpdf --json "$tmp/demo.pdf" >"$tmp/demo.json" 2>"$tmp/json-err"
 "$py" - "$tmp/demo.json" "$tmp/demo.pdf" "$tmp/demo.md" <<'PY' >"$tmp/checks" 2>&1
 import json, re, subprocess, sys
@@ -98,6 +112,7 @@ links = [v for v in values.values() if isinstance(v, dict) and v.get("/Subtype")
 contents = re.search(r"^## Sommaire\n\n(.*?)\n\n", md, re.M | re.S).group(1).splitlines()
 check("a link for every entry of the contents (%d, %d entries)" % (len(links), len(contents)), len(links) == len(contents))
 catalog = next(v for v in values.values() if isinstance(v, dict) and v.get("/Type") == "/Catalog")
+check("the catalog's language in qpdf --json: %s" % catalog.get("/Lang"), catalog.get("/Lang") == "u:fr-FR")
 names = values["obj:" + catalog["/Names"]]["/Dests"]
 tree = values["obj:" + names]["/Names"]
 dests = dict(zip(tree[0::2], tree[1::2]))

@@ -14,6 +14,7 @@
 
 #include "v21-bar-chart.h"
 #include "v21-heat-map.h"
+#include "v21-pdf-lang.h"
 #include "v21-render-export.h"
 #include "v21-render-text.h"
 #include "v21-projector-scene.h"
@@ -800,6 +801,39 @@ test_heat_map_demo (void)
   cairo_surface_destroy (surface);
 }
 
+/* The document language goes in an incremental update: cairo's bytes stay
+ * as they were, a new catalog follows with its xref section and a trailer
+ * pointing back at the old one. */
+static void
+test_pdf_language (void)
+{
+  static const char head[] =
+    "%PDF-1.5\n"
+    "1 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n"
+    "2 0 obj\n<< /Creator (x) >>\nendobj\n"
+    "3 0 obj\n<< /Type /Catalog\n   /Pages 1 0 R\n>>\nendobj\n"
+    "xref\n0 4\n0000000000 65535 f \n0000000009 00000 n \n0000000061 00000 n \n0000000095 00000 n \n"
+    "trailer\n<< /Size 4\n   /Root 3 0 R\n   /Info 2 0 R\n>>\nstartxref\n147\n%%EOF\n";
+  static const char update[] =
+    "3 0 obj\n<< /Type /Catalog\n   /Pages 1 0 R\n   /Lang (fr-FR)\n>>\nendobj\n"
+    "xref\n3 1\n0000000308 00000 n \n"
+    "trailer\n<< /Size 4\n   /Root 3 0 R\n   /Info 2 0 R\n   /Prev 147\n>>\nstartxref\n377\n%%EOF\n";
+  g_autoptr(GByteArray) pdf = g_byte_array_new ();
+  g_autoptr(GByteArray) broken = g_byte_array_new ();
+  g_autofree char *tail = NULL;
+
+  g_byte_array_append (pdf, (const guint8 *) head, strlen (head));
+  g_assert_true (v21_pdf_add_language (pdf, "fr-FR"));
+  g_assert_cmpmem (pdf->data, strlen (head), head, strlen (head));
+  tail = g_strndup ((const char *) pdf->data + strlen (head), pdf->len - strlen (head));
+  g_assert_cmpstr (tail, ==, update);
+
+  /* No catalog: the bytes are left as they were. */
+  g_byte_array_append (broken, (const guint8 *) head, 120);
+  g_assert_false (v21_pdf_add_language (broken, "fr-FR"));
+  g_assert_cmpuint (broken->len, ==, 120);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -817,6 +851,7 @@ main (int argc, char **argv)
   g_test_add_func ("/render/pixels/demo", test_pixels_demo);
   g_test_add_func ("/render/pixels/one-scenario", test_pixels_one_scenario);
   g_test_add_func ("/render/export/pdf", test_export_pdf);
+  g_test_add_func ("/render/export/pdf-language", test_pdf_language);
   g_test_add_func ("/render/export/svg", test_export_svg);
   g_test_add_func ("/render/export/png", test_export_png);
   g_test_add_func ("/render/bar-chart/ranks", test_bar_chart_ranks);
