@@ -8,6 +8,7 @@ weak for that rule. Called by tests/mutations/run.sh (see README.md there).
 import argparse
 import datetime
 import difflib
+import json
 import os
 import re
 import shutil
@@ -223,6 +224,20 @@ def meson_test(build, tests, log):
                        "--num-processes", "2"] + tests, log)
 
 
+def failed_tests(build):
+    """The tests of the last meson test run in BUILD that did not pass."""
+    failed = []
+    try:
+        with open(os.path.join(build, "meson-logs", "testlog.json"), encoding="utf-8") as f:
+            for line in f:
+                result = json.loads(line)
+                if result.get("result") not in ("OK", "EXPECTEDFAIL", "SKIP"):
+                    failed.append(result["name"].split(" / ")[-1])
+    except (OSError, ValueError, KeyError):
+        pass
+    return sorted(set(failed))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--check", action="store_true",
@@ -301,15 +316,15 @@ def main():
                 verdict = "DOES NOT BUILD"
                 broken.append(m)
             elif meson_test(build, m["tests"], log):
-                verdict = "caught"
+                verdict = "caught by " + (", ".join(failed_tests(build)) or "?")
             else:
                 verdict = "SURVIVED"
                 survivors.append(m)
         finally:
             with open(path, "w", encoding="utf-8") as f:
                 f.write(original)
-        print(f"[{i}/{len(mutants)}] {m['name']}: {verdict} ({time.time() - t0:.0f} s; "
-              f"{' '.join(m['tests'])})", flush=True)
+        print(f"[{i}/{len(mutants)}] {m['name']}: {verdict} ({time.time() - t0:.0f} s)",
+              flush=True)
     run(["ninja", "-C", build], log)
 
     total = len(mutants)
