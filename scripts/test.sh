@@ -4,7 +4,7 @@
 # harness: the kill test on a 10,000-card workshop, valgrind on the core tests,
 # the core and CLI tests under AddressSanitizer and UBSan, each fuzzer for
 # V21_FUZZ_SECONDS (default 60), the benchmarks at the smoke size and a
-# rotating subset of the mutation suite (V21_MUTATIONS mutants, default 8;
+# rotating subset of the mutation suite (V21_MUTATIONS mutants, default 10;
 # tests/mutations/README.md).
 #
 # Extra arguments go to `meson test` and run only that (no harness); so does
@@ -33,4 +33,4 @@ step "fuzzing" tests/fuzz/run.sh "${V21_FUZZ_SECONDS:-60}"
 step "benchmarks (smoke size; figures not asserted)" \
   "${xvfb[@]}" meson test -C _build --benchmark --suite bench --print-errorlogs
 step "mutations (each applies)" tests/mutations/run.sh --check
-step "mutations (a rotating subset, each caught)" tests/mutations/run.sh --subset "${V21_MUTATIONS:-8}"
+step "mutations (a rotating subset, each caught)" tests/mutations/run.sh --subset "${V21_MUTATIONS:-10}"
