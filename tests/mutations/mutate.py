@@ -8,6 +8,7 @@ weak for that rule. Called by tests/mutations/run.sh (see README.md there).
 import argparse
 import datetime
 import difflib
+import fcntl
 import json
 import os
 import re
@@ -277,6 +278,13 @@ def main():
     copy, build = os.path.join(args.work, "src"), os.path.join(args.work, "build")
     log = os.path.join(args.work, "mutations.log")
     os.makedirs(copy, exist_ok=True)
+    lock = open(os.path.join(args.work, "lock"), "w")
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        print(f"mutations: another run uses {args.work}; wait for it or pass --work",
+              file=sys.stderr)
+        return 1
     open(log, "w").close()
     sync_copy(ROOT, copy)
     if not os.path.isfile(os.path.join(build, "build.ninja")):
