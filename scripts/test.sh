@@ -3,7 +3,9 @@
 # (the GUI tests on a virtual X screen), then the reliability and performance
 # harness: the kill test on a 10,000-card workshop, valgrind on the core tests,
 # the core and CLI tests under AddressSanitizer and UBSan, each fuzzer for
-# V21_FUZZ_SECONDS (default 60) and the benchmarks at the smoke size.
+# V21_FUZZ_SECONDS (default 60), the benchmarks at the smoke size and a
+# rotating subset of the mutation suite (V21_MUTATIONS mutants, default 10;
+# tests/mutations/README.md).
 #
 # Extra arguments go to `meson test` and run only that (no harness); so does
 # V21_HARNESS=0.
@@ -30,3 +32,5 @@ step "sanitizers" tests/sanitize.sh
 step "fuzzing" tests/fuzz/run.sh "${V21_FUZZ_SECONDS:-60}"
 step "benchmarks (smoke size; figures not asserted)" \
   "${xvfb[@]}" meson test -C _build --benchmark --suite bench --print-errorlogs
+step "mutations (each applies)" tests/mutations/run.sh --check
+step "mutations (a rotating subset, each caught)" tests/mutations/run.sh --subset "${V21_MUTATIONS:-10}"

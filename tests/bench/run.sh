@@ -6,7 +6,8 @@
 #   tests/bench/run.sh [SIZE…]
 #
 # Figures, never assertions: the smoke size also runs in CI (scripts/test.sh) as
-# `meson test -C _build --benchmark --suite bench`.
+# `meson test -C _build --benchmark --suite bench`. Then the whole mutation
+# suite (tests/mutations/run.sh --all), which does assert: every mutant caught.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=_build-bench
@@ -55,3 +56,11 @@ for size in "${sizes[@]}"; do
   fi
   "$build/tests/bench/bench-core" --memory "$file"
 done
+
+# Every mutant of the mutation suite (tests/mutations/README.md): CI runs a
+# rotating subset; here, the whole set. V21_MUTATIONS=0 skips it.
+if [ "${V21_MUTATIONS:-all}" != 0 ]; then
+  echo
+  echo "## mutation suite, every mutant (tests/mutations/run.sh --all)"
+  tests/mutations/run.sh --all
+fi

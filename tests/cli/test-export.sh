@@ -174,7 +174,9 @@ assert rows[0][0] == "Id", rows[0]
 assert len(rows) == len(d["cards"]) + 1, len(rows)
 for card, row in zip(d["cards"], rows[1:]):
     assert row[0] == card["id"], (row[0], card["id"])
-    # Names of people who did not consent are replaced, as in the report.
+    # Names of people who did not consent (Louis Bernard, Élise Bernard-Roux)
+    # are replaced, as in the report, in the text and the details.
+    assert "bernard" not in (row[2] + row[3]).lower(), (row[2], row[3])
     if "Bernard" in card["text"] or "BERNARD" in card["text"]: continue
     # Phone numbers and e-mails never leave, in any export.
     if re.search(r"\+33|@", card["text"]):

@@ -56,6 +56,8 @@ test_timer_countdown (void)
   assert_timer (&timer, t0 + 8 * MINUTE, "2:00", V21_TIMER_WARNING);
   assert_timer (&timer, t0 + 10 * MINUTE - SEC / 2, "0:01", V21_TIMER_WARNING);
   assert_timer (&timer, t0 + 10 * MINUTE, "0:00", V21_TIMER_WARNING);
+  /* One second past the end is already an overrun. */
+  assert_timer (&timer, t0 + 10 * MINUTE + SEC, "+0:01", V21_TIMER_OVERRUN);
   assert_timer (&timer, t0 + 13 * MINUTE + 12 * SEC, "+3:12", V21_TIMER_OVERRUN);
   g_assert_cmpint (v21_timer_remaining (&timer, t0 + 13 * MINUTE + 12 * SEC), ==, -(3 * MINUTE + 12 * SEC));
 }

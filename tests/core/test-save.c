@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <glib/gstdio.h>
 
@@ -304,7 +305,12 @@ test_double_open (void)
   pid = fork ();
   if (pid == 0)
     {
-      V21FileLock *held = v21_file_lock_acquire (file, FALSE, NULL);
+      V21FileLock *held;
+
+      /* Dies with the test: a failed assertion must not leave it holding
+       * the test's output open until meson's timeout. */
+      prctl (PR_SET_PDEATHSIG, SIGKILL);
+      held = v21_file_lock_acquire (file, FALSE, NULL);
       if (write (ready[1], held ? "y" : "n", 1) != 1)
         _exit (1);
       pause ();
