@@ -751,7 +751,9 @@ on_csv_read (GObject      *source,
   V21CsvImportDialog *dialog;
 
   g_clear_handle_id (&reading->timeout_id, g_source_remove);
-  g_clear_pointer ((GtkWindow **) &reading->window, gtk_window_destroy);
+  if (reading->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (reading->window));
+  reading->window = NULL;
   g_object_unref (reading->file);
   g_free (reading);
   if (import == NULL)
