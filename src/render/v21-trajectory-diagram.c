@@ -1018,6 +1018,32 @@ label_font_size (V21DiagramLayout *self,
   return point->kind == KIND_ACTION ? MIN (self->style.small_size, self->label_size) : self->label_size;
 }
 
+/* Whether @layout, wrapped at words within @max_width, is sure to need
+ * more than three lines at @wider (so that laying it out again would only
+ * say so): no word overflows @max_width, hence none overflows @wider, and
+ * three lines of @wider could not hold the text of its lines, even with
+ * half an em of slack per break (its space, the shaping either side). */
+static gboolean
+beyond_three_lines (PangoLayout *layout,
+                    double       max_width,
+                    double       wider,
+                    double       em)
+{
+  int n_lines = pango_layout_get_line_count (layout);
+  double total = 0;
+
+  for (int i = 0; i < n_lines; i++)
+    {
+      PangoRectangle logical;
+
+      pango_layout_line_get_extents (pango_layout_get_line_readonly (layout, i), NULL, &logical);
+      if ((double) logical.width / PANGO_SCALE > max_width)
+        return FALSE;
+      total += (double) logical.width / PANGO_SCALE;
+    }
+  return total - (n_lines + 1) * 0.5 * em > 3 * wider;
+}
+
 /* A label stands beside its point on at most three lines, a little wider
  * when that is what it takes; a longer one goes to the key. */
 static void
@@ -1028,12 +1054,17 @@ make_label (V21DiagramLayout *self,
   double size = label_font_size (self, label->point);
 
   label->layout = year_and_text (self, label->point, size, max_width);
-  if (pango_layout_get_line_count (label->layout) > 3)
+  if (pango_layout_get_line_count (label->layout) > 3
+      && beyond_three_lines (label->layout, max_width, max_width * 1.5, size))
+    label->fits = FALSE;   /* the layout is only kept to be freed: a label that does not fit is never shown beside */
+  else if (pango_layout_get_line_count (label->layout) > 3)
     {
       g_object_unref (label->layout);
       label->layout = year_and_text (self, label->point, size, max_width * 1.5);
+      label->fits = pango_layout_get_line_count (label->layout) <= 3;
     }
-  label->fits = pango_layout_get_line_count (label->layout) <= 3;
+  else
+    label->fits = TRUE;
   v21_render_text_size (label->layout, &label->width, &label->height);
 }
 
