@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "v21-label-placer.h"
 
@@ -51,6 +52,11 @@ struct _V21LabelPlacer
   guint             stamp;       /* avoids testing one obstacle twice */
   guint            *seen;
   guint             seen_size;
+  double            failed[8];   /* the last place that found no room: anchor, marker, size */
+  double            failed_reach;/* within this distance */
+  guint             failed_obstacles;
+  guint             failed_lines;
+  double            taken;       /* every position up to this distance is known taken */
 };
 
 V21LabelPlacer *
@@ -63,6 +69,7 @@ v21_label_placer_new (const cairo_rectangle_t *bounds,
   self->gap = MAX (gap, 0);
   self->max_distance = G_MAXDOUBLE;
   self->window = G_MAXDOUBLE;
+  self->failed_reach = -1;
   self->obstacles = g_array_new (FALSE, FALSE, sizeof (Obstacle));
   self->lines = g_array_new (FALSE, FALSE, sizeof (Line));
   self->cell = MAX (16.0, MAX (bounds->width, bounds->height) / 64.0);
@@ -632,6 +639,7 @@ walk (V21LabelPlacer *self,
       const Extents  *e,
       double          anchor_x,
       double          anchor_y,
+      double          taken,
       int             first[N_TIERS],
       Line            lines[N_TIERS])
 {
@@ -645,6 +653,8 @@ walk (V21LabelPlacer *self,
 
       if (candidate->cost > self->max_distance)
         return;
+      if (candidate->cost <= taken)
+        continue;   /* known taken: see v21_label_placer_place */
       tier = tier_of (self, candidate, e, anchor_x, anchor_y, &line);
       if (tier == TIER_TAKEN || first[tier] >= 0)
         continue;
@@ -687,10 +697,24 @@ v21_label_placer_place (V21LabelPlacer          *self,
       e.bottom = MAX (marker->y + marker->height - anchor_y, 0);
     }
 
+  /* Asked again, only further, with nothing placed since the last try
+   * found no room: the far positions that try tested (all within its reach,
+   * the list going nearest first) are taken still. */
+  {
+    double call[8] = { anchor_x, anchor_y, e.left, e.right, e.top, e.bottom, width, height };
+
+    self->taken = -1;
+    if (memcmp (call, self->failed, sizeof call) == 0
+        && self->obstacles->len == self->failed_obstacles && self->lines->len == self->failed_lines
+        && self->max_distance >= self->failed_reach)
+      self->taken = self->failed_reach;
+    memcpy (self->failed, call, sizeof call);
+    self->failed_reach = -1;
+  }
   /* Best a free spot by the marker; then one near it over a path rather
    * than far away; then anywhere free within reach, with a leader line. */
   near = near_candidates (&e);
-  walk (self, near, &e, anchor_x, anchor_y, near_first, near_lines);
+  walk (self, near, &e, anchor_x, anchor_y, -1, near_first, near_lines);
 #define NEAR(t) (near_first[t] >= 0 ? &g_array_index (near, Candidate, near_first[t]) : NULL)
 #define FAR(t) (far_first[t] >= 0 ? &g_array_index (far, Candidate, far_first[t]) : NULL)
 #define CHOOSE(c, l) (chosen = (c), line = (l))
@@ -700,7 +724,7 @@ v21_label_placer_place (V21LabelPlacer          *self,
     {
       far = far_candidates (&e, self->max_distance);
       close_by = MAX (e.right, e.top) + 2.5 * height;
-      walk (self, far, &e, anchor_x, anchor_y, far_first, far_lines);
+      walk (self, far, &e, anchor_x, anchor_y, self->taken, far_first, far_lines);
       if (FAR (TIER_CLEAR) != NULL && FAR (TIER_CLEAR)->cost <= close_by)
         CHOOSE (FAR (TIER_CLEAR), &far_lines[TIER_CLEAR]);
       else if (NEAR (TIER_OVER_PATH) != NULL)
@@ -714,7 +738,12 @@ v21_label_placer_place (V21LabelPlacer          *self,
 #undef FAR
 #undef CHOOSE
   if (chosen == NULL)
-    return FALSE;
+    {
+      self->failed_reach = self->max_distance;
+      self->failed_obstacles = self->obstacles->len;
+      self->failed_lines = self->lines->len;
+      return FALSE;
+    }
   placement->box.x = anchor_x + chosen->dx;
   placement->box.y = anchor_y + chosen->dy;
   placement->placed = TRUE;

@@ -74,6 +74,9 @@ typedef struct
   PangoLayout          *layout;      /* the year and the text, beside the point */
   PangoLayout          *key_text;    /* the same in the key, when numbered */
   PangoLayout          *number;      /* the number at the point and in the key */
+  double                width;       /* of @layout, measured once */
+  double                height;
+  double                key_height;  /* of @key_text */
   gboolean              fits;        /* on at most three lines: may stand beside the point */
   V21LabelPlacement     placement;
   V21DiagramLabelState  state;
@@ -96,6 +99,8 @@ struct _V21DiagramLayout
   V21RenderStyle      style;
   V21DiagramOptions   options;
   double              label_size;     /* of labels and key */
+  double              number_width;   /* the box of the widest number, measured once */
+  double              number_height;
   double              legend_size;
   double              legend_top;
   double              width;
@@ -1013,6 +1018,32 @@ label_font_size (V21DiagramLayout *self,
   return point->kind == KIND_ACTION ? MIN (self->style.small_size, self->label_size) : self->label_size;
 }
 
+/* Whether @layout, wrapped at words within @max_width, is sure to need
+ * more than three lines at @wider (so that laying it out again would only
+ * say so): no word overflows @max_width, hence none overflows @wider, and
+ * three lines of @wider could not hold the text of its lines, even with
+ * half an em of slack per break (its space, the shaping either side). */
+static gboolean
+beyond_three_lines (PangoLayout *layout,
+                    double       max_width,
+                    double       wider,
+                    double       em)
+{
+  int n_lines = pango_layout_get_line_count (layout);
+  double total = 0;
+
+  for (int i = 0; i < n_lines; i++)
+    {
+      PangoRectangle logical;
+
+      pango_layout_line_get_extents (pango_layout_get_line_readonly (layout, i), NULL, &logical);
+      if ((double) logical.width / PANGO_SCALE > max_width)
+        return FALSE;
+      total += (double) logical.width / PANGO_SCALE;
+    }
+  return total - (n_lines + 1) * 0.5 * em > 3 * wider;
+}
+
 /* A label stands beside its point on at most three lines, a little wider
  * when that is what it takes; a longer one goes to the key. */
 static void
@@ -1023,13 +1054,21 @@ make_label (V21DiagramLayout *self,
   double size = label_font_size (self, label->point);
 
   label->layout = year_and_text (self, label->point, size, max_width);
-  if (pango_layout_get_line_count (label->layout) > 3)
+  if (pango_layout_get_line_count (label->layout) > 3
+      && beyond_three_lines (label->layout, max_width, max_width * 1.5, size))
+    label->fits = FALSE;   /* the layout is only kept to be freed: a label that does not fit is never shown beside */
+  else if (pango_layout_get_line_count (label->layout) > 3)
     {
       g_object_unref (label->layout);
       label->layout = year_and_text (self, label->point, size, max_width * 1.5);
+      label->fits = pango_layout_get_line_count (label->layout) <= 3;
     }
-  label->fits = pango_layout_get_line_count (label->layout) <= 3;
+  else
+    label->fits = TRUE;
+  v21_render_text_size (label->layout, &label->width, &label->height);
 }
+
+static void number_size (V21DiagramLayout *self, double *width, double *height);
 
 static void
 build_labels (V21DiagramLayout *self)
@@ -1042,7 +1081,7 @@ build_labels (V21DiagramLayout *self)
   for (guint i = 0; i < self->n_points; i++)
     {
       Point *point = &self->points[i];
-      Label label = { point, NULL, NULL, NULL, FALSE, { { 0 } }, V21_LABEL_LEFT_OUT, 0, { 0 }, gap };
+      Label label = { .point = point, .state = V21_LABEL_LEFT_OUT, .pad = gap };
 
       if (!has_label (point))
         continue;
@@ -1050,6 +1089,7 @@ build_labels (V21DiagramLayout *self)
       g_array_append_val (self->labels, label);
     }
   g_array_sort_with_data (self->labels, compare_labels, self);
+  number_size (self, &self->number_width, &self->number_height);
 }
 
 /* The number's box, wide enough for the largest number. */
@@ -1111,9 +1151,8 @@ place_number (V21DiagramLayout *self,
               V21LabelPlacer   *target,
               Label            *label)
 {
-  double width, height;
+  double width = self->number_width, height = self->number_height;
 
-  number_size (self, &width, &height);
   if (place_one (self, target, label, width, height))
     return;
   /* A number may go a little further: a longer leader beats no number. */
@@ -1157,7 +1196,6 @@ place_labels (V21DiagramLayout *self,
   for (guint i = 0; i < self->labels->len; i++)
     {
       Label *label = &g_array_index (self->labels, Label, i);
-      double width, height;
 
       if (label->placement.placed || label->state == V21_LABEL_LEFT_OUT || label->state == V21_LABEL_UNLISTED)
         continue;
@@ -1169,8 +1207,7 @@ place_labels (V21DiagramLayout *self,
         }
       if (label->state == V21_LABEL_BESIDE)
         {
-          v21_render_text_size (label->layout, &width, &height);
-          if (place_one (self, placer, label, width + 2 * label->pad, height + label->pad))
+          if (place_one (self, placer, label, label->width + 2 * label->pad, label->height + label->pad))
             {
               n_beside++;
               continue;
@@ -1236,22 +1273,28 @@ key_geometry (V21DiagramLayout *self)
   self->key_column = (width - gap * (self->key_columns - 1)) / self->key_columns;
 }
 
+/* The label's text in the key, laid out and measured once. */
+static void
+make_key_text (V21DiagramLayout *self,
+               Label            *label)
+{
+  if (label->key_text != NULL)
+    return;
+  label->key_text = year_and_text (self, label->point, self->label_size,
+                                   self->key_column - self->style.small_size * 2.4);
+  label->key_height = text_height (label->key_text);
+}
+
 static void
 make_key_entry (V21DiagramLayout *self,
                 Label            *label,
                 guint             number)
 {
   g_autofree char *text = g_strdup_printf ("%u", number);
-  double number_width;
 
   g_clear_object (&label->number);
   label->number = small_text (self, text, TRUE);
-  if (label->key_text == NULL)
-    {
-      v21_render_text_size (label->number, &number_width, NULL);
-      label->key_text = year_and_text (self, label->point, self->label_size,
-                                       self->key_column - self->style.small_size * 2.4);
-    }
+  make_key_text (self, label);
 }
 
 /* Lays out the entries of @numbered from the key's top, row by row, within
@@ -1274,7 +1317,7 @@ layout_key (V21DiagramLayout *self,
       guint end = MIN (i + self->key_columns, numbered->len);
 
       for (guint j = i; j < end; j++)
-        row_height = MAX (row_height, text_height (((Label *) g_ptr_array_index (numbered, j))->key_text));
+        row_height = MAX (row_height, ((Label *) g_ptr_array_index (numbered, j))->key_height);
       if (limit >= 0 && y + row_height > limit)
         break;
       for (guint j = i; place && j < end; j++)
@@ -1283,7 +1326,7 @@ layout_key (V21DiagramLayout *self,
 
           label->key_box = (cairo_rectangle_t) { self->key_x + (j - i) * (self->key_column + gap),
                                                  self->key_top + y, self->key_column,
-                                                 text_height (label->key_text) };
+                                                 label->key_height };
         }
       y += row_height + row_gap;
       i = end;
@@ -1351,7 +1394,7 @@ finish_key (V21DiagramLayout *self)
   guint n_fit, room;
 
   for (guint i = 0; i < numbered->len; i++)
-    make_key_entry (self, g_ptr_array_index (numbered, i), i + 1);
+    make_key_text (self, g_ptr_array_index (numbered, i));
   layout_key (self, numbered, self->key_height, FALSE, &n_fit);
   room = numbered->len;
   if (n_fit < numbered->len || count_state (self, V21_LABEL_UNLISTED) > 0)
@@ -1400,7 +1443,7 @@ key_needed (V21DiagramLayout *self)
   guint n_fit;
 
   for (guint i = 0; i < numbered->len; i++)
-    make_key_entry (self, g_ptr_array_index (numbered, i), i + 1);
+    make_key_text (self, g_ptr_array_index (numbered, i));
   return layout_key (self, numbered, -1, FALSE, &n_fit);
 }
 
