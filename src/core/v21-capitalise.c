@@ -516,7 +516,7 @@ section_exercise (V21ReportBuilder  *builder,
                   V21Capitalisation *self,
                   const char        *code)
 {
-  const char *headers[] = { _("Territory"), _("Planned"), _("Held"), _("Drift"), _("Format"), _("Contributions"), _("Votes") };
+  const char *headers[] = { _("Territory"), _("Planned"), _("Held"), _("Drift"), _("Format"), _("Contributions"), _("Vote rounds") };
   const double widths[] = { 2.0, 1.0, 1.0, 1.0, 1.5, 2.0, 0.8 };
   g_autofree char *heading = NULL;
   GString *not_run = g_string_new (NULL);
@@ -629,7 +629,8 @@ typedef struct
 {
   guint  participants;
   guint  cards;
-  gint64 held;   /* minutes of the exercises, as held */
+  gint64 held;                  /* minutes of the exercises, as held */
+  gint64 participant_minutes;   /* participants × held, summed over territories */
 } TerritoryFigures;
 
 static void
@@ -648,14 +649,14 @@ territory_figures (V21Capitalisation *self,
       out->held += figures.held;
       figures_clear (&figures);
     }
+  out->participant_minutes = out->participants * out->held;
 }
 
 /* Contributions per participant per hour. */
 static double
 rate_of (const TerritoryFigures *figures)
 {
-  return figures->participants > 0 && figures->held > 0
-         ? figures->cards / (double) figures->participants / (figures->held / 60.0) : 0.0;
+  return figures->participant_minutes > 0 ? figures->cards / (figures->participant_minutes / 60.0) : 0.0;
 }
 
 /* To two decimals, the language's way. */
@@ -673,7 +674,7 @@ figures_row (V21ReportBlock         *table,
   GPtrArray *row = _v21_report_row (table);
   g_autofree char *people = g_strdup_printf ("%u", figures->participants);
   g_autofree char *cards = g_strdup_printf ("%u", figures->cards);
-  g_autofree char *held = minutes_text (figures->held);
+  g_autofree char *held = _v21_report_duration (figures->held);
   g_autofree char *rate = rate_text (figures);
 
   _v21_report_cell (row, label, NULL);
@@ -706,6 +707,7 @@ chapter_figures (V21ReportBuilder  *builder,
       total.participants += figures.participants;
       total.cards += figures.cards;
       total.held += figures.held;
+      total.participant_minutes += figures.participant_minutes;
     }
   figures_row (table, _("All territories"), &total);
   table->total_row = TRUE;

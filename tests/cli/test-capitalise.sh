@@ -22,7 +22,7 @@ trap 'stopped "$LINENO" "$?"' ERR
 py=/usr/bin/python3
 unset DISPLAY WAYLAND_DISPLAY
 
-echo "1..27"
+echo "1..28"
 
 "$gen" --cards 60 --people 24 --seed 3 --title "Atelier Plaine du Lys" --territory "Pays de la Plaine du Lys" \
   --skip 3 -o "$tmp/lys.visions21"
@@ -111,6 +111,9 @@ expect "the median drift of T2 (5, 10, 30)" "$(grep -E "^\| T2 \|" "$tmp/out.md"
 expect "the median drift of T3, where it ran twice (8, 10)" "$(grep -E "^\| T3 \|" "$tmp/out.md")" "| T3 | \+9 min |"
 expect "participants: 33 + 24 + 24" "$(grep -E "^\| \*\*All territories" "$tmp/out.md" | cut -d'|' -f3 | tr -d ' *')" 81
 
+# (150 + 60 + 60) contributions / ((33 × 667 + 24 × 700 + 24 × 820) / 60) participant-hours.
+expect "contributions per participant per hour, over all participant-hours" \
+  "$(grep -E "^\| \*\*All territories" "$tmp/out.md" | cut -d'|' -f6 | tr -d ' *\\')" 0.28
 # Names: the five people of the demo who did not consent appear nowhere.
 unnamed=$("$py" -c 'import json, sys; print("\n".join(p["name"] for p in json.load(open(sys.argv[1]))["people"] if not p["consent"]))' "$demo")
 expect "the demo has five people without consent" "$(echo "$unnamed" | wc -l)" 5
