@@ -31,6 +31,7 @@ static const Command commands[] = {
   { "anonymize", v21_cli_anonymize, N_("Write a copy of a workshop without personal data") },
   { "table-copy", v21_cli_table_copy, N_("Write a copy of a workshop for a table’s laptop") },
   { "merge", v21_cli_merge, N_("Bring the tables’ files into the master workshop") },
+  { "capitalise", v21_cli_capitalise, N_("Bring several workshops into one document on the method") },
 };
 
 static void

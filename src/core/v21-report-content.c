@@ -296,9 +296,9 @@ parts_clear (Parts *parts)
 
 /* Votes */
 
-static V21VoteResults *
-first_results_of_kind (V21Workshop *workshop,
-                       const char  *kind)
+V21VoteResults *
+_v21_report_first_results (V21Workshop *workshop,
+                           const char  *kind)
 {
   V21Collection *rounds = v21_workshop_get_collection (workshop, "vote_rounds");
 
@@ -846,8 +846,8 @@ chapter_summary (V21ReportBuilder *builder)
   g_autofree char *people = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u participant", "%u participants", n_people), n_people);
   g_autofree char *tables = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u table", "%u tables", n_tables), n_tables);
   g_autofree char *intro = NULL;
-  g_autoptr(V21VoteResults) issues = first_results_of_kind (workshop, "issue");
-  g_autoptr(V21VoteResults) actions = first_results_of_kind (workshop, "action");
+  g_autoptr(V21VoteResults) issues = _v21_report_first_results (workshop, "issue");
+  g_autoptr(V21VoteResults) actions = _v21_report_first_results (workshop, "action");
   V21Record *desired = desired_scenario (workshop);
 
   _v21_report_heading (builder, 1, TRUE, _("In short"));

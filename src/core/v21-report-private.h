@@ -6,6 +6,7 @@
 #pragma once
 
 #include "v21-report.h"
+#include "v21-votes.h"
 
 G_BEGIN_DECLS
 
@@ -79,6 +80,16 @@ char           *_v21_report_time       (int               hour,
 char           *_v21_report_duration   (gint64            minutes);
 char           *_v21_report_day        (const char       *date);
 char           *_v21_report_number     (gint64            value);
+
+/* The results of the first round on cards or clusters of @kind that has
+ * votes, or NULL (v21-report-content.c). */
+V21VoteResults *_v21_report_first_results (V21Workshop   *workshop,
+                                           const char    *kind);
+
+/* An empty report, @title and @kind_line typeset: for documents other than
+ * one workshop's report (the capitalisation). */
+V21Report      *_v21_report_alloc      (const char       *title,
+                                        const char       *kind_line);
 
 /* The chapters (v21-report-content.c). */
 void            _v21_report_build      (V21ReportBuilder *builder);

@@ -76,6 +76,19 @@ nonempty_or_null (const char *text)
   return text != NULL && text[0] != '\0' ? report_text (text) : NULL;
 }
 
+V21Report *
+_v21_report_alloc (const char *title,
+                   const char *kind_line)
+{
+  V21Report *report = g_new0 (V21Report, 1);
+
+  report->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
+  report->title = report_text (title);
+  report->kind_line = report_text (kind_line);
+  report->running_title = report_text (title);
+  return report;
+}
+
 static V21ReportBlock *
 block_add (V21ReportBuilder *builder,
            V21BlockKind      kind)

@@ -1,6 +1,7 @@
 /* gen-workshop — writes a large, valid workshop for the benchmarks and the kill test.
  *
- *   gen-workshop --cards N [--people N] [--votes N] [--seed S] -o FILE
+ *   gen-workshop --cards N [--people N] [--votes N] [--seed S] [--title T] [--territory T]
+ *                [--skip N] [--overrun N:M] -o FILE
  *
  * Every record goes through the core model (v21_workshop_insert validates it as an
  * edit would) and the file is written by v21_workshop_save_file, so what comes out
@@ -12,6 +13,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +32,11 @@ typedef struct
   guint        sequences;
   guint        exercises;
   guint        rounds;
+  const char  *title;       /* NULL: "Atelier de N cartes" */
+  const char  *territory;   /* NULL: the Val d’Essai */
+  guint        skip;        /* the exercise T<skip> did not run (0: none) */
+  guint        overrun;     /* the exercise T<overrun> ran over its plan… */
+  guint        overrun_by;  /* …by this many minutes per sequence */
 } Gen;
 
 static const char *subjects[] = {
@@ -148,11 +155,40 @@ outputs (void)
   return list;
 }
 
+/* A sequence of the exercise T<i % exercises + 1>: 45 minutes planned, 50 held,
+ * none for the skipped exercise, 45 + overrun_by for the overrun one. */
+static void
+gen_sequence (Gen   *gen,
+              guint  i)
+{
+  guint code = i % gen->exercises + 1;
+  gboolean skipped = code == gen->skip;
+  guint held = code == gen->overrun ? 45 + gen->overrun_by : 50;
+
+  add (gen, "sequences", object ("id", str ("s%u", i), "day", str ("d%u", i < gen->sequences / 2 ? 1 : 2),
+                                 "start", str ("%02u:%02u", 9 + (i % 6), (i * 15) % 60),
+                                 "minutes", num (45), "title", str ("Séquence %u", i + 1),
+                                 "exercise", str ("e%u", i % gen->exercises), "kind", str ("tables"),
+                                 "instructions", json_object_new_string (""), "notes", json_object_new_string (""),
+                                 "status", str ("%s", skipped ? "skipped" : "done"),
+                                 "actual_start", skipped ? NULL : str ("2027-03-18T%02u:05:00+01:00", 9 + (i % 6)),
+                                 "actual_minutes", skipped ? NULL : num (held), NULL));
+}
+
+static const char *
+territory_name (Gen *gen)
+{
+  return gen->territory != NULL ? gen->territory : "Communauté de communes du Val d’Essai";
+}
+
 static void
 gen_frame (Gen *gen)
 {
-  set_root (gen, "title", str ("Atelier de %u cartes", gen->cards));
-  set_root (gen, "territory", object ("name", str ("Communauté de communes du Val d’Essai"),
+  if (gen->title != NULL)
+    set_root (gen, "title", str ("%s", gen->title));
+  else
+    set_root (gen, "title", str ("Atelier de %u cartes", gen->cards));
+  set_root (gen, "territory", object ("name", str ("%s", territory_name (gen)),
                                       "kind", str ("epci"), "population", num (48200),
                                       "context", str ("Fusion récente de trois intercommunalités."), NULL));
   set_root (gen, "start_year", num (2027));
@@ -181,13 +217,7 @@ gen_frame (Gen *gen)
                                    "instructions", str ("Chaque table note ses idées sur des cartes."),
                                    "outputs", outputs (), NULL));
   for (guint i = 0; i < gen->sequences; i++)
-    add (gen, "sequences", object ("id", str ("s%u", i), "day", str ("d%u", i < gen->sequences / 2 ? 1 : 2),
-                                   "start", str ("%02u:%02u", 9 + (i % 6), (i * 15) % 60),
-                                   "minutes", num (45), "title", str ("Séquence %u", i + 1),
-                                   "exercise", str ("e%u", i % gen->exercises), "kind", str ("tables"),
-                                   "instructions", json_object_new_string (""), "notes", json_object_new_string (""), "status", str ("done"),
-                                   "actual_start", str ("2027-03-18T%02u:05:00+01:00", 9 + (i % 6)),
-                                   "actual_minutes", num (50), NULL));
+    gen_sequence (gen, i);
 }
 
 static void
@@ -300,8 +330,9 @@ gen_results (Gen *gen)
     }
   for (guint i = 0; i < gen->exercises; i++)
     add (gen, "exercise_notes", object ("id", str ("n%u", i), "exercise", str ("e%u", i),
-                                        "conditions", str ("Salle assez grande."), "usage", json_object_new_string (""),
-                                        "vigilance", json_object_new_string (""), NULL));
+                                        "conditions", str ("Salle assez grande pour T%u (%s).", i + 1, territory_name (gen)),
+                                        "usage", str ("Cartes saisies en direct pour T%u (%s).", i + 1, territory_name (gen)),
+                                        "vigilance", str ("Tenir le temps de T%u (%s).", i + 1, territory_name (gen)), NULL));
   for (guint i = 0; i < 12; i++)
     add (gen, "checklist", object ("id", str ("k%u", i), "label", str ("Préparer l’étape %u", i + 1),
                                    "done", json_object_new_boolean (i % 2), NULL));
@@ -315,13 +346,21 @@ main (int   argc,
   int people = 60;
   int votes = -1;
   int seed = 21;
+  int skip = 0;
   g_autofree char *output = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *territory = NULL;
+  g_autofree char *overrun = NULL;
   const GOptionEntry entries[] = {
     { "cards", 0, 0, G_OPTION_ARG_INT, &cards, "Number of cards (default 1000)", "N" },
     { "people", 0, 0, G_OPTION_ARG_INT, &people, "Number of people (default 60)", "N" },
     { "votes", 0, 0, G_OPTION_ARG_INT, &votes, "Number of votes (default 5 per card, at most 150,000)", "N" },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Random seed (default 21)", "S" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write the workshop to FILE", "FILE" },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, "Title of the workshop", "TEXT" },
+    { "territory", 0, 0, G_OPTION_ARG_STRING, &territory, "Name of the territory", "TEXT" },
+    { "skip", 0, 0, G_OPTION_ARG_INT, &skip, "The exercise TN did not run", "N" },
+    { "overrun", 0, 0, G_OPTION_ARG_STRING, &overrun, "Each sequence of TN ran M minutes over its 45", "N:M" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— write a large valid workshop");
@@ -329,10 +368,11 @@ main (int   argc,
   g_autoptr(GFile) file = NULL;
   Gen gen = { 0 };
 
+  setlocale (LC_CTYPE, "");   /* UTF-8 titles and territories on the command line */
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || output == NULL || cards < 10 || people < 1)
     {
-      fprintf (stderr, "usage: gen-workshop --cards N [--people N] [--votes N] [--seed S] -o FILE\n");
+      fprintf (stderr, "usage: gen-workshop --cards N [--people N] [--votes N] [--seed S] [--title T] [--territory T] [--skip N] [--overrun N:M] -o FILE\n");
       return 2;
     }
   g_random_set_seed (seed);   /* the workshop's own id */
@@ -344,6 +384,14 @@ main (int   argc,
   gen.tables = MAX (6, gen.people / 8);
   gen.exercises = 8;
   gen.sequences = 16;
+  gen.title = title;
+  gen.territory = territory;
+  gen.skip = (guint) MAX (skip, 0);
+  if (overrun != NULL && sscanf (overrun, "%u:%u", &gen.overrun, &gen.overrun_by) != 2)
+    {
+      fprintf (stderr, "gen-workshop: --overrun N:M\n");
+      return 2;
+    }
   gen.clusters = MAX (1, gen.cards / 20);
   gen.rounds = MAX (2, MIN (gen.cards / TARGETS_PER_ROUND, 100));
 
