@@ -21,6 +21,7 @@
 #include "v21-person-dialog.h"
 #include "v21-run-sheet.h"
 #include "v21-run-sheet-page.h"
+#include "v21-table-assign.h"
 #include "v21-table-card.h"
 #include "v21-window.h"
 #include "v21-window-private.h"
@@ -549,6 +550,35 @@ test_precise_day_rows (void)
   close_window (window);
 }
 
+/* An edit of one person re-reads the card of their table; a move, the two cards. */
+static void
+test_precise_table_cards (void)
+{
+  V21Window *window = open_demo ();
+  V21Workshop *workshop = v21_window_get_workshop (window);
+  GtkWidget *people = _v21_window_get_section (window, "people");
+  V21Record *t1 = v21_workshop_lookup (workshop, "t1");
+  V21Record *t3 = v21_workshop_lookup (workshop, "t3");
+  g_autoptr(GPtrArray) members = NULL;
+  V21Record *person;
+  guint before;
+
+  gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (people)), people);
+  gui_test_spin (200);
+  members = v21_table_members (workshop, t1);
+  g_assert_cmpuint (members->len, >, 0);
+  person = g_ptr_array_index (members, 0);
+  before = _v21_table_card_get_n_reads ();
+  g_assert_true (v21_workshop_set (workshop, person, "organisation", json_object_new_string ("Mairie de Parthenay"), NULL));
+  gui_test_spin (50);
+  g_assert_cmpuint (_v21_table_card_get_n_reads () - before, ==, 1);
+  before = _v21_table_card_get_n_reads ();
+  g_assert_true (v21_workshop_set (workshop, person, "table", json_object_new_string (v21_record_get_id (t3)), NULL));
+  gui_test_spin (50);
+  g_assert_cmpuint (_v21_table_card_get_n_reads () - before, ==, 2);
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -568,5 +598,6 @@ main (int   argc,
   g_test_add_func ("/gui/prepare/drag-and-drop", test_drag_and_drop);
   g_test_add_func ("/gui/prepare/precise-reads", test_precise_reads);
   g_test_add_func ("/gui/prepare/precise-day-rows", test_precise_day_rows);
+  g_test_add_func ("/gui/prepare/precise-table-cards", test_precise_table_cards);
   return gui_test_run ();
 }
