@@ -163,6 +163,7 @@ move_record (V21Record       *record,
   if (!v21_collection_find (collection, record, &position))
     g_return_if_reached ();
   g_object_ref (record);
+  hooks->moved (hooks->data, record);
   _v21_collection_remove (collection, position);
   _v21_collection_insert (collection, to, record);
   g_object_unref (record);

@@ -13,9 +13,10 @@ typedef struct
    * notifications right. Each comes before the list's "items-changed" or the
    * record's "changed": whoever hears of the change finds the indexes up to date.
    * @setting: @field is about to change (the record still holds the old value);
-   * @set: it has changed. */
+   * @set: it has changed; @moved: it changed place in its list. */
   void (*inserted) (gpointer data, V21Record *record);
   void (*removed)  (gpointer data, V21Record *record);
+  void (*moved)    (gpointer data, V21Record *record);
   void (*setting)  (gpointer data, V21Record *record, const char *field);
   void (*set)      (gpointer data, V21Record *record, const char *field);
   V21Collection *(*collection) (gpointer data, V21Record *record);

@@ -29,6 +29,7 @@ struct _V21Workshop
   GPtrArray   *groups;        /* open groups, innermost last */
   int          clean_depth;   /* undo->len when saved; -1 when unreachable */
   guint64      revision;      /* counts "changed": what a save in two steps wrote */
+  GPtrArray   *touched;       /* Touch: what the command being applied changed */
   V21CommandHooks hooks;
 };
 
@@ -46,8 +47,37 @@ enum {
 };
 static GParamSpec *properties[N_PROPS];
 
-enum { CHANGED, N_SIGNALS };
+enum { CHANGED, RECORD_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
+
+/* One record a command changed: a field, or NULL when inserted or removed. */
+typedef struct
+{
+  V21Record *record;
+  char      *field;
+} Touch;
+
+static void
+touch_free (gpointer data)
+{
+  Touch *touch = data;
+
+  g_object_unref (touch->record);
+  g_free (touch->field);
+  g_free (touch);
+}
+
+static void
+touch (V21Workshop *self,
+       V21Record   *record,
+       const char  *field)
+{
+  Touch *touch = g_new (Touch, 1);
+
+  touch->record = g_object_ref (record);
+  touch->field = g_strdup (field);
+  g_ptr_array_add (self->touched, touch);
+}
 
 /* Indexing and notifications, called by commands as they apply. */
 
@@ -59,6 +89,7 @@ hook_inserted (gpointer   data,
 
   g_hash_table_insert (self->ids, (gpointer) v21_record_get_id (record), record);
   v21_index_add (self->index, record);
+  touch (self, record, NULL);
 }
 
 static void
@@ -69,6 +100,14 @@ hook_removed (gpointer   data,
 
   g_hash_table_remove (self->ids, v21_record_get_id (record));
   v21_index_remove (self->index, record);
+  touch (self, record, NULL);
+}
+
+static void
+hook_moved (gpointer   data,
+            V21Record *record)
+{
+  touch (data, record, NULL);
 }
 
 static void
@@ -89,6 +128,7 @@ hook_set (gpointer    data,
   V21Workshop *self = data;
 
   v21_index_add_field (self->index, record, field);
+  touch (self, record, field);
   if (record != self->root)
     return;
   if (strcmp (field, "title") == 0)
@@ -114,6 +154,7 @@ v21_workshop_dispose (GObject *object)
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->redo, g_ptr_array_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_clear_pointer (&self->touched, g_ptr_array_unref);
   g_clear_pointer (&self->index, v21_index_free);
   g_clear_pointer (&self->ids, g_hash_table_unref);
   g_clear_pointer (&self->collections, g_hash_table_unref);
@@ -179,12 +220,37 @@ v21_workshop_class_init (V21WorkshopClass *klass)
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * V21Workshop::record-changed:
+   * @record: the record
+   * @field: (nullable): the field that changed, or %NULL when @record was
+   *   inserted or removed
+   *
+   * Emitted just before "changed", once for each record the edit, undo or redo
+   * changed, in the order it changed them. Detailed by the record's collection
+   * ("record-changed::cards"); the root record has no collection and no detail.
+   */
+  signals[RECORD_CHANGED] = g_signal_new ("record-changed", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED, 0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 2, V21_TYPE_RECORD, G_TYPE_STRING);
 }
 
 static void
 emit_changed (V21Workshop *self)
 {
+  g_autoptr(GPtrArray) touched = self->touched;
+
+  self->touched = g_ptr_array_new_with_free_func (touch_free);
   self->revision++;
+  for (guint i = 0; i < touched->len; i++)
+    {
+      Touch *touch = g_ptr_array_index (touched, i);
+      const char *collection = v21_record_get_collection (touch->record);
+
+      g_signal_emit (self, signals[RECORD_CHANGED], collection ? g_quark_from_string (collection) : 0,
+                     touch->record, touch->field);
+    }
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -196,7 +262,8 @@ v21_workshop_init (V21Workshop *self)
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) v21_command_free);
   self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) v21_command_free);
   self->groups = g_ptr_array_new ();
-  self->hooks = (V21CommandHooks) { hook_inserted, hook_removed, hook_setting, hook_set, hook_collection, self };
+  self->touched = g_ptr_array_new_with_free_func (touch_free);
+  self->hooks = (V21CommandHooks) { hook_inserted, hook_removed, hook_moved, hook_setting, hook_set, hook_collection, self };
   for (const V21Kind **k = v21_schema_collections (); *k; k++)
     g_hash_table_insert (self->collections, (gpointer) (*k)->collection,
                          _v21_collection_new ((*k)->collection));

@@ -13,7 +13,9 @@ G_DECLARE_FINAL_TYPE (V21Workshop, v21_workshop, V21, WORKSHOP, GObject)
 /* The workshop document.
  * Properties (all notify): "title" (string), "territory" (string), "file" (GFile),
  * "modified" (gboolean: differs from the file on disk), "can-undo", "can-redo".
- * Signal "changed" (no arguments): after every edit, undo and redo. */
+ * Signal "changed" (no arguments): after every edit, undo and redo.
+ * Signal "record-changed::COLLECTION" (V21Record *record, const char *field), just
+ * before "changed", once for each record changed: field NULL when inserted or removed. */
 
 #define V21_FORMAT_NAME "visions21"
 #define V21_FORMAT_VERSION "1.0"

@@ -349,6 +349,51 @@ test_group (void)
   g_assert_false (v21_workshop_can_undo (workshop));
 }
 
+/* "record-changed" tells which record and which field, "changed" comes after. */
+static void
+log_record (V21Workshop *workshop,
+            V21Record   *record,
+            const char  *field,
+            GString     *log)
+{
+  g_string_append_printf (log, "%s %s %s; ", v21_record_get_collection (record), v21_record_get_id (record),
+                          field ? field : "(in or out)");
+}
+
+static void
+log_changed (V21Workshop *workshop,
+             GString     *log)
+{
+  g_string_append (log, "changed; ");
+}
+
+static void
+test_record_changed (void)
+{
+  g_autoptr(V21Workshop) workshop = test_load_minimal ();
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autoptr(GString) clusters_only = g_string_new (NULL);
+
+  g_signal_connect (workshop, "record-changed", G_CALLBACK (log_record), log);
+  g_signal_connect (workshop, "record-changed::clusters", G_CALLBACK (log_record), clusters_only);
+  g_signal_connect (workshop, "changed", G_CALLBACK (log_changed), log);
+  g_assert_true (v21_workshop_set (workshop, test_get (workshop, "c2"), "text", json_object_new_string ("Canicules"), NULL));
+  g_assert_cmpstr (log->str, ==, "cards c2 text; changed; ");
+
+  g_string_truncate (log, 0);
+  g_assert_true (v21_workshop_move (workshop, test_get (workshop, "c3"), 0, NULL));
+  g_assert_cmpstr (log->str, ==, "cards c3 (in or out); changed; ");
+
+  g_string_truncate (log, 0);
+  g_assert_true (v21_workshop_undo (workshop));
+  g_assert_cmpstr (log->str, ==, "cards c3 (in or out); changed; ");
+
+  g_string_truncate (log, 0);
+  g_assert_true (v21_workshop_remove (workshop, test_get (workshop, "cl2"), NULL));
+  g_assert_cmpstr (log->str, ==, "cards c3 cluster; changed; clusters cl2 (in or out); changed; ");
+  g_assert_cmpstr (clusters_only->str, ==, "clusters cl2 (in or out); ");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -360,6 +405,7 @@ main (int   argc,
   g_test_add_func ("/core/edit/vote-budget", test_vote_budget);
   g_test_add_func ("/core/edit/remove-cascade", test_remove_cascade);
   g_test_add_func ("/core/edit/group", test_group);
+  g_test_add_func ("/core/edit/record-changed", test_record_changed);
   g_test_add_func ("/core/history/random-undo-redo", test_random_undo_redo);
   return g_test_run ();
 }

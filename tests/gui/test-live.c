@@ -503,6 +503,57 @@ test_board (void)
   live_close (&live);
 }
 
+/* An edit of one card re-reads that card's row on the board, no other. */
+static void
+test_board_precise (void)
+{
+  Live live;
+  V21BoardPage *page;
+  V21Collection *cards;
+  V21Record *card;
+  guint before;
+  g_autoptr(GError) error = NULL;
+
+  live_open (&live);
+  page = V21_BOARD_PAGE (show_page (&live, "board"));
+  cards = v21_workshop_get_collection (live.workshop, "cards");
+  card = v21_collection_get (cards, 3);
+  gui_test_spin (300);
+  before = _v21_board_page_get_n_reads ();
+  gui_test_spin (100);
+  g_assert_cmpuint (_v21_board_page_get_n_reads () - before, ==, 0);
+  before = _v21_board_page_get_n_reads ();
+  g_assert_true (v21_workshop_set (live.workshop, card, "text", json_object_new_string ("Des puits à sec en août"), &error));
+  g_assert_no_error (error);
+  gui_test_spin (50);
+  g_assert_cmpuint (_v21_board_page_get_n_reads () - before, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (v21_board_page_get_model (page)), ==, v21_collection_get_n (cards));
+
+  /* A change of kind moves the card in the board's order; selected, it stays selected. */
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (v21_board_page_get_model (page)));
+  for (guint i = 0; i < g_list_model_get_n_items (v21_board_page_get_model (page)); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (v21_board_page_get_model (page), i);
+
+      if (item == (GObject *) card)
+        gtk_selection_model_select_item (GTK_SELECTION_MODEL (v21_board_page_get_model (page)), i, TRUE);
+    }
+  g_assert_true (v21_workshop_set (live.workshop, card, "kind",
+                                   json_object_new_string (g_strcmp0 (v21_record_get_string (card, "kind"), "issue") == 0
+                                                           ? "idea" : "issue"), &error));
+  g_assert_no_error (error);
+  gui_test_spin (50);
+  {
+    g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (v21_board_page_get_model (page)));
+    g_autoptr(GObject) item = NULL;
+
+    g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 1);
+    item = g_list_model_get_item (v21_board_page_get_model (page), gtk_bitset_get_nth (selected, 0));
+    g_assert_true (item == (GObject *) card);
+  }
+  live_close (&live);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -518,6 +569,7 @@ main (int   argc,
   g_test_add_func ("/gui/live/timer-buttons", test_timer_buttons);
   g_test_add_func ("/gui/live/timer-extra-reset", test_timer_extra_reset);
   g_test_add_func ("/gui/live/board", test_board);
+  g_test_add_func ("/gui/live/board-precise", test_board_precise);
   g_test_add_func ("/gui/live/votes-keys", test_votes_keys);
   g_test_add_func ("/gui/live/robustness-keys", test_robustness_keys);
   g_test_add_func ("/gui/live/robustness-large", test_robustness_large);

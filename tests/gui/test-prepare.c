@@ -13,6 +13,7 @@
 #include "gui-test-util.h"
 #include "v21-application.h"
 #include "v21-csv-import-dialog.h"
+#include "v21-day-row.h"
 #include "v21-field-binding.h"
 #include "v21-new-workshop-dialog.h"
 #include "v21-pages.h"
@@ -20,6 +21,7 @@
 #include "v21-person-dialog.h"
 #include "v21-run-sheet.h"
 #include "v21-run-sheet-page.h"
+#include "v21-table-assign.h"
 #include "v21-table-card.h"
 #include "v21-window.h"
 #include "v21-window-private.h"
@@ -520,6 +522,63 @@ test_precise_reads (void)
   close_window (window);
 }
 
+/* An edit of one sequence re-reads the row of its day on the territory page,
+ * and no other day's. */
+static void
+test_precise_day_rows (void)
+{
+  V21Window *window = open_demo ();
+  V21Workshop *workshop = v21_window_get_workshop (window);
+  V21Collection *days = v21_workshop_get_collection (workshop, "days");
+  V21Record *sequence = v21_collection_get (v21_workshop_get_collection (workshop, "sequences"), 0);
+  g_autoptr(GError) error = NULL;
+  guint before;
+
+  g_assert_nonnull (_v21_window_get_section (window, "territory"));
+  gui_test_spin (100);
+  g_assert_cmpuint (v21_collection_get_n (days), ==, 2);
+  before = _v21_day_row_get_n_reads ();
+  g_assert_true (v21_workshop_set (workshop, sequence, "minutes",
+                                   json_object_new_int (v21_record_get_int (sequence, "minutes", 0) + 5), &error));
+  g_assert_no_error (error);
+  gui_test_spin (50);
+  g_assert_cmpuint (_v21_day_row_get_n_reads () - before, ==, 1);
+  before = _v21_day_row_get_n_reads ();
+  g_assert_true (v21_workshop_undo (workshop));
+  gui_test_spin (50);
+  g_assert_cmpuint (_v21_day_row_get_n_reads () - before, ==, 1);
+  close_window (window);
+}
+
+/* An edit of one person re-reads the card of their table; a move, the two cards. */
+static void
+test_precise_table_cards (void)
+{
+  V21Window *window = open_demo ();
+  V21Workshop *workshop = v21_window_get_workshop (window);
+  GtkWidget *people = _v21_window_get_section (window, "people");
+  V21Record *t1 = v21_workshop_lookup (workshop, "t1");
+  V21Record *t3 = v21_workshop_lookup (workshop, "t3");
+  g_autoptr(GPtrArray) members = NULL;
+  V21Record *person;
+  guint before;
+
+  gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (people)), people);
+  gui_test_spin (200);
+  members = v21_table_members (workshop, t1);
+  g_assert_cmpuint (members->len, >, 0);
+  person = g_ptr_array_index (members, 0);
+  before = _v21_table_card_get_n_reads ();
+  g_assert_true (v21_workshop_set (workshop, person, "organisation", json_object_new_string ("Mairie de Parthenay"), NULL));
+  gui_test_spin (50);
+  g_assert_cmpuint (_v21_table_card_get_n_reads () - before, ==, 1);
+  before = _v21_table_card_get_n_reads ();
+  g_assert_true (v21_workshop_set (workshop, person, "table", json_object_new_string (v21_record_get_id (t3)), NULL));
+  gui_test_spin (50);
+  g_assert_cmpuint (_v21_table_card_get_n_reads () - before, ==, 2);
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -538,5 +597,7 @@ main (int   argc,
   g_test_add_func ("/gui/prepare/new-over-demo", test_new_over_demo);
   g_test_add_func ("/gui/prepare/drag-and-drop", test_drag_and_drop);
   g_test_add_func ("/gui/prepare/precise-reads", test_precise_reads);
+  g_test_add_func ("/gui/prepare/precise-day-rows", test_precise_day_rows);
+  g_test_add_func ("/gui/prepare/precise-table-cards", test_precise_table_cards);
   return gui_test_run ();
 }

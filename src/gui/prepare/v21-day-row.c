@@ -20,6 +20,7 @@ struct _V21DayRow
 
   V21Workshop   *workshop;
   V21Record     *day;
+  GPtrArray     *sequences;     /* the day's, when last read */
   guint          number;
   GtkMenuButton *date_button;
   GtkCalendar   *calendar;
@@ -29,6 +30,8 @@ struct _V21DayRow
 };
 
 G_DEFINE_FINAL_TYPE (V21DayRow, v21_day_row, ADW_TYPE_EXPANDER_ROW)
+
+static guint n_reads;
 
 /* Time spin buttons */
 
@@ -91,6 +94,9 @@ update (V21DayRow *self)
 
   if (v21_workshop_lookup (self->workshop, v21_record_get_id (self->day)) == NULL)
     return;
+  n_reads++;
+  g_clear_pointer (&self->sequences, g_ptr_array_unref);
+  self->sequences = v21_run_sheet_sequences (self->workshop, self->day);
   v21_run_sheet_get_day (self->workshop, self->day, &info);
   start = v21_time_format (info.start);
   hours = v21_time_format (info.end);
@@ -118,6 +124,18 @@ update (V21DayRow *self)
   if (iso != NULL && (when = g_date_time_new_local (atoi (iso), atoi (iso + 5), atoi (iso + 8), 12, 0, 0)) != NULL)
     gtk_calendar_select_day (self->calendar, when);
   self->updating = FALSE;
+}
+
+/* Only the day itself and its sequences (now or before the edit) concern the row. */
+static void
+on_record_changed (V21DayRow  *self,
+                   V21Record  *record,
+                   const char *field)
+{
+  if (record == self->day
+      || g_strcmp0 (v21_record_get_string (record, "day"), v21_record_get_id (self->day)) == 0
+      || (self->sequences != NULL && g_ptr_array_find (self->sequences, record, NULL)))
+    update (self);
 }
 
 static void
@@ -222,7 +240,10 @@ build (V21DayRow *self)
   g_signal_connect_swapped (self->start_spin, "value-changed", G_CALLBACK (on_hours_changed), self);
   g_signal_connect_swapped (self->end_spin, "value-changed", G_CALLBACK (on_hours_changed), self);
   g_signal_connect_swapped (remove, "clicked", G_CALLBACK (on_remove_clicked), self);
-  g_signal_connect_object (self->workshop, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->workshop, "record-changed::days", G_CALLBACK (on_record_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->workshop, "record-changed::sequences", G_CALLBACK (on_record_changed), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -233,6 +254,7 @@ v21_day_row_dispose (GObject *object)
   if (self->workshop != NULL)
     g_signal_handlers_disconnect_by_data (self->workshop, self);
   g_clear_object (&self->day);
+  g_clear_pointer (&self->sequences, g_ptr_array_unref);
   g_clear_object (&self->workshop);
   G_OBJECT_CLASS (v21_day_row_parent_class)->dispose (object);
 }
@@ -262,4 +284,11 @@ v21_day_row_new (V21Workshop *workshop,
   build (self);
   update (self);
   return GTK_WIDGET (self);
+}
+
+/* How many times a day row re-read its day, for the tests. */
+guint
+_v21_day_row_get_n_reads (void)
+{
+  return n_reads;
 }

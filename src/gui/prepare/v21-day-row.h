@@ -22,6 +22,9 @@ GtkWidget *v21_day_row_new             (V21Workshop *workshop,
                                         V21Record   *day,
                                         guint        number);
 
+/* How many times any day row re-read its day (tests). */
+guint      _v21_day_row_get_n_reads    (void);
+
 /* A spin button that shows and reads minutes after midnight as "HH:MM". */
 void       v21_time_spin_button_setup  (GtkSpinButton *spin);
 

@@ -26,10 +26,13 @@ struct _V21TableCard
   GtkLabel       *count;
   GtkLabel       *mix;
   GtkBox         *members;
+  GPtrArray      *shown;        /* the members, when last read */
   gboolean        stale;        /* changed while out of sight */
 };
 
 G_DEFINE_FINAL_TYPE (V21TableCard, v21_table_card, GTK_TYPE_BOX)
+
+static guint n_reads;
 
 /* Moving people */
 
@@ -174,7 +177,10 @@ update (V21TableCard *self)
   self->stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
   if (self->stale)
     return;
+  n_reads++;
   members = v21_table_members (self->workshop, self->table);
+  g_clear_pointer (&self->shown, g_ptr_array_unref);
+  self->shown = g_ptr_array_ref (members);
   count = g_strdup_printf (ngettext ("%u person", "%u people", members->len), members->len);
   mix = mix_of (members);
   gtk_label_set_label (self->count, count);
@@ -187,6 +193,20 @@ update (V21TableCard *self)
     gtk_box_remove (self->members, child);
   for (guint i = 0; i < members->len; i++)
     gtk_box_append (self->members, member_row (g_ptr_array_index (members, i)));
+}
+
+/* Only the table itself and its people (now or before the edit) concern the card. */
+static void
+on_record_changed (V21TableCard *self,
+                   V21Record    *record,
+                   const char   *field)
+{
+  const char *id = self->table != NULL ? v21_record_get_id (self->table) : NULL;
+
+  if (record == self->table
+      || g_strcmp0 (v21_record_get_string (record, "table"), id) == 0
+      || self->shown == NULL || g_ptr_array_find (self->shown, record, NULL))
+    update (self);
 }
 
 static void
@@ -287,7 +307,10 @@ build (V21TableCard *self)
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->members));
   g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
-  g_signal_connect_object (self->workshop, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->workshop, "record-changed::tables", G_CALLBACK (on_record_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->workshop, "record-changed::people", G_CALLBACK (on_record_changed), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 }
 
@@ -299,6 +322,7 @@ v21_table_card_dispose (GObject *object)
   if (self->workshop != NULL)
     g_signal_handlers_disconnect_by_data (self->workshop, self);
   g_clear_object (&self->table);
+  g_clear_pointer (&self->shown, g_ptr_array_unref);
   g_clear_object (&self->workshop);
   G_OBJECT_CLASS (v21_table_card_parent_class)->dispose (object);
 }
@@ -336,4 +360,11 @@ v21_table_card_get_table (V21TableCard *self)
 {
   g_return_val_if_fail (V21_IS_TABLE_CARD (self), NULL);
   return self->table;
+}
+
+/* How many times a table card re-read its table, for the tests. */
+guint
+_v21_table_card_get_n_reads (void)
+{
+  return n_reads;
 }

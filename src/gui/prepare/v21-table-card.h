@@ -34,4 +34,7 @@ gboolean           v21_table_card_move_person (GtkWidget   *widget,
                                                V21Record   *person,
                                                V21Record   *table);
 
+/* How many times any table card re-read its table (tests). */
+guint      _v21_table_card_get_n_reads (void);
+
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "v21-card-row.h"
 #include "v21-cards.h"
 #include "v21-pages.h"
+#include "v21-record-list.h"
 #include "v21-schema.h"
 #include "v21-widgets.h"
 
@@ -32,6 +33,7 @@ struct _V21BoardPage
   AdwBin              parent_instance;
 
   V21Workshop        *workshop;
+  V21RecordList      *cards;
   GtkCustomFilter    *filter;
   GtkCustomSorter    *sorter;
   GtkSortListModel   *sorted;
@@ -39,6 +41,7 @@ struct _V21BoardPage
   char               *cluster_filter;   /* ALL_CLUSTERS, NO_CLUSTER or an id */
   char               *search;           /* casefolded */
   guint               refresh_id;
+  gboolean            refilter;         /* the next refresh re-reads every row */
 
   /* Template widgets */
   GtkSearchEntry     *search_entry;
@@ -57,6 +60,8 @@ struct _V21BoardPage
 };
 
 G_DEFINE_FINAL_TYPE (V21BoardPage, v21_board_page, ADW_TYPE_BIN)
+
+static guint n_reads;
 
 /* The record chosen in a drop-down of names_of(), or NULL for "All …". */
 static V21Record *
@@ -140,6 +145,7 @@ static gboolean
 filter_func (gpointer item,
              gpointer data)
 {
+  n_reads++;
   return card_visible (data, item, TRUE);
 }
 
@@ -496,10 +502,13 @@ refresh (gpointer data)
   self->refresh_id = 0;
   for (guint i = 0; i < kept->len; i++)
     g_hash_table_add (wanted, g_ptr_array_index (kept, i));
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  if (gtk_drop_down_get_selected (self->order_dropdown) != ORDER_CAPTURED)
-    gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
-  if (kept->len > 0)
+  if (self->refilter)
+    {
+      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+      if (gtk_drop_down_get_selected (self->order_dropdown) != ORDER_CAPTURED)
+        gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+    }
+  if (self->refilter && kept->len > 0)
     {
       gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
       for (guint i = 0; i < g_list_model_get_n_items (model) && g_hash_table_size (wanted) > 0; i++)
@@ -510,17 +519,51 @@ refresh (gpointer data)
             gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, FALSE);
         }
     }
+  self->refilter = FALSE;
   update_clusters (self);
   update_selection_state (self);
   update_outline (self);
   return G_SOURCE_REMOVE;
 }
 
+/* The clusters, the selection and the outline; the rows only when told. */
 static void
-queue_refresh (V21BoardPage *self)
+queue_update (V21BoardPage *self)
 {
   if (self->refresh_id == 0)
     self->refresh_id = g_idle_add (refresh, self);
+}
+
+/* Every row too: a name they show, or how they are filtered or sorted, changed. */
+static void
+queue_refresh (V21BoardPage *self)
+{
+  self->refilter = TRUE;
+  queue_update (self);
+}
+
+/* Whether an edit of @field may move a card in or out of the view, or in its order. */
+static gboolean
+filters_or_sorts (V21BoardPage *self,
+                  const char   *field)
+{
+  if (strcmp (field, "text") == 0)
+    return self->search != NULL && *self->search != '\0';
+  return strcmp (field, "kind") == 0 || strcmp (field, "cluster") == 0 || strcmp (field, "table") == 0
+         || strcmp (field, "sequence") == 0;
+}
+
+/* One card edited: its cells show it again by themselves; it goes through the
+ * filter and the sorter again only when the edit may move it. */
+static void
+on_card_changed (V21BoardPage *self,
+                 V21Record    *card,
+                 const char   *field)
+{
+  /* GtkMultiSelection keeps it selected through the items-changed. */
+  if (field != NULL && filters_or_sorts (self, field))
+    v21_record_list_item_changed (self->cards, card);
+  queue_update (self);
 }
 
 static void
@@ -832,6 +875,40 @@ bind_field (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
 }
 
+/* A cell shows its field again when that field of its card changes, and only then. */
+static void
+show_cell (GtkListItem *item)
+{
+  GtkListItemFactory *factory = g_object_get_data (G_OBJECT (item), "v21-factory");
+  const char *field = g_object_get_data (G_OBJECT (item), "v21-field");
+
+  n_reads++;
+  if (strcmp (field, "kind") == 0)
+    bind_kind (GTK_SIGNAL_LIST_ITEM_FACTORY (factory), item, NULL);
+  else
+    bind_field (GTK_SIGNAL_LIST_ITEM_FACTORY (factory), item, field);
+}
+
+static void
+bind_cell (GtkListItemFactory *factory,
+           GtkListItem        *item,
+           const char         *field)
+{
+  g_autofree char *signal = g_strconcat ("changed::", field, NULL);
+
+  g_object_set_data (G_OBJECT (item), "v21-factory", factory);
+  g_object_set_data (G_OBJECT (item), "v21-field", (gpointer) field);
+  g_signal_connect_object (gtk_list_item_get_item (item), signal, G_CALLBACK (show_cell), item, G_CONNECT_SWAPPED);
+  show_cell (item);
+}
+
+static void
+unbind_cell (GtkListItemFactory *factory,
+             GtkListItem        *item)
+{
+  g_signal_handlers_disconnect_by_data (gtk_list_item_get_item (item), item);
+}
+
 static void
 add_column (V21BoardPage *self,
             const char   *title,
@@ -846,7 +923,6 @@ add_column (V21BoardPage *self,
   if (strcmp (field, "kind") == 0)
     {
       g_signal_connect (factory, "setup", G_CALLBACK (setup_label), GINT_TO_POINTER (1));
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_kind), NULL);
     }
   else
     {
@@ -854,8 +930,9 @@ add_column (V21BoardPage *self,
         g_signal_connect (factory, "setup", G_CALLBACK (setup_text), self);
       else
         g_signal_connect (factory, "setup", G_CALLBACK (setup_label), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_field), (gpointer) field);
     }
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer) field);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), NULL);
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (column, expand);
   gtk_column_view_column_set_resizable (column, TRUE);
@@ -868,9 +945,11 @@ add_column (V21BoardPage *self,
 static void
 setup_cards (V21BoardPage *self)
 {
-  GListModel *cards = G_LIST_MODEL (g_object_ref (v21_workshop_get_collection (self->workshop, "cards")));
+  GListModel *cards;
   GtkFilterListModel *filtered;
 
+  self->cards = v21_record_list_new (v21_workshop_get_collection (self->workshop, "cards"));
+  cards = G_LIST_MODEL (g_object_ref (self->cards));
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->sorter = gtk_custom_sorter_new (sort_func, self, NULL);
   filtered = gtk_filter_list_model_new (cards, GTK_FILTER (g_object_ref (self->filter)));
@@ -900,6 +979,7 @@ v21_board_page_dispose (GObject *object)
   g_clear_object (&self->sorted);
   g_clear_object (&self->filter);
   g_clear_object (&self->sorter);
+  g_clear_object (&self->cards);
   g_clear_object (&self->workshop);
   G_OBJECT_CLASS (v21_board_page_parent_class)->dispose (object);
 }
@@ -980,7 +1060,13 @@ v21_board_page_new (V21Workshop *workshop)
   setup_cards (self);
   on_clusters_changed (self);
   gtk_list_box_select_row (self->cluster_list, gtk_list_box_get_row_at_index (self->cluster_list, 0));
-  g_signal_connect_object (workshop, "changed", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (workshop, "record-changed::cards", G_CALLBACK (on_card_changed), self, G_CONNECT_SWAPPED);
+  for (const char **names = (const char *[]) { "clusters", "tables", "sequences", NULL }; *names; names++)
+    {
+      g_autofree char *signal = g_strconcat ("record-changed::", *names, NULL);
+
+      g_signal_connect_object (workshop, signal, G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+    }
   g_signal_connect_object (v21_workshop_get_collection (workshop, "clusters"), "items-changed",
                            G_CALLBACK (on_clusters_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (v21_workshop_get_collection (workshop, "tables"), "items-changed",
@@ -989,6 +1075,13 @@ v21_board_page_new (V21Workshop *workshop)
                            G_CALLBACK (fill_dropdowns), self, G_CONNECT_SWAPPED);
   update_selection_state (self);
   return GTK_WIDGET (self);
+}
+
+/* How many times the board re-read a card for its rows (filtered or shown), for the tests. */
+guint
+_v21_board_page_get_n_reads (void)
+{
+  return n_reads;
 }
 
 GListModel *

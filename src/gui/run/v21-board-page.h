@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (V21BoardPage, v21_board_page, V21, BOARD_PAGE, AdwBin)
 GtkWidget   *v21_board_page_new          (V21Workshop  *workshop);
 /* The cards shown, after the filters and in their order (for tests and benchmarks). */
 GListModel  *v21_board_page_get_model    (V21BoardPage *self);
+/* How many times any board re-read a card for its rows (tests). */
+guint        _v21_board_page_get_n_reads (void);
 GtkScrolledWindow *v21_board_page_get_scroller (V21BoardPage *self);
 /* The text of the outline view (cluster → cards). */
 char        *v21_board_page_get_outline  (V21BoardPage *self);
