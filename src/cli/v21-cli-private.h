@@ -35,5 +35,7 @@ int          v21_cli_merge         (int    argc,
                                     char **argv);
 int          v21_cli_table_copy    (int    argc,
                                     char **argv);
+int          v21_cli_invitations   (int    argc,
+                                    char **argv);
 
 G_END_DECLS

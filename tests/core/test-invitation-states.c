@@ -1,4 +1,4 @@
-/* test-invitations.c — invitation states, their counts and attendance
+/* test-invitation-states.c — invitation states, their counts and attendance
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
