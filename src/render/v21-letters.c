@@ -7,14 +7,11 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 
 #include "v21-letters.h"
 #include "v21-invitations.h"
 #include "v21-labels.h"
-#include "v21-file-io.h"
-#include "v21-pdf-lang.h"
 #include "v21-print-kit-private.h"
 #include "v21-run-sheet.h"
 
@@ -146,34 +143,17 @@ draw_letter (Kit        *kit,
   _v21_kit_end_page (kit);
 }
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 static void
 draw_letters (Kit        *kit,
               const char *reply_by)
 {
   V21Collection *people = v21_workshop_get_collection (kit->workshop, "people");
-  cairo_font_options_t *options = cairo_font_options_create ();
 
-  kit->cr = cairo_create (kit->surface);
-  kit->context = pango_cairo_create_context (kit->cr);
-  pango_cairo_context_set_resolution (kit->context, 72);
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (kit->context, options);
-  cairo_font_options_destroy (options);
+  _v21_kit_open (kit);
   for (guint i = 0; i < v21_collection_get_n (people); i++)
     if (v21_letters_wanted (v21_collection_get (people, i)))
       draw_letter (kit, v21_collection_get (people, i), reply_by);
-  g_object_unref (kit->context);
-  cairo_destroy (kit->cr);
+  _v21_kit_close (kit);
 }
 
 gboolean
@@ -185,7 +165,6 @@ v21_letters_write (V21Workshop  *workshop,
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
   g_autofree char *title = NULL;
   Kit kit = { workshop, NULL };
-  cairo_status_t status;
 
   g_return_val_if_fail (V21_IS_WORKSHOP (workshop), FALSE);
   if (v21_letters_count (workshop) == 0)
@@ -194,22 +173,10 @@ v21_letters_write (V21Workshop  *workshop,
                    _("Nobody is to invite, invited or without reply: there is no letter to write"));
       return FALSE;
     }
-  kit.surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, PAGE_WIDTH, PAGE_HEIGHT);
   /* Translators: the title of the letters' PDF document. */
   title = g_strdup_printf (_("%s — invitations"), v21_workshop_get_title (workshop));
-  cairo_pdf_surface_set_metadata (kit.surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (kit.surface, CAIRO_PDF_METADATA_CREATOR, "Visions+21");
+  kit.surface = _v21_kit_pdf_surface (bytes, title);
   kit.n_pages = v21_letters_count (workshop);
   draw_letters (&kit, reply_by);
-  cairo_surface_finish (kit.surface);
-  status = cairo_surface_status (kit.surface);
-  cairo_surface_destroy (kit.surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, V21_ERROR, V21_ERROR_IO, _("Could not draw the letters: %s"),
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
-  v21_pdf_add_language_or_warn (bytes, path);
-  return v21_file_write_atomic (path, (const char *) bytes->data, bytes->len, FALSE, error);
+  return _v21_kit_save_pdf (kit.surface, bytes, path, _("Could not draw the letters: %s"), error);
 }
