@@ -32,6 +32,7 @@ static const Command commands[] = {
   { "table-copy", v21_cli_table_copy, N_("Write a copy of a workshop for a table’s laptop") },
   { "merge", v21_cli_merge, N_("Bring the tables’ files into the master workshop") },
   { "capitalise", v21_cli_capitalise, N_("Bring several workshops into one document on the method") },
+  { "invitations", v21_cli_invitations, N_("Write the invitation letters as a PDF, and the days as a calendar file") },
 };
 
 static void

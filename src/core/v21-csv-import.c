@@ -558,6 +558,9 @@ static const HeaderName header_names[] = {
   { "emailaddress", V21_CSV_EMAIL },
   { "consentement", V21_CSV_CONSENT }, { "consent", V21_CSV_CONSENT }, { "rgpd", V21_CSV_CONSENT },
   { "accorddiffusion", V21_CSV_CONSENT }, { "autorisation", V21_CSV_CONSENT },
+  { "invitation", V21_CSV_INVITATION }, { "statut", V21_CSV_INVITATION },
+  { "etat", V21_CSV_INVITATION }, { "status", V21_CSV_INVITATION },
+  { "reponse", V21_CSV_INVITATION }, { "reply", V21_CSV_INVITATION },
 };
 
 /* Longer headers that start like a known one ("Consentement à être nommé"). */
@@ -930,7 +933,7 @@ v21_csv_field_get_label (V21CsvField field)
 {
   static const char * const names[] = {
     N_("Ignore"), N_("Name"), N_("First name"), N_("Organisation"), N_("Category"),
-    N_("Role"), N_("Table"), N_("E-mail"), N_("Consent"),
+    N_("Role"), N_("Table"), N_("E-mail"), N_("Consent"), N_("Invitation"),
   };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (names) == V21_CSV_N_FIELDS);
@@ -1012,6 +1015,34 @@ parse_role (const char *text)
   if (key[0] == '\0')
     return "participant";
   return value_for_prefix (key, prefixes, G_N_ELEMENTS (prefixes));
+}
+
+/* "Confirmé", "Invitée", "Excusé", "Sans réponse", "No reply"… as an
+ * invitation state of the file format; "" for an empty cell, NULL when unknown. */
+static const char *
+parse_invitation (const char *text)
+{
+  static const Prefix prefixes[] = {
+    { "ainviter", "to_invite" }, { "toinvite", "to_invite" }, { "pasinvite", "to_invite" },
+    { "notinvited", "to_invite" }, { "invit", "invited" }, { "envoy", "invited" },
+    { "sent", "invited" }, { "confirm", "confirmed" }, { "inscrit", "confirmed" },
+    { "present", "confirmed" }, { "accept", "confirmed" }, { "oui", "confirmed" },
+    { "yes", "confirmed" }, { "declin", "declined" }, { "excus", "declined" },
+    { "absent", "declined" }, { "refus", "declined" }, { "non", "declined" },
+    { "no", "declined" }, { "sansreponse", "no_reply" }, { "noreply", "no_reply" },
+    { "pasdereponse", "no_reply" }, { "noresponse", "no_reply" }, { "relance", "no_reply" },
+  };
+  g_autofree char *key = v21_text_key (text);
+  const Prefix *best = NULL;
+
+  if (key[0] == '\0')
+    return "";
+  /* The longest prefix that fits: "No reply" is not "No", "Not invited" not "Invited". */
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    if (g_str_has_prefix (key, prefixes[i].prefix)
+        && (best == NULL || strlen (prefixes[i].prefix) > strlen (best->prefix)))
+      best = &prefixes[i];
+  return best != NULL ? best->value : NULL;
 }
 
 /* Yes or no: returns FALSE when @text is neither. */
@@ -1174,6 +1205,7 @@ read_values (RowCells    *cells,
   const char *email = cells->cells[V21_CSV_EMAIL] ? cells->cells[V21_CSV_EMAIL] : "";
   const char *known_category = category && category[0] ? parse_category (category) : NULL;
   const char *known_role = parse_role (role);
+  const char *invitation = cells->cells[V21_CSV_INVITATION] ? parse_invitation (cells->cells[V21_CSV_INVITATION]) : "";
   gboolean consent = FALSE;
 
   if (category != NULL && category[0] != '\0' && known_category == NULL)
@@ -1192,6 +1224,12 @@ read_values (RowCells    *cells,
     return g_strdup_printf (_("“%s” is not an e-mail address"), email);
   if (cells->cells[V21_CSV_CONSENT] != NULL && !parse_consent (cells->cells[V21_CSV_CONSENT], &consent))
     return g_strdup_printf (_("Consent “%s” is neither yes nor no"), cells->cells[V21_CSV_CONSENT]);
+  if (invitation == NULL)
+    {
+      g_autofree char *expected = expected_values ("invitation");
+      return g_strdup_printf (_("Unknown invitation state “%s” (expected: %s)"),
+                              cells->cells[V21_CSV_INVITATION], expected);
+    }
 
   json_object_object_add (fields, "organisation",
                           json_object_new_string (cells->cells[V21_CSV_ORGANISATION] ? cells->cells[V21_CSV_ORGANISATION] : ""));
@@ -1201,6 +1239,8 @@ read_values (RowCells    *cells,
   json_object_object_add (fields, "email", json_object_new_string (email));
   json_object_object_add (fields, "consent", json_object_new_boolean (consent));
   json_object_object_add (fields, "locked", json_object_new_boolean (FALSE));
+  if (invitation[0] != '\0')
+    json_object_object_add (fields, "invitation", json_object_new_string (invitation));
   return NULL;
 }
 
@@ -1352,7 +1392,8 @@ person_fields (V21CsvRow  *row,
                const char *table_id)
 {
   static const char * const order[] = {
-    "name", "organisation", "category", "role", "table", "email", "consent", "locked", NULL
+    "name", "organisation", "category", "role", "table", "email", "consent", "locked",
+    "invitation", NULL
   };
   json_object *fields = json_object_new_object ();
 

@@ -32,6 +32,7 @@ typedef enum
   V21_CSV_TABLE,
   V21_CSV_EMAIL,
   V21_CSV_CONSENT,
+  V21_CSV_INVITATION,    /* "Confirmé", "Invited", "Excusé"… */
   V21_CSV_N_FIELDS
 } V21CsvField;
 

@@ -34,6 +34,11 @@ static const Label labels[] = {
   { "role", "technical_lead", N_("Technical lead") },
   { "role", "political_sponsor", N_("Political sponsor") },
   { "role", "observer", N_("Observer") },
+  { "invitation", "to_invite", N_("To invite") },
+  { "invitation", "invited", N_("Invited") },
+  { "invitation", "confirmed", N_("Confirmed") },
+  { "invitation", "declined", N_("Declined") },
+  { "invitation", "no_reply", N_("No reply") },
   { "sequence_kind", "plenary", N_("Plenary") },
   { "sequence_kind", "tables", N_("In tables") },
   { "sequence_kind", "break", N_("Break") },
@@ -76,6 +81,7 @@ v21_label_values (const char *domain)
   static const struct { const char *domain, *collection, *field; } sources[] = {
     { "category", "people", "category" },
     { "role", "people", "role" },
+    { "invitation", "people", "invitation" },
     { "sequence_kind", "sequences", "kind" },
     { "material_kind", "materials", "kind" },
   };

@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "v21-report-private.h"
+#include "v21-invitations.h"
 #include "v21-typography.h"
 #include "v21-consent.h"
 #include "v21-capture.h"
@@ -466,10 +467,20 @@ is_team (V21Record *person)
   return g_strv_contains (roles, _v21_text (person, "role"));
 }
 
-static guint
-count_participants (V21Workshop *workshop,
-                    guint       *at_tables)
+/* A participant who took part: with attendance recorded, who came on a day;
+ * else everyone on the list but who declined. */
+static gboolean
+is_participant (V21ReportBuilder *builder,
+                V21Record        *person)
 {
+  return !is_team (person) && v21_person_took_part (person, builder->attendance);
+}
+
+static guint
+count_participants (V21ReportBuilder *builder,
+                    guint            *at_tables)
+{
+  V21Workshop *workshop = builder->workshop;
   V21Collection *people = v21_workshop_get_collection (workshop, "people");
   guint n = 0;
 
@@ -478,7 +489,7 @@ count_participants (V21Workshop *workshop,
     {
       V21Record *person = v21_collection_get (people, i);
 
-      if (is_team (person))
+      if (!is_participant (builder, person))
         continue;
       n++;
       if (lookup_in (workshop, _v21_text (person, "table"), "tables") != NULL)
@@ -840,7 +851,7 @@ chapter_summary (V21ReportBuilder *builder)
   V21Workshop *workshop = builder->workshop;
   V21Record *root = v21_workshop_get_root (workshop);
   guint at_tables = 0;
-  guint n_people = count_participants (workshop, &at_tables);
+  guint n_people = count_participants (builder, &at_tables);
   guint n_tables = count_of (workshop, "tables");
   long horizon = (long) v21_record_get_int (root, "horizon_year", 0);
   g_autofree char *people = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u participant", "%u participants", n_people), n_people);
@@ -1092,7 +1103,8 @@ tables_composition (V21ReportBuilder *builder)
         {
           V21Record *person = v21_collection_get (people, i);
 
-          if (g_strcmp0 (_v21_text (person, "table"), v21_record_get_id (record)) != 0)
+          if (g_strcmp0 (_v21_text (person, "table"), v21_record_get_id (record)) != 0
+              || (!is_team (person) && !v21_person_took_part (person, builder->attendance)))
             continue;
           n++;
           count_add (counts, v21_category_label (_v21_text (person, "category")));
@@ -1136,7 +1148,7 @@ facilitation_team (V21ReportBuilder *builder)
       g_autofree char *name = NULL;
       g_autofree char *organisation = NULL;
 
-      if (!is_team (person))
+      if (!is_team (person) || v21_invitation_get (person) == V21_INVITATION_DECLINED)
         continue;
       if (list == NULL)
         {
@@ -1170,7 +1182,7 @@ named_people (V21ReportBuilder *builder)
       GPtrArray *row;
       g_autofree char *category = NULL;
 
-      if (is_team (person))
+      if (!is_participant (builder, person))
         continue;
       if (!v21_consent_may_name (person))
         {
@@ -1330,6 +1342,29 @@ organisations_table (V21ReportBuilder *builder,
     }
 }
 
+/* "Counted from the sign-in sheets: day 1, 31 present; day 2, 28 present." */
+static void
+attendance_note (V21ReportBuilder *builder)
+{
+  V21Collection *days = v21_workshop_get_collection (builder->workshop, "days");
+  g_autoptr(GString) list = g_string_new (NULL);
+  g_autofree char *text = NULL;
+
+  for (guint d = 0; d < v21_collection_get_n (days); d++)
+    {
+      guint n = v21_attendance_count (builder->workshop, v21_collection_get (days, d));
+
+      if (list->len > 0)
+        g_string_append (list, "; ");
+      /* Translators: one day of the sign-in sheets: "jour 1, 31 présents". */
+      g_string_append_printf (list, g_dngettext (GETTEXT_PACKAGE, "day %u, %u present", "day %u, %u present", n),
+                              d + 1, n);
+    }
+  /* Translators: the list is "day 1, 31 present; day 2, 28 present". */
+  text = g_strdup_printf (_("Counted from the sign-in sheets: %s. The counts below are of who came."), list->str);
+  _v21_report_paragraph (builder, V21_TEXT_NOTE, NULL, text);
+}
+
 static void
 chapter_people (V21ReportBuilder *builder)
 {
@@ -1338,7 +1373,7 @@ chapter_people (V21ReportBuilder *builder)
   g_autoptr(GPtrArray) categories = g_ptr_array_new_with_free_func ((GDestroyNotify) count_free);
   g_autoptr(GPtrArray) organisations = g_ptr_array_new_with_free_func ((GDestroyNotify) count_free);
   guint no_category = 0, unnamed_organisations = 0, personal = 0, at_tables = 0;
-  guint n = count_participants (workshop, &at_tables);
+  guint n = count_participants (builder, &at_tables);
   guint n_tables = count_of (workshop, "tables");
   g_autofree char *people_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u participant", "%u participants", n), n);
   g_autofree char *tables_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u table", "%u tables", n_tables), n_tables);
@@ -1350,7 +1385,7 @@ chapter_people (V21ReportBuilder *builder)
       const char *category = v21_category_label (_v21_text (person, "category"));
       g_autofree char *organisation = organisation_short (_v21_text (person, "organisation"));
 
-      if (is_team (person))
+      if (!is_participant (builder, person))
         continue;
       if (category[0] == '\0')
         no_category++;
@@ -1377,6 +1412,8 @@ chapter_people (V21ReportBuilder *builder)
   /* Translators: "34 participants ont pris part au séminaire, réparties en 6 tables." */
   intro = g_strdup_printf (_("%s took part in the seminar, in %s."), people_text, tables_text);
   _v21_report_paragraph (builder, V21_TEXT_INTRO, NULL, intro);
+  if (builder->attendance)
+    attendance_note (builder);
   if (at_tables < n)
     {
       g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u participant sat at no table.",

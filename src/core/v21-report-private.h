@@ -29,6 +29,7 @@ typedef struct
   guint        section;
   guint        anchors;
   guint        figures;
+  gboolean     attendance;   /* someone signed in: who took part is who came */
 } V21ReportBuilder;
 
 /* Every text goes through the typography of the report's language. */

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "v21-report.h"
+#include "v21-invitations.h"
 #include "v21-consent.h"
 #include "v21-run-sheet.h"
 #include "v21-report-private.h"
@@ -573,6 +574,7 @@ v21_report_new_with_sections (V21Workshop       *workshop,
   builder.workshop = workshop;
   builder.report = report;
   builder.sections = sections;
+  builder.attendance = v21_attendance_recorded (workshop);
   _v21_report_build (&builder);
   return report;
 }

@@ -34,6 +34,9 @@ static const char * const categories[] = {
 static const char * const roles[] = {
   "participant", "facilitator", "technical_lead", "political_sponsor", "observer", NULL
 };
+static const char * const invitation_states[] = {
+  "to_invite", "invited", "confirmed", "declined", "no_reply", NULL
+};
 static const char * const sequence_kinds[] = {
   "plenary", "tables", "break", "vote", "report_back", NULL
 };
@@ -115,6 +118,9 @@ static const V21Field person_fields[] = {
   SHORT ("email", 0),
   BOOL ("consent"),
   BOOL ("locked"),
+  ENUM ("invitation", 0, invitation_states),
+  TYPED ("invited_on", V21_FIELD_DATE, V21_NULLABLE),
+  { "attended", V21_FIELD_REF_LIST, 0, 0, 0, NULL, "days", NULL },
   END
 };
 static const V21Field exercise_fields[] = {

@@ -606,8 +606,18 @@ check_refs (const Fields *fields,
     {
       json_object *value = fields->values[i];
 
-      if (f->type != V21_FIELD_REF || f->target == NULL || !(fields->present & (1u << i))
-          || !json_object_is_type (value, json_type_string))
+      if (f->target == NULL || !(fields->present & (1u << i)))
+        continue;
+      if (f->type == V21_FIELD_REF_LIST && json_object_is_type (value, json_type_array))
+        for (gsize j = 0; j < json_object_array_length (value); j++)
+          {
+            json_object *item = json_object_array_get_idx (value, j);
+
+            if (json_object_is_type (item, json_type_string))
+              check_ref (json_object_get_string (item), f->target, AT_INDEX (AT_KEY (at, f->name), j),
+                         resolver, problems);
+          }
+      if (f->type != V21_FIELD_REF || !json_object_is_type (value, json_type_string))
         continue;
       check_ref (json_object_get_string (value), f->target, AT_KEY (at, f->name), resolver, problems);
     }

@@ -54,6 +54,19 @@ typedef struct
   guint            n_pages;
 } Kit;
 
+/* The drawing context of @kit->surface (unhinted, in points), and its end. */
+void          _v21_kit_open          (Kit         *kit);
+void          _v21_kit_close         (Kit         *kit);
+/* An A4 PDF drawn into @bytes, then finished and written atomically to @path
+ * (@failure, translated, says what could not be drawn: "…: %s"). */
+cairo_surface_t *_v21_kit_pdf_surface (GByteArray *bytes,
+                                       const char *title);
+gboolean      _v21_kit_save_pdf      (cairo_surface_t  *surface,
+                                      GByteArray       *bytes,
+                                      const char       *path,
+                                      const char       *failure,
+                                      GError          **error);
+
 void          _v21_kit_color         (Kit         *kit,
                                       Rgb          color);
 /* A layout of @text (through the report's typography), wrapped at @width

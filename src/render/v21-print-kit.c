@@ -1084,25 +1084,14 @@ v21_print_kit_render (V21Workshop     *workshop,
                       cairo_surface_t *surface)
 {
   Kit kit = { workshop, surface };
-  cairo_font_options_t *options = cairo_font_options_create ();
 
   g_return_if_fail (V21_IS_WORKSHOP (workshop));
   g_return_if_fail (cairo_surface_get_type (surface) == CAIRO_SURFACE_TYPE_PDF);
 
-  kit.cr = cairo_create (surface);
-  kit.context = pango_cairo_create_context (kit.cr);
   kit.n_pages = v21_print_kit_count_pages (workshop);
-  /* Sizes are in points, and printed metrics are not hinted. */
-  pango_cairo_context_set_resolution (kit.context, 72);
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (kit.context, options);
-  cairo_font_options_destroy (options);
-
+  _v21_kit_open (&kit);
   draw_parts (&kit);
-
-  g_object_unref (kit.context);
-  cairo_destroy (kit.cr);
+  _v21_kit_close (&kit);
 }
 
 static cairo_status_t
@@ -1122,24 +1111,65 @@ v21_print_kit_write (V21Workshop  *workshop,
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
   g_autofree char *title = NULL;
   cairo_surface_t *surface;
-  cairo_status_t status;
 
   g_return_val_if_fail (V21_IS_WORKSHOP (workshop), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, PAGE_WIDTH, PAGE_HEIGHT);
   /* Translators: the title of the kit's PDF document. */
   title = g_strdup_printf (_("%s — printable kit"), v21_workshop_get_title (workshop));
+  surface = _v21_kit_pdf_surface (bytes, title);
+  v21_print_kit_render (workshop, surface);
+  return _v21_kit_save_pdf (surface, bytes, path, _("Could not draw the kit: %s"), error);
+}
+
+void
+_v21_kit_open (Kit *kit)
+{
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  kit->cr = cairo_create (kit->surface);
+  kit->context = pango_cairo_create_context (kit->cr);
+  /* Sizes are in points, and printed metrics are not hinted. */
+  pango_cairo_context_set_resolution (kit->context, 72);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (kit->context, options);
+  cairo_font_options_destroy (options);
+}
+
+void
+_v21_kit_close (Kit *kit)
+{
+  g_object_unref (kit->context);
+  cairo_destroy (kit->cr);
+}
+
+cairo_surface_t *
+_v21_kit_pdf_surface (GByteArray *bytes,
+                      const char *title)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, PAGE_WIDTH, PAGE_HEIGHT);
+
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Visions+21");
-  v21_print_kit_render (workshop, surface);
+  return surface;
+}
+
+gboolean
+_v21_kit_save_pdf (cairo_surface_t  *surface,
+                   GByteArray       *bytes,
+                   const char       *path,
+                   const char       *failure,
+                   GError          **error)
+{
+  cairo_status_t status;
+
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, V21_ERROR, V21_ERROR_IO, _("Could not draw the kit: %s"),
-                   cairo_status_to_string (status));
+      g_set_error (error, V21_ERROR, V21_ERROR_IO, failure, cairo_status_to_string (status));
       return FALSE;
     }
   v21_pdf_add_language_or_warn (bytes, path);

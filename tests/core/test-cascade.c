@@ -77,9 +77,9 @@ holds_id (json_object *ids,
 /* What goes when a record goes: every reference of the format, and whether the
  * record holding it is removed with its target (REMOVE) or keeps going without
  * it (CLEAR: the reference becomes null; for a list, the id leaves the list).
- * A table removed unseats its people and leaves its cards on the board; a card
- * removed takes its links, scores and votes; a scenario, its trajectories and
- * their points. A target of NULL: an id of any list. */
+ * A day removed leaves the attendance lists; a table removed unseats its people
+ * and leaves its cards on the board; a card removed takes its links, scores and
+ * votes; a scenario, its trajectories and their points. A target of NULL: an id of any list. */
 typedef enum { CLEAR, REMOVE } Action;
 
 typedef struct
@@ -93,6 +93,7 @@ typedef struct
 
 static const Rule rules[] = {
   { "people", "table", "tables", CLEAR, FALSE },
+  { "people", "attended", "days", CLEAR, TRUE },
   { "sequences", "day", "days", REMOVE, FALSE },
   { "sequences", "exercise", "exercises", CLEAR, FALSE },
   { "materials", "exercise", "exercises", CLEAR, FALSE },

@@ -441,6 +441,51 @@ test_control_characters (void)
   g_assert_cmpstr (field (row_at (import, 0), "organisation"), ==, "Mai rie");
 }
 
+/* A state column under its French or English names, with the values people type. */
+static void
+test_invitation_column (void)
+{
+  static const char french[] =
+    "Nom;Statut\nAnne Roy;Confirmé\nBruno Lac;invitée\nCécile Mas;Excusé\nDidier Vial;Décliné\n"
+    "Emma Noé;Sans réponse\nFabien Gué;à inviter\nGaëlle Sol;\nHugo Pin;peut-être\n";
+  static const char english[] =
+    "Name,Invitation\nIan Lee,Declined\nJo Kerr,No reply\nKim Day,Not invited\nLea Fox,Invited\n";
+  static const char * const headers[] = { "Invitation", "Statut", "État", "Status" };
+  g_autoptr(V21Workshop) workshop = test_load_minimal ();
+  g_autoptr(V21CsvImport) fr = v21_csv_import_new_from_data (french, strlen (french), NULL);
+  g_autoptr(V21CsvImport) en = v21_csv_import_new_from_data (english, strlen (english), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
+    {
+      g_autofree char *data = g_strdup_printf ("Nom;%s\nAnne Roy;Confirmé\n", headers[i]);
+      g_autoptr(V21CsvImport) import = v21_csv_import_new_from_data (data, strlen (data), NULL);
+
+      g_assert_cmpint (v21_csv_import_get_mapping (import, 1), ==, V21_CSV_INVITATION);
+    }
+  v21_csv_import_preview (fr, workshop);
+  g_assert_cmpuint (v21_csv_import_get_rows (fr)->len, ==, 7);
+  g_assert_cmpstr (field (row_at (fr, 0), "invitation"), ==, "confirmed");
+  g_assert_cmpstr (field (row_at (fr, 1), "invitation"), ==, "invited");
+  g_assert_cmpstr (field (row_at (fr, 2), "invitation"), ==, "declined");
+  g_assert_cmpstr (field (row_at (fr, 3), "invitation"), ==, "declined");
+  g_assert_cmpstr (field (row_at (fr, 4), "invitation"), ==, "no_reply");
+  g_assert_cmpstr (field (row_at (fr, 5), "invitation"), ==, "to_invite");
+  /* An empty cell says nothing: the person is to invite, as in an old file. */
+  g_assert_null (field (row_at (fr, 6), "invitation"));
+  assert_skip (v21_csv_import_get_skipped (fr), 0, 9,
+               "Unknown invitation state “peut-être” (expected: To invite, Invited, Confirmed, Declined, No reply)");
+  v21_csv_import_preview (en, workshop);
+  g_assert_cmpuint (v21_csv_import_get_rows (en)->len, ==, 4);
+  g_assert_cmpstr (field (row_at (en, 0), "invitation"), ==, "declined");
+  g_assert_cmpstr (field (row_at (en, 1), "invitation"), ==, "no_reply");
+  g_assert_cmpstr (field (row_at (en, 2), "invitation"), ==, "to_invite");
+  g_assert_cmpstr (field (row_at (en, 3), "invitation"), ==, "invited");
+  /* Applied, the states are in the workshop. */
+  g_assert_true (v21_csv_import_apply (fr, workshop, NULL, NULL));
+  g_assert_cmpstr (v21_record_get_string (v21_collection_get (v21_workshop_get_collection (workshop, "people"), 4),
+                                          "invitation"), ==, "confirmed");
+}
+
 #define BLANK_BYTES (20 * 1024 * 1024)
 
 /* 20 MB of blank lines: refused as empty, with memory a small multiple of
@@ -566,6 +611,7 @@ main (int   argc,
   g_test_add_func ("/core/csv/blank-lines", test_blank_lines);
   g_test_add_func ("/core/csv/read-async", test_read_async);
   g_test_add_func ("/core/csv/too-large", test_too_large);
+  g_test_add_func ("/core/csv/invitation-column", test_invitation_column);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "v21-csv.h"
+#include "v21-invitations.h"
 #include "v21-report.h"
 #include "v21-run-sheet.h"
 #include "v21-typography.h"
@@ -419,6 +420,88 @@ test_report_people (void)
   g_assert_cmpstr (cell_at (block, 0, 0)->note, ==, "Political sponsor");
 }
 
+static V21Record *
+person (V21Workshop *workshop,
+        const char  *id)
+{
+  V21Record *record = v21_workshop_lookup (workshop, id);
+
+  g_assert_nonnull (record);
+  return record;
+}
+
+static const char *
+category_count (V21ReportBlock *block,
+                const char     *category)
+{
+  for (guint r = 0; r < block->rows->len; r++)
+    if (g_strcmp0 (cell_at (block, r, 0)->text, category) == 0)
+      return cell_at (block, r, 1)->text;
+  return NULL;
+}
+
+/* Without a sign-in, the list counts, but who declined is not listed. */
+static void
+test_report_declined (void)
+{
+  g_autoptr(V21Workshop) workshop = load ("demo");
+  g_autoptr(V21Report) report = NULL;
+  g_autoptr(GString) text = NULL;
+  guint i;
+
+  g_assert_true (v21_invitation_set (workshop, person (workshop, "p06"), V21_INVITATION_DECLINED, NULL, NULL));
+  report = v21_report_new (workshop, V21_REPORT_DEFAULT);
+  i = find_block (report, 0, V21_BLOCK_HEADING, "Who took part");
+  g_assert_cmpstr (block_at (report, i + 1)->text, ==, "33 participants took part in the seminar, in 6 tables.");
+  i = find_block (report, i, V21_BLOCK_HEADING, "Participants");
+  g_assert_cmpuint (block_at (report, i + 1)->rows->len, ==, 28);
+  text = report_text (report);
+  g_assert_null (strstr (text->str, "Sophie Texier"));
+  g_assert_null (strstr (text->str, "sign-in"));
+}
+
+/* With a sign-in, who took part is who came, by day. */
+static void
+test_report_attendance (void)
+{
+  g_autoptr(V21Workshop) workshop = load ("demo");
+  g_autoptr(V21Report) report = NULL;
+  V21Record *d1 = v21_workshop_lookup (workshop, "d1");
+  V21Record *d2 = v21_workshop_lookup (workshop, "d2");
+  V21ReportBlock *block;
+  guint i;
+
+  v21_attendance_set (workshop, person (workshop, "p05"), d1, TRUE, NULL);
+  v21_attendance_set (workshop, person (workshop, "p05"), d2, TRUE, NULL);
+  v21_attendance_set (workshop, person (workshop, "p06"), d1, TRUE, NULL);
+  v21_attendance_set (workshop, person (workshop, "p07"), d2, TRUE, NULL);
+  v21_attendance_set (workshop, person (workshop, "p09"), d1, TRUE, NULL);
+  v21_invitation_set (workshop, person (workshop, "p08"), V21_INVITATION_DECLINED, NULL, NULL);
+  report = v21_report_new (workshop, V21_REPORT_DEFAULT);
+  i = find_block (report, 0, V21_BLOCK_HEADING, "In short");
+  assert_has (block_at (report, i + 1)->text, "4 participants working in 6 tables");
+  i = find_block (report, i, V21_BLOCK_HEADING, "Who took part");
+  g_assert_cmpstr (block_at (report, i + 1)->text, ==, "4 participants took part in the seminar, in 6 tables.");
+  g_assert_cmpstr (block_at (report, i + 2)->text, ==,
+                   "Counted from the sign-in sheets: day 1, 3 present; day 2, 2 present. The counts below are of who came.");
+  i = find_block (report, i, V21_BLOCK_HEADING, "By category");
+  block = block_at (report, i + 1);
+  g_assert_cmpstr (cell_at (block, block->rows->len - 1, 1)->text, ==, "4");
+  g_assert_cmpstr (category_count (block, "Elected officials"), ==, "1");
+  g_assert_cmpstr (category_count (block, "Staff"), ==, "1");
+  g_assert_cmpstr (category_count (block, "Businesses"), ==, "1");
+  g_assert_cmpstr (category_count (block, "Residents"), ==, "1");
+  g_assert_null (category_count (block, "Associations"));
+  /* Named: who came and consented (p09 did not). */
+  i = find_block (report, i, V21_BLOCK_HEADING, "Participants");
+  block = block_at (report, i + 1);
+  g_assert_cmpuint (block->rows->len, ==, 3);
+  g_assert_cmpstr (cell_at (block, 0, 0)->text, ==, "Bernard Chaigneau");
+  g_assert_cmpstr (cell_at (block, 1, 0)->text, ==, "Sophie Texier");
+  g_assert_cmpstr (cell_at (block, 2, 0)->text, ==, "Mathieu Brossard");
+  g_assert_cmpstr (block_at (report, i + 2)->text, ==, "1 person did not wish to be named in this report.");
+}
+
 static void
 test_report_run_sheet (void)
 {
@@ -622,6 +705,8 @@ main (int   argc,
   g_test_add_func ("/core/report/summary", test_report_summary);
   g_test_add_func ("/core/report/people", test_report_people);
   g_test_add_func ("/core/report/run-sheet", test_report_run_sheet);
+  g_test_add_func ("/core/report/declined", test_report_declined);
+  g_test_add_func ("/core/report/attendance", test_report_attendance);
   g_test_add_func ("/core/report/once", test_report_once);
   g_test_add_func ("/core/report/sections", test_report_sections);
   g_test_add_func ("/core/report/date-format", test_date_format);
