@@ -36,7 +36,7 @@ int          v21_cli_merge         (int    argc,
 int          v21_cli_table_copy    (int    argc,
                                     char **argv);
 int          v21_cli_capitalise    (int    argc,
-                                     char **argv);
+                                    char **argv);
 int          v21_cli_invitations   (int    argc,
                                     char **argv);
 
