@@ -181,6 +181,42 @@ gui_test_wait_for (GuiTestCondition condition,
   return TRUE;
 }
 
+typedef struct
+{
+  GtkFileChooser *chooser;
+  GFile          *wanted;
+} ChosenFile;
+
+static gboolean
+chooser_gives (gpointer data)
+{
+  ChosenFile *chosen = data;
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (chosen->chooser);
+
+  return file != NULL && g_file_equal (file, chosen->wanted);
+}
+
+void
+gui_test_choose_file (GtkFileChooser *chooser,
+                      GFile          *folder,
+                      const char     *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) wanted = g_file_get_child (folder, name);
+  ChosenFile chosen = { chooser, wanted };
+
+  g_assert_true (gtk_file_chooser_set_current_folder (chooser, folder, &error));
+  g_assert_no_error (error);
+  gtk_file_chooser_set_current_name (chooser, name);
+  if (!gui_test_wait_for (chooser_gives, &chosen))
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+      g_error ("the chooser gives %s, not %s", path != NULL ? path : "no file", g_file_peek_path (wanted));
+    }
+}
+
 static gboolean
 window_loaded (gpointer window)
 {

@@ -56,6 +56,12 @@ void       gui_test_spin          (guint       ms);
 typedef gboolean (*GuiTestCondition) (gpointer data);
 gboolean   gui_test_wait_for      (GuiTestCondition condition,
                                    gpointer         data);
+/* Points @chooser at @folder/@name as a user would, and waits (at most 20 s)
+ * until the chooser would answer that file: its folder is set
+ * asynchronously, so accepting at once may give another folder. */
+void       gui_test_choose_file   (GtkFileChooser *chooser,
+                                   GFile          *folder,
+                                   const char     *name);
 /* v21_window_open_file(), then waits until the file is opened (or refused). */
 void       gui_test_open_file     (V21Window  *window,
                                    GFile      *file);

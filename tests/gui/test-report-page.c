@@ -58,7 +58,6 @@ export (Fixture    *f,
         const char *name,
         const char *proposed)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
   GtkFileChooserNative *chooser;
   char *path = g_build_filename (f->dir, name, NULL);
@@ -69,10 +68,7 @@ export (Fixture    *f,
   g_assert_nonnull (chooser);
   if (proposed != NULL)
     g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)), ==, proposed);
-  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, &error));
-  g_assert_no_error (error);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gui_test_spin (100);
+  gui_test_choose_file (GTK_FILE_CHOOSER (chooser), folder, name);
   g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
   gui_test_spin (20);
   g_assert_null (_v21_report_page_get_chooser (f->page));
@@ -89,7 +85,7 @@ contents_of (const char *path)
   g_autoptr(GError) error = NULL;
   char *contents = NULL;
 
-  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_file_get_contents (path, &contents, NULL, &error);
   g_assert_no_error (error);
   return contents;
 }

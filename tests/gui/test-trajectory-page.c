@@ -335,10 +335,7 @@ test_export (Fixture       *f,
   g_assert_nonnull (chooser);
   g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)), ==,
                    "Le bocage en partage — vision 2056.png");
-  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, &error));
-  g_assert_no_error (error);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "vision.png");
-  gui_test_spin (100);
+  gui_test_choose_file (GTK_FILE_CHOOSER (chooser), folder, "vision.png");
   g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
   gui_test_spin (100);
   g_assert_null (_v21_trajectory_page_get_chooser (f->page));
