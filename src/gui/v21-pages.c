@@ -48,6 +48,27 @@ v21_pages (void)
   return pages;
 }
 
+int
+v21_key_digit (GtkEventControllerKey *controller,
+               guint                  keyval,
+               guint                  keycode)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
+  guint shifted = 0;
+
+  if (keyval >= GDK_KEY_0 && keyval <= GDK_KEY_9)
+    return (int) (keyval - GDK_KEY_0);
+  if (keyval >= GDK_KEY_KP_0 && keyval <= GDK_KEY_KP_9)
+    return (int) (keyval - GDK_KEY_KP_0);
+  if (event != NULL
+      && gdk_display_translate_key (gtk_widget_get_display (widget), keycode, GDK_SHIFT_MASK,
+                                    gdk_key_event_get_layout (event), &shifted, NULL, NULL, NULL)
+      && shifted >= GDK_KEY_0 && shifted <= GDK_KEY_9)
+    return (int) (shifted - GDK_KEY_0);
+  return -1;
+}
+
 void
 v21_show_toast (GtkWidget  *widget,
                 const char *text,

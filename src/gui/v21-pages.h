@@ -35,6 +35,13 @@ void v21_show_toast (GtkWidget  *widget,
                      const char *button,
                      const char *action);
 
+/* The digit of a key press (0–9), or -1: the digit row, the keypad, and on a
+ * French (AZERTY) keyboard the shifted level of the key, so that Ctrl+& is
+ * Ctrl+1. */
+int  v21_key_digit  (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode);
+
 /* Shows how far ahead the horizon is in @row's subtitle, and in @warning
  * (hidden otherwise) why an unusual horizon deserves a thought. */
 void v21_show_horizon (GtkWidget *row,

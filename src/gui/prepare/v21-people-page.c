@@ -10,10 +10,12 @@
 #include <glib/gi18n.h>
 
 #include "v21-csv-import-dialog.h"
+#include "v21-invitations.h"
 #include "v21-labels.h"
 #include "v21-pages.h"
 #include "v21-people-page.h"
 #include "v21-person-dialog.h"
+#include "v21-run-sheet.h"
 #include "v21-table-assign.h"
 #include "v21-table-card.h"
 
@@ -21,6 +23,8 @@ typedef enum
 {
   COLUMN_NAME,       /* with the organisation and the role below */
   COLUMN_CATEGORY,
+  COLUMN_INVITATION,
+  COLUMN_ATTENDANCE, /* a check box per day */
   COLUMN_TABLE,
   COLUMN_CONSENT,
   N_COLUMNS
@@ -45,18 +49,32 @@ struct _V21PeoplePage
   ColumnData            columns[N_COLUMNS];
   GHashTable           *bound;       /* GtkListItem: the rows on screen */
   char                 *search_key;
+  int                   state_filter; /* a V21Invitation, or -1: everyone */
   GtkFileChooserNative *chooser;
 
   GtkSearchEntry       *search_entry;
+  GtkDropDown          *state_dropdown;
+  GtkLabel             *invitation_summary;
   GtkWidget            *add_button;
   GtkColumnView        *people_view;
   GtkMenuButton        *move_button;
+  GtkMenuButton        *invitation_button;
   GtkLabel             *summary_label;
   GtkLabel             *tables_summary;
   GtkBox               *tables_box;
 };
 
 G_DEFINE_FINAL_TYPE (V21PeoplePage, v21_people_page, ADW_TYPE_BIN)
+
+static void update_summaries (V21PeoplePage *self);
+
+static guint n_fills;
+
+guint
+_v21_people_page_get_n_fills (void)
+{
+  return n_fills;
+}
 
 static GtkWindow *
 window_of (V21PeoplePage *self)
@@ -78,7 +96,9 @@ table_of (V21PeoplePage *self,
 static const char *
 column_title (Column column)
 {
-  static const char * const titles[] = { N_("Name"), N_("Category"), N_("Table"), N_("Consent") };
+  static const char * const titles[] = {
+    N_("Name"), N_("Category"), N_("Invitation"), N_("Came"), N_("Table"), N_("Consent")
+  };
 
   return _(titles[column]);
 }
@@ -108,6 +128,15 @@ setup_cell (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
+  g_object_set_data (G_OBJECT (item), "v21-column", data);
+  if (data->column == COLUMN_ATTENDANCE)
+    {
+      /* The check boxes, one per day, come with the person. */
+      gtk_widget_set_valign (line, GTK_ALIGN_CENTER);
+      gtk_list_item_set_child (item, line);
+      return;
+    }
+
   gtk_box_append (GTK_BOX (line), cell_label (NULL));
   gtk_box_append (GTK_BOX (box), line);
   if (data->column == COLUMN_NAME)
@@ -123,7 +152,6 @@ setup_cell (GtkSignalListItemFactory *factory,
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   v21_table_card_drag_source (box, NULL);
   gtk_list_item_set_child (item, box);
-  g_object_set_data (G_OBJECT (item), "v21-column", data);
 }
 
 /* "Organisation · Political sponsor" */
@@ -176,6 +204,93 @@ fill_table (V21PeoplePage *self,
   gtk_label_set_markup (label, markup);
 }
 
+/* A colour per state, and always the word: colour alone says nothing to
+ * who does not see it. */
+static const char *
+invitation_color (V21Invitation state)
+{
+  static const char * const colors[] = { "#77767b", "#1c71d8", "#26a269", "#c01c28", "#c64600" };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (colors) == V21_INVITATION_N_STATES);
+  return colors[state];
+}
+
+static void
+fill_invitation (GtkLabel  *label,
+                 V21Record *person)
+{
+  V21Invitation state = v21_invitation_get (person);
+  const char *word = v21_label ("invitation", v21_invitation_name (state));
+  const char *invited_on = v21_record_get_string (person, "invited_on");
+  g_autofree char *escaped = g_markup_escape_text (word, -1);
+  g_autofree char *markup = g_strdup_printf ("<span foreground=\"%s\">⬤</span> %s", invitation_color (state), escaped);
+  g_autofree char *tooltip = NULL;
+
+  gtk_label_set_markup (label, markup);
+  if (invited_on != NULL && state != V21_INVITATION_TO_INVITE)
+    /* Translators: the tooltip of a person's invitation state; %s is a date, YYYY-MM-DD. */
+    tooltip = g_strdup_printf (_("Invited on %s"), invited_on);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
+}
+
+static void
+on_came_toggled (GtkCheckButton *check,
+                 V21PeoplePage  *self)
+{
+  V21Record *person = g_object_get_data (G_OBJECT (check), "v21-person");
+  V21Record *day = g_object_get_data (G_OBJECT (check), "v21-day");
+  g_autoptr(GError) error = NULL;
+
+  if (person == NULL || day == NULL)
+    return;
+  if (!v21_attendance_set (self->workshop, person, day, gtk_check_button_get_active (check), &error))
+    v21_show_toast (GTK_WIDGET (self), error->message, NULL, NULL);
+}
+
+/* A check box per day, "1", "2", named for the day and the person. */
+static void
+fill_attendance (V21PeoplePage *self,
+                 GtkWidget     *box,
+                 V21Record     *person)
+{
+  V21Collection *days = v21_workshop_get_collection (self->workshop, "days");
+  guint n_days = v21_collection_get_n (days);
+  GtkWidget *check = gtk_widget_get_first_child (box);
+
+  for (guint d = 0; d < n_days; d++)
+    {
+      V21Record *day = v21_collection_get (days, d);
+      g_autofree char *date = v21_run_sheet_format_date (day);
+      g_autofree char *number = g_strdup_printf ("%u", d + 1);
+      /* Translators: the name of a check box: "Came on Thursday 18 March 2027: Agathe Moreau". */
+      g_autofree char *name = g_strdup_printf (_("Came on %s: %s"), date, v21_record_get_string (person, "name"));
+      /* Translators: the tooltip of a check box of attendance; %s is a date. */
+      g_autofree char *tooltip = g_strdup_printf (_("Came on %s"), date);
+
+      if (check == NULL)
+        {
+          check = gtk_check_button_new ();
+          g_signal_connect (check, "toggled", G_CALLBACK (on_came_toggled), self);
+          gtk_box_append (GTK_BOX (box), check);
+        }
+      gtk_check_button_set_label (GTK_CHECK_BUTTON (check), number);
+      g_object_set_data (G_OBJECT (check), "v21-person", NULL);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), v21_attendance_get (person, day));
+      g_object_set_data_full (G_OBJECT (check), "v21-person", g_object_ref (person), g_object_unref);
+      g_object_set_data_full (G_OBJECT (check), "v21-day", g_object_ref (day), g_object_unref);
+      gtk_widget_set_tooltip_text (check, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      check = gtk_widget_get_next_sibling (check);
+    }
+  while (check != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (check);
+
+      gtk_box_remove (GTK_BOX (box), check);
+      check = next;
+    }
+}
+
 static void
 fill_cell (V21PeoplePage *self,
            GtkListItem   *item,
@@ -183,7 +298,15 @@ fill_cell (V21PeoplePage *self,
 {
   V21Record *person = gtk_list_item_get_item (item);
   GtkWidget *box = gtk_list_item_get_child (item);
-  GtkLabel *label = GTK_LABEL (gtk_widget_get_first_child (gtk_widget_get_first_child (box)));
+  GtkLabel *label;
+
+  n_fills++;
+  if (column == COLUMN_ATTENDANCE)
+    {
+      fill_attendance (self, box, person);
+      return;
+    }
+  label = GTK_LABEL (gtk_widget_get_first_child (gtk_widget_get_first_child (box)));
 
   g_object_set_data_full (G_OBJECT (box), "v21-person", g_object_ref (person), g_object_unref);
   gtk_label_set_use_markup (label, FALSE);
@@ -194,6 +317,9 @@ fill_cell (V21PeoplePage *self,
       break;
     case COLUMN_CATEGORY:
       gtk_label_set_label (label, v21_label ("category", v21_record_get_string (person, "category")));
+      break;
+    case COLUMN_INVITATION:
+      fill_invitation (label, person);
       break;
     case COLUMN_TABLE:
       fill_table (self, label, person);
@@ -231,6 +357,7 @@ sort_key (V21PeoplePage *self,
           Column         column)
 {
   V21Record *table;
+  json_object *attended;
   guint position = G_MAXUINT;
 
   switch (column)
@@ -246,6 +373,12 @@ sort_key (V21PeoplePage *self,
       return g_strdup_printf ("%010u", position);
     case COLUMN_CONSENT:
       return g_strdup (v21_record_get_bool (person, "consent") ? "1" : "0");
+    case COLUMN_INVITATION:
+      return g_strdup_printf ("%u", v21_invitation_get (person));
+    case COLUMN_ATTENDANCE:
+      attended = v21_record_get_value (person, "attended");
+      return g_strdup_printf ("%010zu", json_object_is_type (attended, json_type_array)
+                                        ? json_object_array_length (attended) : 0);
     default:
       g_return_val_if_reached (NULL);
     }
@@ -273,6 +406,8 @@ matches (gpointer item,
   g_autofree char *haystack = NULL;
   g_autofree char *key = NULL;
 
+  if (self->state_filter >= 0 && v21_invitation_get (person) != (V21Invitation) self->state_filter)
+    return FALSE;
   if (self->search_key == NULL || self->search_key[0] == '\0')
     return TRUE;
   table = table_of (self, person);
@@ -291,6 +426,19 @@ on_search_changed (V21PeoplePage *self)
   g_free (self->search_key);
   self->search_key = v21_text_key (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_state_filter_changed (V21PeoplePage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->state_dropdown);
+
+  /* The first entry is everyone, then the states in their order. */
+  self->state_filter = selected == 0 || selected == GTK_INVALID_LIST_POSITION ? -1 : (int) selected - 1;
+  if (self->workshop == NULL)
+    return;
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_summaries (self);
 }
 
 /* What the page shows besides the list */
@@ -321,9 +469,86 @@ update_move_menu (V21PeoplePage *self)
   gtk_menu_button_set_menu_model (self->move_button, G_MENU_MODEL (menu));
 }
 
+/* "27 confirmed of 38 · 4 to invite · 2 declined": the replies at a glance. */
+static char *
+invitation_counts_text (V21Workshop *workshop)
+{
+  V21InvitationCounts counts;
+  GString *text;
+  char *summary;
+
+  v21_invitation_count (workshop, &counts);
+  summary = v21_invitation_summary (&counts);
+  text = g_string_new (summary);
+  g_free (summary);
+  for (V21Invitation state = 0; state < V21_INVITATION_N_STATES; state++)
+    {
+      guint n = counts.by_state[state];
+      g_autofree char *part = NULL;
+
+      if (n == 0 || state == V21_INVITATION_CONFIRMED)
+        continue;
+      switch (state)
+        {
+        case V21_INVITATION_TO_INVITE:
+          part = g_strdup_printf (ngettext ("%u to invite", "%u to invite", n), n);
+          break;
+        case V21_INVITATION_INVITED:
+          part = g_strdup_printf (ngettext ("%u invited", "%u invited", n), n);
+          break;
+        case V21_INVITATION_DECLINED:
+          part = g_strdup_printf (ngettext ("%u declined", "%u declined", n), n);
+          break;
+        case V21_INVITATION_NO_REPLY:
+          part = g_strdup_printf (ngettext ("%u without reply", "%u without reply", n), n);
+          break;
+        default:
+          continue;
+        }
+      g_string_append_printf (text, " · %s", part);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+update_invitation_menu (V21PeoplePage *self)
+{
+  V21Collection *days = v21_workshop_get_collection (self->workshop, "days");
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) states = g_menu_new ();
+  g_autoptr(GMenu) came = g_menu_new ();
+
+  for (V21Invitation state = 0; state < V21_INVITATION_N_STATES; state++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (v21_label ("invitation", v21_invitation_name (state)), NULL);
+      g_autofree char *accel = g_strdup_printf ("<Control>%u", state + 1);
+
+      g_menu_item_set_action_and_target (item, "people.set-invitation", "i", (gint32) state);
+      g_menu_item_set_attribute (item, "accel", "s", accel);
+      g_menu_append_item (states, item);
+    }
+  for (guint d = 0; d < v21_collection_get_n (days) && d < 4; d++)
+    {
+      g_autofree char *date = v21_run_sheet_format_date (v21_collection_get (days, d));
+      /* Translators: a menu item that ticks or unticks attendance; %s is a date. */
+      g_autofree char *label = g_strdup_printf (_("Came on %s"), date);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+      g_autofree char *accel = g_strdup_printf ("<Control>%u", V21_INVITATION_N_STATES + d + 1);
+
+      g_menu_item_set_action_and_target (item, "people.toggle-attendance", "i", (gint32) d);
+      g_menu_item_set_attribute (item, "accel", "s", accel);
+      g_menu_append_item (came, item);
+    }
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (states));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (came));
+  gtk_menu_button_set_menu_model (self->invitation_button, G_MENU_MODEL (menu));
+}
+
 static void
 update_summaries (V21PeoplePage *self)
 {
+  g_autofree char *replies = invitation_counts_text (self->workshop);
+
   V21Collection *people = v21_workshop_get_collection (self->workshop, "people");
   V21Collection *tables = v21_workshop_get_collection (self->workshop, "tables");
   guint n_people = v21_collection_get_n (people);
@@ -337,6 +562,7 @@ update_summaries (V21PeoplePage *self)
   if (shown < n_people)
     summary = g_strdup_printf (_("%s, %u shown"), people_text, shown);
   gtk_label_set_label (self->summary_label, summary ? summary : people_text);
+  gtk_label_set_label (self->invitation_summary, replies);
 
   for (guint t = 0; t < n_tables; t++)
     {
@@ -368,11 +594,18 @@ update_actions (V21PeoplePage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.remove", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.move-to-table", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.move-to-index", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.set-invitation", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.toggle-attendance", selected);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->invitation_button), selected);
   gtk_widget_set_sensitive (GTK_WIDGET (self->move_button), selected);
 }
 
+/* Refills the cells on screen of @person (any, with NULL) in @column (any,
+ * with N_COLUMNS). */
 static void
-on_workshop_changed (V21PeoplePage *self)
+refill_cells (V21PeoplePage *self,
+              V21Record     *person,
+              Column         column)
 {
   GHashTableIter iter;
   gpointer item;
@@ -381,15 +614,45 @@ on_workshop_changed (V21PeoplePage *self)
   while (g_hash_table_iter_next (&iter, &item, NULL))
     {
       ColumnData *data = g_object_get_data (G_OBJECT (item), "v21-column");
+      gpointer shown = gtk_list_item_get_item (item);
 
-      if (data != NULL && gtk_list_item_get_item (item) != NULL)
+      if (data != NULL && shown != NULL && (person == NULL || shown == (gpointer) person)
+          && (column == N_COLUMNS || data->column == column))
         fill_cell (self, item, data->column);
     }
+}
+
+/* A row listens to its own person; the table column to the tables. */
+static void
+on_person_changed (V21PeoplePage *self,
+                   V21Record     *person,
+                   const char    *field)
+{
+  if (field != NULL)
+    refill_cells (self, person, N_COLUMNS);
+}
+
+static void
+on_table_record_changed (V21PeoplePage *self)
+{
+  refill_cells (self, NULL, COLUMN_TABLE);
+}
+
+static void
+on_days_changed (V21PeoplePage *self)
+{
+  refill_cells (self, NULL, COLUMN_ATTENDANCE);
+}
+
+static void
+on_workshop_changed (V21PeoplePage *self)
+{
   for (Column c = 0; c < N_COLUMNS; c++)
     gtk_sorter_changed (self->sorters[c], GTK_SORTER_CHANGE_DIFFERENT);
-  if (self->search_key != NULL && self->search_key[0] != '\0')
+  if ((self->search_key != NULL && self->search_key[0] != '\0') || self->state_filter >= 0)
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_move_menu (self);
+  update_invitation_menu (self);
   update_summaries (self);
   update_actions (self);
 }
@@ -546,6 +809,54 @@ move_to_index_action (GtkWidget  *widget,
     return;
   v21_table_card_move_person (widget, self->workshop, person,
                               index >= 0 ? v21_collection_get (tables, index) : NULL);
+}
+
+static void
+set_invitation_action (GtkWidget  *widget,
+                       const char *name,
+                       GVariant   *parameter)
+{
+  V21PeoplePage *self = V21_PEOPLE_PAGE (widget);
+  V21Record *person = v21_people_page_get_selected (self);
+  int state = g_variant_get_int32 (parameter);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (person == NULL || state < 0 || state >= V21_INVITATION_N_STATES
+      || v21_invitation_get (person) == (V21Invitation) state)
+    return;
+  /* Who is marked invited was invited today, unless a date is recorded. */
+  if (!v21_invitation_set (self->workshop, person, state,
+                           v21_record_is_null (person, "invited_on") ? today : NULL, &error))
+    {
+      v21_show_toast (widget, error->message, NULL, NULL);
+      return;
+    }
+  /* Translators: a toast: "Agathe Moreau: Confirmed". */
+  message = g_strdup_printf (_("%s: %s"), v21_record_get_string (person, "name"),
+                             v21_label ("invitation", v21_invitation_name (state)));
+  v21_show_toast (widget, message, _("_Undo"), "win.undo");
+}
+
+static void
+toggle_attendance_action (GtkWidget  *widget,
+                          const char *name,
+                          GVariant   *parameter)
+{
+  V21PeoplePage *self = V21_PEOPLE_PAGE (widget);
+  V21Collection *days = v21_workshop_get_collection (self->workshop, "days");
+  V21Record *person = v21_people_page_get_selected (self);
+  int index = g_variant_get_int32 (parameter);
+  V21Record *day;
+  g_autoptr(GError) error = NULL;
+
+  if (person == NULL || index < 0 || index >= (int) v21_collection_get_n (days))
+    return;
+  day = v21_collection_get (days, index);
+  if (!v21_attendance_set (self->workshop, person, day, !v21_attendance_get (person, day), &error))
+    v21_show_toast (widget, error->message, NULL, NULL);
 }
 
 static void
@@ -829,7 +1140,7 @@ import_action (GtkWidget  *widget,
 /* Building */
 
 /* Widths of the columns that do not share the rest (-1: they do). */
-static const int column_width[] = { -1, 110, 135, 120 };
+static const int column_width[] = { -1, 100, 115, 100, 125, 110 };
 
 static void
 add_columns (V21PeoplePage *self)
@@ -873,10 +1184,35 @@ build_list (V21PeoplePage *self)
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (update_actions), self);
 }
 
+/* Ctrl+1…5: the invitation states, in their order; Ctrl+6…9: came on the
+ * first four days, or not. A key controller rather than shortcuts: on a
+ * French keyboard the digits are shifted (see v21_key_digit()). */
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                V21PeoplePage         *self)
+{
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
+  int digit;
+
+  if ((mods & ~GDK_SHIFT_MASK) != GDK_CONTROL_MASK
+      || (digit = v21_key_digit (controller, keyval, keycode)) < 1)
+    return FALSE;
+  if (digit <= V21_INVITATION_N_STATES)
+    gtk_widget_activate_action (GTK_WIDGET (self), "people.set-invitation", "i", digit - 1);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), "people.toggle-attendance", "i",
+                                digit - V21_INVITATION_N_STATES - 1);
+  return TRUE;
+}
+
 static void
 add_shortcuts (V21PeoplePage *self)
 {
   GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkEventController *key;
 
   /* Alt+1…9: the first nine tables; Alt+0: no table. */
   for (int k = 0; k <= 9; k++)
@@ -888,6 +1224,9 @@ add_shortcuts (V21PeoplePage *self)
       gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
     }
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  key = gtk_event_controller_key_new ();
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
 }
 
 static void
@@ -928,11 +1267,15 @@ v21_people_page_class_init (V21PeoplePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, V21PeoplePage, add_button);
   gtk_widget_class_bind_template_child (widget_class, V21PeoplePage, people_view);
   gtk_widget_class_bind_template_child (widget_class, V21PeoplePage, move_button);
+  gtk_widget_class_bind_template_child (widget_class, V21PeoplePage, invitation_button);
+  gtk_widget_class_bind_template_child (widget_class, V21PeoplePage, state_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, V21PeoplePage, invitation_summary);
   gtk_widget_class_bind_template_child (widget_class, V21PeoplePage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, V21PeoplePage, tables_summary);
   gtk_widget_class_bind_template_child (widget_class, V21PeoplePage, tables_box);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_state_filter_changed);
 
   gtk_widget_class_install_action (widget_class, "people.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "people.edit", NULL, edit_action);
@@ -943,6 +1286,8 @@ v21_people_page_class_init (V21PeoplePageClass *klass)
   gtk_widget_class_install_action (widget_class, "people.move-to-table", "s", move_to_table_action);
   gtk_widget_class_install_action (widget_class, "people.move-to-index", "i", move_to_index_action);
   gtk_widget_class_install_action (widget_class, "people.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "people.set-invitation", "i", set_invitation_action);
+  gtk_widget_class_install_action (widget_class, "people.toggle-attendance", "i", toggle_attendance_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "people.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "people.remove", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "people.edit", NULL);
@@ -964,11 +1309,33 @@ name_split_button (GtkWidget *split)
       }
 }
 
+/* Everyone, then the states in their order (on_state_filter_changed). */
+static void
+fill_state_dropdown (V21PeoplePage *self)
+{
+  g_autoptr(GtkStringList) states = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (states, _("All states"));
+  for (V21Invitation state = 0; state < V21_INVITATION_N_STATES; state++)
+    gtk_string_list_append (states, v21_label ("invitation", v21_invitation_name (state)));
+  gtk_drop_down_set_model (self->state_dropdown, G_LIST_MODEL (states));
+  gtk_drop_down_set_selected (self->state_dropdown, 0);
+  /* GTK 4.8 leaves the button inside a drop-down unnamed. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->state_dropdown));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Filter by invitation state"), -1);
+}
+
 static void
 v21_people_page_init (V21PeoplePage *self)
 {
   self->bound = g_hash_table_new (NULL, NULL);
+  self->state_filter = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
+  fill_state_dropdown (self);
   name_split_button (self->add_button);
   add_shortcuts (self);
 }
@@ -982,6 +1349,12 @@ v21_people_page_new (V21Workshop *workshop)
   self = g_object_new (V21_TYPE_PEOPLE_PAGE, NULL);
   self->workshop = g_object_ref (workshop);
   build_list (self);
+  g_signal_connect_object (workshop, "record-changed::people", G_CALLBACK (on_person_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (workshop, "record-changed::tables", G_CALLBACK (on_table_record_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (workshop, "record-changed::days", G_CALLBACK (on_days_changed), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (workshop, "changed", G_CALLBACK (on_workshop_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (v21_workshop_get_collection (workshop, "tables"), "items-changed",
                            G_CALLBACK (on_tables_changed), self, G_CONNECT_SWAPPED);

@@ -26,4 +26,7 @@ V21Record *v21_people_page_get_selected  (V21PeoplePage *self);
 void       v21_people_page_select        (V21PeoplePage *self,
                                           V21Record     *person);
 
+/* For tests: how many cells were filled, by all pages. */
+guint      _v21_people_page_get_n_fills  (void);
+
 G_END_DECLS
