@@ -1,4 +1,4 @@
-/* v21-cli-invitations.c — visions21 invitations FILE -o LETTERS.pdf [--ics DAYS.ics]
+/* v21-cli-invitations.c — visions21 invitations FILE -o LETTERS.pdf [--odt LETTERS.odt] [--ics DAYS.ics]
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,25 +12,8 @@
 
 #include "v21-cli-private.h"
 #include "v21-calendar.h"
+#include "v21-letter.h"
 #include "v21-letters.h"
-
-/* Three weeks before the first day, when no date is given. */
-static char *
-default_reply_by (V21Workshop *workshop)
-{
-  V21Collection *days = v21_workshop_get_collection (workshop, "days");
-  const char *first = v21_collection_get_n (days) > 0
-                      ? v21_record_get_string (v21_collection_get (days, 0), "date") : NULL;
-  int y, m, d;
-  g_autoptr(GDateTime) date = NULL;
-  g_autoptr(GDateTime) before = NULL;
-
-  if (first == NULL || sscanf (first, "%d-%d-%d", &y, &m, &d) != 3
-      || (date = g_date_time_new_utc (y, m, d, 12, 0, 0)) == NULL)
-    return NULL;
-  before = g_date_time_add_days (date, -21);
-  return g_date_time_format (before, "%Y-%m-%d");
-}
 
 static gboolean
 is_date (const char *text)
@@ -51,12 +34,16 @@ v21_cli_invitations (int    argc,
 {
   g_autofree char *output = NULL;
   g_autofree char *ics = NULL;
+  g_autofree char *odt = NULL;
   g_autofree char *reply_by = NULL;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the letters to FILE (PDF)"), N_("FILE") },
+    { "odt", 0, 0, G_OPTION_ARG_FILENAME, &odt, N_("Write the letters to FILE too, as a document to edit (ODT)"),
+      N_("FILE") },
     { "ics", 0, 0, G_OPTION_ARG_FILENAME, &ics, N_("Write the days as a calendar FILE (.ics)"), N_("FILE") },
     { "reply-by", 0, 0, G_OPTION_ARG_STRING, &reply_by,
-      N_("The date to reply by, YYYY-MM-DD (three weeks before the first day otherwise)"), N_("DATE") },
+      N_("The date to reply by, YYYY-MM-DD (the workshop's, or three weeks before the first day otherwise)"),
+      N_("DATE") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — write the invitation letters of a workshop"));
@@ -84,8 +71,11 @@ v21_cli_invitations (int    argc,
   if (workshop == NULL)
     return 1;
   if (reply_by == NULL)
-    reply_by = default_reply_by (workshop);
+    reply_by = g_strdup (v21_letter_get_reply_by (workshop));
+  if (reply_by == NULL)
+    reply_by = v21_letter_default_reply_by (workshop);
   if (!v21_letters_write (workshop, reply_by, output, &error)
+      || (odt != NULL && !v21_letters_write_odt (workshop, reply_by, odt, &error))
       || (ics != NULL && !v21_calendar_write (workshop, ics, &error)))
     {
       fprintf (stderr, "visions21 invitations: %s\n", error->message);

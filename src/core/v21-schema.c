@@ -82,6 +82,23 @@ static const V21Field report_fields[] = {
 };
 static const V21Kind report_kind = { NULL, report_fields };
 
+/* Who invites: the letters' heading and signature. */
+static const V21Field authority_fields[] = {
+  SHORT ("name", 0),
+  LONG ("address"),
+  SHORT ("signatory", 0),
+  SHORT ("signatory_title", 0),
+  END
+};
+static const V21Kind authority_kind = { NULL, authority_fields };
+
+static const V21Field invitation_letter_fields[] = {
+  LONG ("template"),
+  TYPED ("reply_by", V21_FIELD_DATE, V21_NULLABLE),
+  END
+};
+static const V21Kind invitation_letter_kind = { NULL, invitation_letter_fields };
+
 static const V21Field root_fields[] = {
   ID,
   SHORT ("title", V21_REQUIRED | V21_NONEMPTY),
@@ -92,6 +109,8 @@ static const V21Field root_fields[] = {
   INT ("horizon_year", V21_REQUIRED, 1901, 2400),
   SHORT ("venue", 0),
   { "report", V21_FIELD_OBJECT, 0, 0, 0, NULL, NULL, &report_kind },
+  { "authority", V21_FIELD_OBJECT, 0, 0, 0, NULL, NULL, &authority_kind },
+  { "invitation_letter", V21_FIELD_OBJECT, 0, 0, 0, NULL, NULL, &invitation_letter_kind },
   END
 };
 

@@ -22,4 +22,12 @@ gboolean  v21_letters_write  (V21Workshop  *workshop,
                               const char   *path,
                               GError      **error);
 
+/* The same letters as an OpenDocument text, one page per letter, to edit or
+ * sign in a word processor: paragraph styles "Authority", "Recipient",
+ * "Subject", "Body" and "Signature". */
+gboolean  v21_letters_write_odt (V21Workshop  *workshop,
+                                 const char   *reply_by,
+                                 const char   *path,
+                                 GError      **error);
+
 G_END_DECLS

@@ -26,4 +26,11 @@ G_BEGIN_DECLS
 GString *_v21_report_odt_styles (V21Report *report,
                                  gboolean   french);
 
+/* An OpenDocument text package of @content_xml and @styles_xml (whole
+ * documents), with its mimetype and manifest: for documents without figures,
+ * such as the invitation letters. */
+GBytes  *_v21_odt_package       (const char  *content_xml,
+                                 const char  *styles_xml,
+                                 GError     **error);
+
 G_END_DECLS

@@ -750,3 +750,29 @@ v21_report_to_odt (V21Report    *report,
   add_text_part (&writer, "META-INF/manifest.xml", manifest_xml (&writer));
   return zip_parts (parts, error);
 }
+
+GBytes *
+_v21_odt_package (const char  *content_xml,
+                  const char  *styles_xml,
+                  GError     **error)
+{
+  static const char manifest[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\""
+    " manifest:version=\"1.3\">\n"
+    " <manifest:file-entry manifest:full-path=\"/\" manifest:version=\"1.3\""
+    " manifest:media-type=\"" MIMETYPE "\"/>\n"
+    " <manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>\n"
+    " <manifest:file-entry manifest:full-path=\"styles.xml\" manifest:media-type=\"text/xml\"/>\n"
+    "</manifest:manifest>\n";
+  Writer writer = { NULL, NULL, NULL, NULL, 0, 0, FALSE };
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func ((GDestroyNotify) part_free);
+
+  writer.parts = parts;
+  add_part (&writer, "mimetype", MIMETYPE, g_bytes_new_static (MIMETYPE, strlen (MIMETYPE)));
+  ((Part *) g_ptr_array_index (parts, 0))->store = TRUE;
+  add_text_part (&writer, "content.xml", g_string_new (content_xml));
+  add_text_part (&writer, "styles.xml", g_string_new (styles_xml));
+  add_text_part (&writer, "META-INF/manifest.xml", g_string_new (manifest));
+  return zip_parts (parts, error);
+}

@@ -18,7 +18,7 @@ stopped () { echo "not ok $((n + 1)) - the script stopped at line $1 (exit $2)";
 trap 'rm -rf "$tmp"' EXIT
 trap 'stopped "$LINENO" "$?"' ERR
 export LANGUAGE=C
-echo "1..12"
+echo "1..18"
 
 # The demo with replies: p01 confirmed, p02 declined, p06 no reply, p07 invited; p03's
 # name and organisation long, with accents and apostrophes, and no e-mail.
@@ -84,6 +84,41 @@ PY
 )" "Europe/Paris 2027-03-18 09:00 17:30 1:00:00 Salle des fêtes
 Europe/Paris 2027-03-19 09:00 17:00 1:00:00 Salle des fêtes
 Europe/Paris"
+
+# The letters as a document to edit: the same letters, read back from content.xml.
+run "$app" invitations "$tmp/replies.visions21" -o "$tmp/again.pdf" --odt "$tmp/letters.odt"
+expect "--odt exits 0" "$status" 0
+expect "the ODT's mimetype is stored first, as ODF requires" \
+  "$(unzip -Z1 "$tmp/letters.odt" | head -1):$(unzip -p "$tmp/letters.odt" mimetype)" \
+  "mimetype:application/vnd.oasis.opendocument.text"
+unzip -p "$tmp/letters.odt" content.xml > "$tmp/content.xml"
+expect "the ODT has a letter per person, each but the first on a new page" \
+  "$(grep -o 'text:style-name="Recipient"' "$tmp/content.xml" | wc -l):$(grep -o 'text:style-name="AuthorityNewPage"' "$tmp/content.xml" | wc -l)" "36:35"
+expect "the ODT's first letter goes to the person without e-mail, name and organisation whole" \
+  "$(/usr/bin/python3 - "$tmp/content.xml" <<'PY'
+import sys, xml.etree.ElementTree as ET
+ns = {"text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0"}
+root = ET.parse(sys.argv[1]).getroot()
+recipients = [p for p in root.iter("{%s}p" % ns["text"]) if p.get("{%s}style-name" % ns["text"]) == "Recipient"]
+print(" / ".join(t.strip() for t in recipients[0].itertext()))
+PY
+)" "$LONG_NAME / $LONG_ORG"
+expect "each ODT letter has the dates, the times and the reply-by date" \
+  "$(grep -o '18 and 19 March 2027' "$tmp/content.xml" | wc -l):$(grep -o 'Thursday 18 March 2027, from 09:00 to 17:30' "$tmp/content.xml" | wc -l):$(grep -o 'Please reply by Thursday 25 February 2027.' "$tmp/content.xml" | wc -l)" "36:36:36"
+/usr/bin/python3 - "$tmp/replies.visions21" "$tmp/signed.visions21" <<'PY'
+import json, sys
+w = json.load(open(sys.argv[1]))
+w["authority"] = {"name": "Communauté de communes Val de Sèvre", "address": "1 place de l’Hôtel de ville\n79400 Saint-Lys",
+                  "signatory": "Jeanne Martin", "signatory_title": "La Présidente"}
+w["invitation_letter"] = {"template": "Chère {name},\n\nRendez-vous à {venue}, réponse avant le {reply_by}.", "reply_by": "2027-03-01"}
+json.dump(w, open(sys.argv[2], "w"), ensure_ascii=False)
+PY
+run "$app" invitations "$tmp/signed.visions21" -o "$tmp/signed.pdf"
+signed=$(pdftotext -f 2 -l 2 "$tmp/signed.pdf" - | tr '\n' ' ' | tr -s ' ')
+case "$signed" in
+  "Communauté de communes Val de Sèvre 1 place de l’Hôtel de ville 79400 Saint-Lys Thomas Guérin "*"Chère Thomas Guérin, Rendez-vous à Salle des fêtes de "*", réponse avant le Monday 1 March 2027. La Présidente Jeanne Martin"*) signed=ok ;;
+esac
+expect "the workshop's template, reply-by date and authority make the letter" "$signed" ok
 
 run "$app" invitations "$tmp/replies.visions21" -o "$tmp/later.pdf" --reply-by 2027-03-01
 expect "--reply-by sets the date" \
