@@ -9,12 +9,15 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <adwaita.h>
 #include <X11/Xlib.h>
 #include <X11/keysym.h>
 
 #include "gui-test-util.h"
 #include "v21-invitations.h"
+#include "v21-invitations-dialog.h"
+#include "v21-letter.h"
 #include "v21-people-page.h"
 #include "v21-window.h"
 #include "v21-window-private.h"
@@ -218,6 +221,121 @@ test_precise_rows (void)
   people_close (&people);
 }
 
+static void
+set_text_view (GtkWidget  *root,
+               const char *name,
+               const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_TEXT_VIEW (child) && g_object_get_data (G_OBJECT (child), "v21-test-seen") == NULL)
+        {
+          g_object_set_data (G_OBJECT (child), "v21-test-seen", GINT_TO_POINTER (1));
+          if (g_strcmp0 (name, "template") == 0 && gtk_text_view_get_wrap_mode (GTK_TEXT_VIEW (child)) == GTK_WRAP_WORD_CHAR
+              && gtk_widget_get_parent (gtk_widget_get_parent (child)) != NULL)
+            {
+              GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (child));
+              g_autofree char *old = NULL;
+              GtkTextIter start, end;
+
+              gtk_text_buffer_get_bounds (buffer, &start, &end);
+              old = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+              /* The letter's text is the one that starts with the salutation. */
+              if (g_str_has_prefix (old, "Dear"))
+                {
+                  gtk_text_buffer_set_text (buffer, text, -1);
+                  return;
+                }
+            }
+        }
+      set_text_view (child, name, text);
+    }
+}
+
+static char *
+read_content_xml (const char *odt)
+{
+  g_autofree char *command = g_strdup_printf ("unzip -p '%s' content.xml", odt);
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_command_line_sync (command, &out, NULL, &status, NULL));
+  g_assert_cmpint (status, ==, 0);
+  return out;
+}
+
+/* From the page's menu: the dialog opens with the default letter; an edited
+ * text and authority go into the workshop (one undoable step each) and into
+ * the letters; the addresses for BCC go to the clipboard. */
+static void
+test_letters_dialog (void)
+{
+  People people = { 0 };
+  GtkWindow *dialog;
+  GtkWidget *row;
+  g_autofree char *odt = g_build_filename (gui_test_get_tmp_dir (), "letters.odt", NULL);
+  g_autofree char *pdf = g_build_filename (gui_test_get_tmp_dir (), "letters.pdf", NULL);
+  g_autofree char *content = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *template_text = NULL;
+  g_autoptr(GError) error = NULL;
+  GValue value = G_VALUE_INIT;
+  V21Authority authority;
+
+  people_open (&people);
+  before = v21_workshop_to_data (people.workshop, NULL);
+  gtk_widget_activate_action (people.page, "people.invitations", NULL);
+  gui_test_spin (200);
+  dialog = gui_test_find_toplevel (V21_TYPE_INVITATIONS_DIALOG);
+  g_assert_nonnull (dialog);
+  /* Closed untouched, it changes nothing. */
+  gtk_window_close (dialog);
+  gui_test_spin (100);
+  g_assert_false (v21_workshop_can_undo (people.workshop));
+
+  gtk_widget_activate_action (people.page, "people.invitations", NULL);
+  gui_test_spin (200);
+  dialog = gui_test_find_toplevel (V21_TYPE_INVITATIONS_DIALOG);
+  row = gui_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (row), "Mairie de Saint-Lys");
+  set_text_view (GTK_WIDGET (dialog), "template", "Chère {name},\n\nvenez le {dates}.");
+  g_assert_true (_v21_invitations_dialog_write (V21_INVITATIONS_DIALOG (dialog), "odt", odt, &error));
+  g_assert_no_error (error);
+  g_assert_true (_v21_invitations_dialog_write (V21_INVITATIONS_DIALOG (dialog), "pdf", pdf, &error));
+  g_assert_no_error (error);
+  content = read_content_xml (odt);
+  g_assert_nonnull (strstr (content, "Mairie de Saint-Lys"));
+  g_assert_nonnull (strstr (content, "Chère Claire Fontanel,</text:p>"));
+  g_assert_nonnull (strstr (content, "venez le 18 and 19 March 2027."));
+  template_text = v21_letter_get_template (people.workshop);
+  g_assert_cmpstr (template_text, ==, "Chère {name},\n\nvenez le {dates}.");
+  v21_authority_get (people.workshop, &authority);
+  g_assert_cmpstr (authority.name, ==, "Mairie de Saint-Lys");
+  /* The date shown, three weeks before the first day, stays the default. */
+  g_assert_null (v21_letter_get_reply_by (people.workshop));
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "invitations.copy-bcc", NULL);
+  gui_test_spin (50);
+  g_value_init (&value, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (gdk_clipboard_get_content (gtk_widget_get_clipboard (GTK_WIDGET (dialog))),
+                                                 &value, NULL));
+  g_assert_true (g_str_has_prefix (g_value_get_string (&value), "\"Claire Fontanel\" <"));
+  g_value_unset (&value);
+  gtk_window_destroy (dialog);
+  gui_test_spin (50);
+
+  gtk_widget_activate_action (GTK_WIDGET (people.window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (people.window), "win.undo", NULL);
+  gui_test_spin (50);
+  g_assert_false (v21_workshop_can_undo (people.workshop));
+  {
+    g_autofree char *after = v21_workshop_to_data (people.workshop, NULL);
+
+    g_assert_cmpstr (after, ==, before);
+  }
+  people_close (&people);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -233,5 +351,6 @@ main (int   argc,
   g_test_add_func ("/gui/invitations-page/attendance-keys", test_attendance_keys);
   g_test_add_func ("/gui/invitations-page/filter", test_filter);
   g_test_add_func ("/gui/invitations-page/precise-rows", test_precise_rows);
+  g_test_add_func ("/gui/invitations-page/letters-dialog", test_letters_dialog);
   return gui_test_run ();
 }

@@ -11,7 +11,9 @@
 
 #include "v21-csv-import-dialog.h"
 #include "v21-invitations.h"
+#include "v21-invitations-dialog.h"
 #include "v21-labels.h"
+#include "v21-letter.h"
 #include "v21-pages.h"
 #include "v21-people-page.h"
 #include "v21-person-dialog.h"
@@ -511,12 +513,23 @@ invitation_counts_text (V21Workshop *workshop)
 }
 
 static void
+append_item (GMenu      *menu,
+             const char *label,
+             const char *action)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, action);
+
+  g_menu_append_item (menu, item);
+}
+
+static void
 update_invitation_menu (V21PeoplePage *self)
 {
   V21Collection *days = v21_workshop_get_collection (self->workshop, "days");
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) states = g_menu_new ();
   g_autoptr(GMenu) came = g_menu_new ();
+  g_autoptr(GMenu) letters = g_menu_new ();
 
   for (V21Invitation state = 0; state < V21_INVITATION_N_STATES; state++)
     {
@@ -541,6 +554,9 @@ update_invitation_menu (V21PeoplePage *self)
     }
   g_menu_append_section (menu, NULL, G_MENU_MODEL (states));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (came));
+  append_item (letters, _("_Write an E-mail…"), "people.write-email");
+  append_item (letters, _("_Letters, Calendar and Addresses…"), "people.invitations");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (letters));
   gtk_menu_button_set_menu_model (self->invitation_button, G_MENU_MODEL (menu));
 }
 
@@ -588,7 +604,9 @@ update_summaries (V21PeoplePage *self)
 static void
 update_actions (V21PeoplePage *self)
 {
-  gboolean selected = gtk_single_selection_get_selected_item (self->selection) != NULL;
+  V21Record *person = gtk_single_selection_get_selected_item (self->selection);
+  gboolean selected = person != NULL;
+  g_autofree char *mailto = selected ? v21_letter_mailto (self->workshop, person) : NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.edit", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.remove", selected);
@@ -596,7 +614,7 @@ update_actions (V21PeoplePage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.move-to-index", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.set-invitation", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.toggle-attendance", selected);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->invitation_button), selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.write-email", mailto != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->move_button), selected);
 }
 
@@ -857,6 +875,31 @@ toggle_attendance_action (GtkWidget  *widget,
   day = v21_collection_get (days, index);
   if (!v21_attendance_set (self->workshop, person, day, !v21_attendance_get (person, day), &error))
     v21_show_toast (widget, error->message, NULL, NULL);
+}
+
+static void
+write_email_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *parameter)
+{
+  V21PeoplePage *self = V21_PEOPLE_PAGE (widget);
+  V21Record *person = v21_people_page_get_selected (self);
+  g_autofree char *uri = person != NULL ? v21_letter_mailto (self->workshop, person) : NULL;
+
+  /* The mail client opens with the address and the subject; it sends, not us. */
+  if (uri != NULL)
+    gtk_show_uri (window_of (self), uri, GDK_CURRENT_TIME);
+}
+
+static void
+invitations_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *parameter)
+{
+  V21PeoplePage *self = V21_PEOPLE_PAGE (widget);
+  V21InvitationsDialog *dialog = v21_invitations_dialog_new (window_of (self), self->workshop, widget);
+
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1287,6 +1330,8 @@ v21_people_page_class_init (V21PeoplePageClass *klass)
   gtk_widget_class_install_action (widget_class, "people.move-to-index", "i", move_to_index_action);
   gtk_widget_class_install_action (widget_class, "people.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "people.set-invitation", "i", set_invitation_action);
+  gtk_widget_class_install_action (widget_class, "people.write-email", NULL, write_email_action);
+  gtk_widget_class_install_action (widget_class, "people.invitations", NULL, invitations_action);
   gtk_widget_class_install_action (widget_class, "people.toggle-attendance", "i", toggle_attendance_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "people.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "people.remove", NULL);
