@@ -201,6 +201,23 @@ v21_letter_fill (V21Workshop *workshop,
   return g_string_free (out, FALSE);
 }
 
+guint
+v21_letter_count_late_replies (V21Workshop *workshop,
+                               const char  *today)
+{
+  g_autofree char *fallback = NULL;
+  const char *reply_by = v21_letter_get_reply_by (workshop);
+  V21InvitationCounts counts;
+
+  if (reply_by == NULL)
+    reply_by = fallback = v21_letter_default_reply_by (workshop);
+  /* Dates as YYYY-MM-DD compare as strings. */
+  if (reply_by == NULL || today == NULL || strcmp (reply_by, today) >= 0)
+    return 0;
+  v21_invitation_count (workshop, &counts);
+  return counts.by_state[V21_INVITATION_INVITED] + counts.by_state[V21_INVITATION_NO_REPLY];
+}
+
 GStrv
 v21_letter_paragraphs (const char *text)
 {

@@ -34,6 +34,12 @@ char     *v21_letter_fill          (V21Workshop *workshop,
                                     const char  *template_text,
                                     const char  *reply_by);
 
+/* How many people are still to reply (invited, or marked without reply) once
+ * the reply-by date (the workshop's, or three weeks before the first day) is
+ * before @today (YYYY-MM-DD); 0 before it or without a date. */
+guint     v21_letter_count_late_replies (V21Workshop *workshop,
+                                         const char  *today);
+
 /* The paragraphs of a filled letter: split at blank lines, trimmed, the
  * empty ones left out (a template's {political_goal} alone in its paragraph,
  * with no goal written, leaves no gap). */

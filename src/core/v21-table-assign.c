@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "v21-labels.h"
+#include "v21-invitations.h"
 #include "v21-table-assign.h"
 
 #define MAX_TABLES 200
@@ -164,7 +165,7 @@ table_index (GPtrArray  *tables,
 }
 
 /* The people to seat: locked ones at one of the tables stay fixed; unlocked
- * seated people are free. Everyone else is left alone. */
+ * seated people are free, but for who declined. Everyone else is left alone. */
 static void
 collect_seats (Plan        *plan,
                V21Workshop *workshop,
@@ -183,7 +184,9 @@ collect_seats (Plan        *plan,
       Seat seat = { person, i, intern (orgs, org), intern (cats, v21_record_get_string (person, "category")),
                     table, locked };
 
-      if (!v21_table_is_seated (person) || (locked && table < 0))
+      /* Who declined does not come: no seat is kept for them. */
+      if (!v21_table_is_seated (person) || (locked && table < 0)
+          || v21_invitation_get (person) == V21_INVITATION_DECLINED)
         continue;
       g_array_append_val (plan->seats, seat);
     }
@@ -403,6 +406,42 @@ first_tables (V21Workshop *workshop,
   return g_steal_pointer (&first);
 }
 
+/* Who declined, not locked, leaves their table. */
+static gboolean
+unseat_declined (V21Workshop *workshop,
+                 GError     **error)
+{
+  V21Collection *people = v21_workshop_get_collection (workshop, "people");
+
+  for (guint i = 0; i < v21_collection_get_n (people); i++)
+    {
+      V21Record *person = v21_collection_get (people, i);
+
+      if (v21_invitation_get (person) == V21_INVITATION_DECLINED && !v21_record_get_bool (person, "locked")
+          && !v21_record_is_null (person, "table")
+          && !v21_workshop_set (workshop, person, "table", NULL, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+guint
+v21_table_count_declined_seated (V21Workshop *workshop)
+{
+  V21Collection *people = v21_workshop_get_collection (workshop, "people");
+  guint n = 0;
+
+  g_return_val_if_fail (V21_IS_WORKSHOP (workshop), 0);
+  for (guint i = 0; i < v21_collection_get_n (people); i++)
+    {
+      V21Record *person = v21_collection_get (people, i);
+
+      n += v21_invitation_get (person) == V21_INVITATION_DECLINED && !v21_record_get_bool (person, "locked")
+           && v21_workshop_lookup (workshop, v21_record_get_string (person, "table")) != NULL;
+    }
+  return n;
+}
+
 static gboolean
 apply_plan (V21Workshop *workshop,
             Plan        *plan,
@@ -443,7 +482,7 @@ v21_table_assign (V21Workshop *workshop,
   if (ok)
     {
       make_plan (&plan, workshop, tables);
-      ok = apply_plan (workshop, &plan, tables, error);
+      ok = apply_plan (workshop, &plan, tables, error) && unseat_declined (workshop, error);
       plan_free (&plan);
     }
   v21_workshop_end_group (workshop);

@@ -27,11 +27,16 @@ V21Record  *v21_table_add              (V21Workshop *workshop,
  * adding tables when there are fewer. Sizes differ by at most one (unless
  * locked people make that impossible); the categories are spread evenly;
  * people of the same organisation sit apart whenever possible. Locked people
- * stay where they are. The result depends only on the workshop (the same
+ * stay where they are; who declined (not locked) leaves their table. The
+ * result depends only on the workshop (the same
  * workshop always gets the same tables). One undoable step. */
 gboolean    v21_table_assign           (V21Workshop *workshop,
                                         guint        n_tables,
                                         GError     **error);
+
+/* How many people who declined (and are not locked) still have a seat: the
+ * assignment, run again, frees them and balances the tables. */
+guint       v21_table_count_declined_seated (V21Workshop *workshop);
 
 /* The organisation as the assignment compares it: case, accents and what
  * follows a dash ("Mairie de Vernay — urbanisme" is "mairie de vernay") do

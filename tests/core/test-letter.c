@@ -129,6 +129,23 @@ test_bcc_and_mailto (void)
   g_assert_null (v21_letter_mailto (w, test_get (w, "p3")));
 }
 
+/* Past the reply-by date, who was invited or did not reply is counted. */
+static void
+test_late_replies (void)
+{
+  g_autoptr(V21Workshop) w = test_load_minimal ();
+
+  g_assert_true (v21_invitation_set (w, test_get (w, "p1"), V21_INVITATION_INVITED, "2027-02-01", NULL));
+  g_assert_true (v21_invitation_set (w, test_get (w, "p2"), V21_INVITATION_NO_REPLY, NULL, NULL));
+  g_assert_true (v21_invitation_set (w, test_get (w, "p3"), V21_INVITATION_CONFIRMED, NULL, NULL));
+  /* Three weeks before 18 March 2027, by default. */
+  g_assert_cmpuint (v21_letter_count_late_replies (w, "2027-02-25"), ==, 0);
+  g_assert_cmpuint (v21_letter_count_late_replies (w, "2027-02-26"), ==, 2);
+  g_assert_true (v21_letter_set (w, NULL, "2027-03-05", NULL));
+  g_assert_cmpuint (v21_letter_count_late_replies (w, "2027-02-26"), ==, 0);
+  g_assert_cmpuint (v21_letter_count_late_replies (w, "2027-03-06"), ==, 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -139,5 +156,6 @@ main (int argc, char **argv)
   g_test_add_func ("/letter/stored", test_stored);
   g_test_add_func ("/letter/authority-default", test_authority_default);
   g_test_add_func ("/letter/bcc-and-mailto", test_bcc_and_mailto);
+  g_test_add_func ("/letter/late-replies", test_late_replies);
   return g_test_run ();
 }

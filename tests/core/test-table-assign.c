@@ -7,6 +7,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "v21-invitations.h"
 #include "v21-table-assign.h"
 #include "v21-workshop.h"
 #include "test-util.h"
@@ -119,6 +120,49 @@ test_demo_six (void)
     g_autoptr(GPtrArray) nowhere = v21_table_members (workshop, NULL);
     g_assert_cmpuint (nowhere->len, ==, 4);
   }
+}
+
+/* Four people of the first table decline: they are counted as still seated;
+ * the assignment run again frees their seats and balances the tables, locked
+ * people staying where they are. */
+static void
+test_declined (void)
+{
+  g_autoptr(V21Workshop) workshop = test_load_demo ();
+  V21Record *t1 = v21_workshop_lookup (workshop, "t1");
+  g_autoptr(GPtrArray) first = NULL;
+  V21Record *declined[4];
+  guint n = 0;
+
+  g_assert_true (v21_table_assign (workshop, 6, NULL));
+  g_assert_cmpuint (v21_table_count_declined_seated (workshop), ==, 0);
+  first = v21_table_members (workshop, t1);
+  for (guint i = 0; i < first->len && n < 4; i++)
+    {
+      V21Record *person = g_ptr_array_index (first, i);
+
+      if (!v21_record_get_bool (person, "locked"))
+        {
+          declined[n++] = person;
+          g_assert_true (v21_invitation_set (workshop, person, V21_INVITATION_DECLINED, NULL, NULL));
+        }
+    }
+  g_assert_cmpuint (n, ==, 4);
+  g_assert_cmpuint (v21_table_count_declined_seated (workshop), ==, 4);
+
+  g_assert_true (v21_table_assign (workshop, 6, NULL));
+  g_assert_cmpuint (v21_table_count_declined_seated (workshop), ==, 0);
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (v21_record_is_null (declined[i], "table"));
+  /* 34 seated, less 4 who declined: 30 over 6 tables, 5 each. */
+  for (guint t = 0; t < 6; t++)
+    {
+      g_autoptr(GPtrArray) members = v21_table_members (workshop,
+                                                        v21_collection_get (v21_workshop_get_collection (workshop, "tables"), t));
+
+      g_assert_cmpuint (members->len, ==, 5);
+    }
+  g_assert_cmpstr (v21_record_get_string (v21_workshop_lookup (workshop, "p05"), "table"), ==, "t1");
 }
 
 static void
@@ -314,6 +358,7 @@ main (int   argc,
 
   g_test_add_func ("/core/tables/demo-six", test_demo_six);
   g_test_add_func ("/core/tables/more-tables", test_more_tables);
+  g_test_add_func ("/core/tables/declined", test_declined);
   g_test_add_func ("/core/tables/fewer-tables", test_fewer_tables);
   g_test_add_func ("/core/tables/organisations", test_organisations);
   g_test_add_func ("/core/tables/unavoidable", test_unavoidable);

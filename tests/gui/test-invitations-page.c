@@ -18,6 +18,7 @@
 #include "v21-invitations.h"
 #include "v21-invitations-dialog.h"
 #include "v21-letter.h"
+#include "v21-table-assign.h"
 #include "v21-people-page.h"
 #include "v21-window.h"
 #include "v21-window-private.h"
@@ -336,6 +337,68 @@ test_letters_dialog (void)
   people_close (&people);
 }
 
+static gboolean
+shows (GtkWidget  *page,
+       const char *text)
+{
+  return gui_test_find_by_text (page, text, TRUE) != NULL;
+}
+
+/* The checklist reminds: who is still to invite, replies late past the
+ * reply-by date, and tables to rebalance after declines (one click). */
+static void
+test_checklist_reminders (void)
+{
+  People people = { 0 };
+  V21Collection *all;
+  GtkWidget *checklist;
+  V21Record *decliner = NULL;
+
+  people_open (&people);
+  all = v21_workshop_get_collection (people.workshop, "people");
+  checklist = _v21_window_get_section (people.window, "checklist");
+  gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (checklist)), checklist);
+  gui_test_spin (150);
+  g_assert_true (shows (checklist, "Invitations sent"));
+  g_assert_true (shows (checklist, "38 people still to invite, of 38"));
+  g_assert_false (shows (checklist, "The reply-by date has passed"));
+
+  for (guint i = 0; i < v21_collection_get_n (all); i++)
+    g_assert_true (v21_invitation_set (people.workshop, v21_collection_get (all, i), V21_INVITATION_INVITED,
+                                       "2026-01-05", NULL));
+  g_assert_true (v21_invitation_set (people.workshop, v21_collection_get (all, 0), V21_INVITATION_CONFIRMED, NULL, NULL));
+  gui_test_spin (50);
+  g_assert_true (shows (checklist, "1 confirmed of 38"));
+  g_assert_true (v21_letter_set (people.workshop, NULL, "2026-01-20", NULL));
+  gui_test_spin (50);
+  g_assert_true (shows (checklist, "The reply-by date has passed"));
+  g_assert_true (shows (checklist, "37 people have not replied: a reminder, or mark them “No reply” on the "
+                                   "Participants page"));
+
+  for (guint i = 0; i < v21_collection_get_n (all) && decliner == NULL; i++)
+    {
+      V21Record *person = v21_collection_get (all, i);
+
+      if (!v21_record_get_bool (person, "locked") && v21_workshop_lookup (people.workshop,
+                                                                          v21_record_get_string (person, "table")))
+        decliner = person;
+    }
+  g_assert_nonnull (decliner);
+  g_assert_false (shows (checklist, "Tables to rebalance"));
+  g_assert_true (v21_invitation_set (people.workshop, decliner, V21_INVITATION_DECLINED, NULL, NULL));
+  gui_test_spin (50);
+  g_assert_true (shows (checklist, "Tables to rebalance"));
+  g_assert_true (shows (checklist, "1 person who declined still has a seat"));
+  gtk_widget_activate_action (checklist, "checklist.rebalance", NULL);
+  gui_test_spin (50);
+  g_assert_true (v21_record_is_null (decliner, "table"));
+  g_assert_false (shows (checklist, "Tables to rebalance"));
+  gtk_widget_activate_action (GTK_WIDGET (people.window), "win.undo", NULL);
+  gui_test_spin (50);
+  g_assert_true (shows (checklist, "Tables to rebalance"));
+  people_close (&people);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -352,5 +415,6 @@ main (int   argc,
   g_test_add_func ("/gui/invitations-page/filter", test_filter);
   g_test_add_func ("/gui/invitations-page/precise-rows", test_precise_rows);
   g_test_add_func ("/gui/invitations-page/letters-dialog", test_letters_dialog);
+  g_test_add_func ("/gui/invitations-page/checklist-reminders", test_checklist_reminders);
   return gui_test_run ();
 }

@@ -11,6 +11,9 @@
 
 #include "v21-checklist-page.h"
 #include "v21-field-binding.h"
+#include "v21-invitations.h"
+#include "v21-letter.h"
+#include "v21-table-assign.h"
 #include "v21-kit-export.h"
 #include "v21-pages.h"
 #include "v21-print-kit.h"
@@ -24,6 +27,7 @@ struct _V21ChecklistPage
   GtkLabel       *progress_label;
   GtkProgressBar *progress_bar;
   GtkListBox     *items_list;
+  GtkListBox     *reminders_list;
   AdwEntryRow    *new_row;
   AdwActionRow   *kit_row;
 };
@@ -94,6 +98,91 @@ item_row (V21ChecklistPage *self,
   return row;
 }
 
+/* Reminders: what the invitations still ask for, in words and an icon. */
+
+static GtkWidget *
+reminder_row (const char *title,
+              const char *subtitle,
+              gboolean    done)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name (done ? "emblem-ok-symbolic" : "dialog-warning-symbolic");
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_add_css_class (icon, done ? "success" : "warning");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  done ? _("Done") : _("To do"), -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  return row;
+}
+
+static void
+rebalance_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *parameter)
+{
+  V21ChecklistPage *self = V21_CHECKLIST_PAGE (widget);
+  guint n_tables = v21_collection_get_n (v21_workshop_get_collection (self->workshop, "tables"));
+  g_autoptr(GError) error = NULL;
+
+  if (n_tables == 0)
+    return;
+  if (!v21_table_assign (self->workshop, n_tables, &error))
+    v21_show_toast (widget, error->message, NULL, NULL);
+  else
+    v21_show_toast (widget, _("Tables rebalanced; locked people stayed"), _("_Undo"), "win.undo");
+}
+
+static void
+update_reminders (V21ChecklistPage *self)
+{
+  V21InvitationCounts counts;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  guint late = v21_letter_count_late_replies (self->workshop, today);
+  guint declined = v21_table_count_declined_seated (self->workshop);
+  guint to_invite;
+  g_autofree char *sent = NULL;
+  GtkWidget *row;
+
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->reminders_list))) != NULL)
+    gtk_list_box_remove (self->reminders_list, row);
+  v21_invitation_count (self->workshop, &counts);
+  to_invite = counts.by_state[V21_INVITATION_TO_INVITE];
+  if (to_invite > 0)
+    sent = g_strdup_printf (ngettext ("%u person still to invite, of %u", "%u people still to invite, of %u", to_invite),
+                            to_invite, counts.people);
+  else
+    sent = v21_invitation_summary (&counts);
+  gtk_list_box_append (self->reminders_list, reminder_row (_("Invitations sent"), sent, to_invite == 0));
+  if (late > 0)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("%u person has not replied: a reminder, or mark them "
+                                                         "“No reply” on the Participants page",
+                                                         "%u people have not replied: a reminder, or mark them "
+                                                         "“No reply” on the Participants page", late),
+                                               late);
+
+      gtk_list_box_append (self->reminders_list, reminder_row (_("The reply-by date has passed"), text, FALSE));
+    }
+  if (declined > 0)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("%u person who declined still has a seat",
+                                                         "%u people who declined still have a seat", declined),
+                                               declined);
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Rebalance"));
+
+      row = reminder_row (_("Tables to rebalance"), text, FALSE);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (button, _("Assign the tables again without who declined; locked people stay"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "checklist.rebalance");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      gtk_list_box_append (self->reminders_list, row);
+    }
+}
+
 /* The rows stay (a ticked box keeps the focus); their wording follows. */
 static void
 update (V21ChecklistPage *self)
@@ -127,6 +216,7 @@ update (V21ChecklistPage *self)
     }
   pages = g_strdup_printf (ngettext ("A4 PDF, %u page", "A4 PDF, %u pages", n_pages), n_pages);
   adw_action_row_set_subtitle (self->kit_row, pages);
+  update_reminders (self);
 }
 
 static void
@@ -193,10 +283,12 @@ v21_checklist_page_class_init (V21ChecklistPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, V21ChecklistPage, progress_label);
   gtk_widget_class_bind_template_child (widget_class, V21ChecklistPage, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, V21ChecklistPage, items_list);
+  gtk_widget_class_bind_template_child (widget_class, V21ChecklistPage, reminders_list);
   gtk_widget_class_bind_template_child (widget_class, V21ChecklistPage, new_row);
   gtk_widget_class_bind_template_child (widget_class, V21ChecklistPage, kit_row);
   gtk_widget_class_bind_template_callback (widget_class, on_new_step);
   gtk_widget_class_install_action (widget_class, "checklist.export-kit", NULL, export_kit_action);
+  gtk_widget_class_install_action (widget_class, "checklist.rebalance", NULL, rebalance_action);
 }
 
 static void

@@ -943,7 +943,7 @@ count_seated (V21Workshop *workshop,
     {
       V21Record *person = v21_collection_get (people, i);
 
-      if (v21_table_is_seated (person))
+      if (v21_table_is_seated (person) && v21_invitation_get (person) != V21_INVITATION_DECLINED)
         {
           seated++;
           *locked += v21_record_get_bool (person, "locked") && !v21_record_is_null (person, "table");
