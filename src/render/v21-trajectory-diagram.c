@@ -1044,6 +1044,51 @@ beyond_three_lines (PangoLayout *layout,
   return total - (n_lines + 1) * 0.5 * em > 3 * wider;
 }
 
+/* Whether a long label surely needs more than three lines of @wider, told
+ * from its glyphs on one line (shaped once, where wrapping shapes again at
+ * each line, and measured by adding their advances): its words, cut at
+ * spaces (at least as long as what the wrapping cuts), none wider than
+ * @wider, so that each of three lines would hold at most @wider, and the
+ * whole longer than three such lines and an em of slack per break. */
+static gboolean
+surely_beyond_three (V21DiagramLayout *self,
+                     Point            *point,
+                     double            size,
+                     double            wider)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoLayoutLine *line;
+  const char *text;
+  double total = 0, word = 0;
+
+  /* Most characters are wider than 0.45 em: a shorter text may fit. */
+  if (g_utf8_strlen (label_text (point), -1) * 0.45 * size <= 3 * wider + 2 * size)
+    return FALSE;
+  layout = year_and_text (self, point, size, -1);
+  text = pango_layout_get_text (layout);
+  line = pango_layout_get_line_readonly (layout, 0);
+  if (pango_layout_get_line_count (layout) != 1 || line == NULL)
+    return FALSE;
+  for (GSList *l = line->runs; l != NULL; l = l->next)
+    {
+      PangoGlyphItem *run = l->data;
+
+      if (run->item->analysis.level % 2 != 0)
+        return FALSE;   /* right to left: let the wrapping say */
+      for (int g = 0; g < run->glyphs->num_glyphs; g++)
+        {
+          double advance = (double) run->glyphs->glyphs[g].geometry.width / PANGO_SCALE;
+
+          total += advance;
+          if (text[run->item->offset + run->glyphs->log_clusters[g]] == ' ')
+            word = 0;
+          else if ((word += advance) > wider)
+            return FALSE;
+        }
+    }
+  return total > 3 * wider + 2 * size;
+}
+
 /* A label stands beside its point on at most three lines, a little wider
  * when that is what it takes; a longer one goes to the key. */
 static void
@@ -1053,6 +1098,11 @@ make_label (V21DiagramLayout *self,
 {
   double size = label_font_size (self, label->point);
 
+  if (surely_beyond_three (self, label->point, size, max_width * 1.5))
+    {
+      label->fits = FALSE;   /* never shown beside its point: no layout */
+      return;
+    }
   label->layout = year_and_text (self, label->point, size, max_width);
   if (pango_layout_get_line_count (label->layout) > 3
       && beyond_three_lines (label->layout, max_width, max_width * 1.5, size))
@@ -1694,7 +1744,7 @@ v21_diagram_layout_free (V21DiagramLayout *self)
     {
       Label *label = &g_array_index (self->labels, Label, i);
 
-      g_object_unref (label->layout);
+      g_clear_object (&label->layout);
       g_clear_object (&label->key_text);
       g_clear_object (&label->number);
     }
