@@ -73,11 +73,14 @@ typedef struct
   Point                *point;
   PangoLayout          *layout;      /* the year and the text, beside the point */
   PangoLayout          *key_text;    /* the same in the key, when numbered */
-  PangoLayout          *number;      /* the number at the point and in the key */
+  PangoLayout          *number;      /* the number at the point */
+  PangoLayout          *key_number;  /* and in the key */
   double                width;       /* of @layout, measured once */
   double                height;
   double                key_height;  /* of @key_text */
+  double                key_size;    /* the size @key_text was laid out at */
   gboolean              fits;        /* on at most three lines: may stand beside the point */
+  gboolean              crowding;    /* beside its point, it left no room for numbers: numbered */
   V21LabelPlacement     placement;
   V21DiagramLabelState  state;
   guint                 number_value;
@@ -122,6 +125,7 @@ struct _V21DiagramLayout
   double              key_top;
   double              key_height;
   double              key_column;     /* width of a column of the key */
+  double              key_size;       /* of the key's text: the labels', or smaller to hold them all */
   guint               key_columns;
   PangoLayout        *key_rest;       /* "12 more labels…", or NULL */
   double              key_rest_y;
@@ -1190,7 +1194,7 @@ wanted_state (V21DiagramLayout *self,
       return V21_LABEL_NUMBERED;
     case V21_DIAGRAM_LABELS_ALL:
     default:
-      return label->fits ? V21_LABEL_BESIDE : V21_LABEL_NUMBERED;
+      return label->fits && !label->crowding ? V21_LABEL_BESIDE : V21_LABEL_NUMBERED;
     }
 }
 
@@ -1324,14 +1328,24 @@ key_geometry (V21DiagramLayout *self)
 }
 
 /* The label's text in the key, laid out and measured once. */
+/* The width of the key's column of numbers. */
+static double
+key_number_width (V21DiagramLayout *self)
+{
+  return self->style.small_size * 2.4 * self->key_size / self->label_size;
+}
+
+/* The label's text in the key, laid out and measured once per size. */
 static void
 make_key_text (V21DiagramLayout *self,
                Label            *label)
 {
-  if (label->key_text != NULL)
+  if (label->key_text != NULL && label->key_size == self->key_size)
     return;
-  label->key_text = year_and_text (self, label->point, self->label_size,
-                                   self->key_column - self->style.small_size * 2.4);
+  g_clear_object (&label->key_text);
+  label->key_text = year_and_text (self, label->point, self->key_size,
+                                   self->key_column - key_number_width (self));
+  label->key_size = self->key_size;
   label->key_height = text_height (label->key_text);
 }
 
@@ -1343,7 +1357,11 @@ make_key_entry (V21DiagramLayout *self,
   g_autofree char *text = g_strdup_printf ("%u", number);
 
   g_clear_object (&label->number);
+  g_clear_object (&label->key_number);
   label->number = small_text (self, text, TRUE);
+  label->key_number = v21_render_text_layout (self->context, &self->style, text,
+                                              self->style.small_size * self->key_size / self->label_size,
+                                              TRUE, -1, 0);
   make_key_text (self, label);
 }
 
@@ -1357,7 +1375,7 @@ layout_key (V21DiagramLayout *self,
             gboolean          place,
             guint            *n_fit)
 {
-  double gap = self->label_size * 1.2, row_gap = self->label_size * 0.3;
+  double gap = self->key_size * 1.2, row_gap = self->key_size * 0.3;
   double y = 0;
   guint i = 0;
 
@@ -1367,7 +1385,12 @@ layout_key (V21DiagramLayout *self,
       guint end = MIN (i + self->key_columns, numbered->len);
 
       for (guint j = i; j < end; j++)
-        row_height = MAX (row_height, ((Label *) g_ptr_array_index (numbered, j))->key_height);
+        {
+          Label *label = g_ptr_array_index (numbered, j);
+
+          make_key_text (self, label);   /* only the entries looked at */
+          row_height = MAX (row_height, label->key_height);
+        }
       if (limit >= 0 && y + row_height > limit)
         break;
       for (guint j = i; place && j < end; j++)
@@ -1411,16 +1434,22 @@ count_state (V21DiagramLayout     *self,
 }
 
 /* How many of the numbered labels the key has room for, the most important
- * first (@numbered in the order of importance). */
+ * first (@numbered in the order of importance). An entry takes a line at
+ * least: no more than the rows of lines the key has are tried, and only the
+ * entries tried are laid out. */
 static guint
 key_room (V21DiagramLayout *self,
           GPtrArray        *numbered,
           double            limit)
 {
   g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
+  g_autoptr(PangoLayout) line = v21_render_text_layout (self->context, &self->style, "2026", self->key_size,
+                                                        TRUE, -1, 0);
+  double row_gap = self->key_size * 0.3;
+  guint rows = (guint) floor ((limit + row_gap) / (text_height (line) + row_gap) + 0.01);
   guint n_fit;
 
-  for (guint n = numbered->len; n > 0; n--)
+  for (guint n = MIN (numbered->len, rows * self->key_columns); n > 0; n--)
     {
       g_ptr_array_set_size (chosen, 0);
       for (guint i = 0; i < n; i++)
@@ -1433,6 +1462,49 @@ key_room (V21DiagramLayout *self,
   return 0;
 }
 
+/* Whether every entry of @numbered fits in the key at the key's size. */
+static gboolean
+key_holds_all (V21DiagramLayout *self,
+               GPtrArray        *numbered)
+{
+  guint n_fit;
+
+  layout_key (self, numbered, self->key_height, FALSE, &n_fit);
+  return n_fit == numbered->len;
+}
+
+/* On a projector the key beside the plot holds every numbered label when
+ * its text a little smaller is what it takes: down to 0.6 of the labels'
+ * size (about 1/50 of the screen's height), still read from the back of a
+ * room, rather than send the room to the report. */
+#define KEY_SIZE_FLOOR 0.6
+
+static void
+fit_key_size (V21DiagramLayout *self,
+              GPtrArray        *numbered)
+{
+  double floor_size = self->label_size * KEY_SIZE_FLOOR;
+
+  self->key_size = self->label_size;
+  if (!self->side_panel || numbered->len == 0 || key_holds_all (self, numbered))
+    return;
+  /* Hopeless even at the floor (hundreds of labels): the labels' size, the
+   * most important listed and the others counted. */
+  self->key_size = floor_size;
+  if (!key_holds_all (self, numbered))
+    {
+      self->key_size = self->label_size;
+      return;
+    }
+  for (double size = self->label_size * 0.92; size > floor_size; size *= 0.92)
+    {
+      self->key_size = size;
+      if (key_holds_all (self, numbered))
+        return;
+    }
+  self->key_size = floor_size;
+}
+
 /* Numbers the labels of the key in reading order; when it is full, the most
  * important stay and its last line counts the others. */
 static void
@@ -1443,8 +1515,7 @@ finish_key (V21DiagramLayout *self)
   double rest_height, used;
   guint n_fit, room;
 
-  for (guint i = 0; i < numbered->len; i++)
-    make_key_text (self, g_ptr_array_index (numbered, i));
+  fit_key_size (self, numbered);
   layout_key (self, numbered, self->key_height, FALSE, &n_fit);
   room = numbered->len;
   if (n_fit < numbered->len || count_state (self, V21_LABEL_UNLISTED) > 0)
@@ -1453,7 +1524,7 @@ finish_key (V21DiagramLayout *self)
 
       rest_height = text_height (rest) + self->label_size * 0.3;
       g_ptr_array_sort (numbered, compare_importance);
-      room = key_room (self, numbered, MAX (self->key_height - rest_height, 0));
+      room = numbered->len > 0 ? key_room (self, numbered, MAX (self->key_height - rest_height, 0)) : 0;
     }
   for (guint i = 0; i < numbered->len; i++)
     {
@@ -1541,12 +1612,80 @@ try_labels (V21DiagramLayout *self,
 
 static guint count_state (V21DiagramLayout *self, V21DiagramLabelState state);
 
-/* A second try when some numbers found no room: numbers first. */
+/* The label beside its point whose box is nearest to the point of a label
+ * whose number found no room, or NULL. */
+static Label *
+crowding_label (V21DiagramLayout *self)
+{
+  Label *nearest = NULL;
+  double best = G_MAXDOUBLE;
+
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      const Label *unlisted = &g_array_index (self->labels, Label, i);
+
+      if (unlisted->state != V21_LABEL_UNLISTED)
+        continue;
+      for (guint j = 0; j < self->labels->len; j++)
+        {
+          Label *beside = &g_array_index (self->labels, Label, j);
+          const cairo_rectangle_t *box = &beside->placement.box;
+          double dx, dy;
+
+          if (beside->state != V21_LABEL_BESIDE)
+            continue;
+          dx = MAX (MAX (box->x - unlisted->point->x, unlisted->point->x - (box->x + box->width)), 0);
+          dy = MAX (MAX (box->y - unlisted->point->y, unlisted->point->y - (box->y + box->height)), 0);
+          if (dx * dx + dy * dy < best)
+            {
+              best = dx * dx + dy * dy;
+              nearest = beside;
+            }
+        }
+    }
+  return nearest;
+}
+
+/* A second try when some numbers found no room: numbers first. When some
+ * still find none, the label beside its point nearest to them is numbered
+ * too (a number takes less room than a text), and so on: every label is
+ * written beside its point or numbered, never dropped, as long as the key
+ * has room. */
+#define MAX_CROWDING_TRIES 8
+
 static void
 compute_labels (V21DiagramLayout *self)
 {
   for (guint i = 0; i < self->labels->len; i++)
-    g_array_index (self->labels, Label, i).state = V21_LABEL_LEFT_OUT;
+    {
+      g_array_index (self->labels, Label, i).state = V21_LABEL_LEFT_OUT;
+      g_array_index (self->labels, Label, i).crowding = FALSE;
+    }
+  try_labels (self, FALSE);
+  if (count_state (self, V21_LABEL_UNLISTED) > 0)
+    try_labels (self, TRUE);
+  /* A few: hundreds of labels with no room are not saved this way, and
+   * each try places them all again. */
+  if (count_state (self, V21_LABEL_UNLISTED) > MAX_CROWDING_TRIES)
+    return;
+  for (int k = 0; k < MAX_CROWDING_TRIES && count_state (self, V21_LABEL_UNLISTED) > 0; k++)
+    {
+      Label *crowding = crowding_label (self);
+
+      if (crowding == NULL)
+        break;
+      crowding->crowding = TRUE;
+      try_labels (self, TRUE);
+    }
+  if (count_state (self, V21_LABEL_UNLISTED) == 0)
+    return;
+  /* In vain: the labels beside their points as at first (the key will
+   * count those left out). */
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      g_array_index (self->labels, Label, i).state = V21_LABEL_LEFT_OUT;
+      g_array_index (self->labels, Label, i).crowding = FALSE;
+    }
   try_labels (self, FALSE);
   if (count_state (self, V21_LABEL_UNLISTED) > 0)
     try_labels (self, TRUE);
@@ -1702,6 +1841,7 @@ v21_diagram_layout_new_with_options (V21Workshop             *workshop,
   if (options != NULL)
     self->options = *options;
   self->label_size = self->options.text_size > 0 ? self->options.text_size : style->text_size * 0.9;
+  self->key_size = self->label_size;
   self->width = MAX (width, 1);
   self->height = MAX (height, 1);
   self->context = v21_render_text_context ();
@@ -1747,6 +1887,7 @@ v21_diagram_layout_free (V21DiagramLayout *self)
       g_clear_object (&label->layout);
       g_clear_object (&label->key_text);
       g_clear_object (&label->number);
+      g_clear_object (&label->key_number);
     }
   clear_legend (self);
   g_array_unref (self->trajectories);
@@ -2417,13 +2558,13 @@ draw_key (V21DiagramLayout *self,
     {
       Label *label = &g_array_index (self->labels, Label, i);
       const cairo_rectangle_t *box = &label->key_box;
-      double number_width = self->style.small_size * 2.4;
+      double number_width = key_number_width (self);
       cairo_rectangle_t number;
 
       if (label->state != V21_LABEL_NUMBERED)
         continue;
-      number = (cairo_rectangle_t) { box->x, box->y, number_width * 0.8, text_height (label->number) };
-      draw_number (self, cr, label->number, label->point, &number);
+      number = (cairo_rectangle_t) { box->x, box->y, number_width * 0.8, text_height (label->key_number) };
+      draw_number (self, cr, label->key_number, label->point, &number);
       v21_render_text_show (cr, label->key_text, box->x + number_width, box->y, &self->style.foreground);
     }
   if (self->key_rest != NULL)
