@@ -1438,18 +1438,25 @@ count_state (V21DiagramLayout     *self,
  * least: no more than the rows of lines the key has are tried, and only the
  * entries tried are laid out. */
 static guint
+key_max_entries (V21DiagramLayout *self,
+                 double            limit)
+{
+  g_autoptr(PangoLayout) line = v21_render_text_layout (self->context, &self->style, "2026", self->key_size,
+                                                        TRUE, -1, 0);
+  double row_gap = self->key_size * 0.3;
+
+  return (guint) floor ((limit + row_gap) / (text_height (line) + row_gap) + 0.01) * self->key_columns;
+}
+
+static guint
 key_room (V21DiagramLayout *self,
           GPtrArray        *numbered,
           double            limit)
 {
   g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
-  g_autoptr(PangoLayout) line = v21_render_text_layout (self->context, &self->style, "2026", self->key_size,
-                                                        TRUE, -1, 0);
-  double row_gap = self->key_size * 0.3;
-  guint rows = (guint) floor ((limit + row_gap) / (text_height (line) + row_gap) + 0.01);
   guint n_fit;
 
-  for (guint n = MIN (numbered->len, rows * self->key_columns); n > 0; n--)
+  for (guint n = MIN (numbered->len, key_max_entries (self, limit)); n > 0; n--)
     {
       g_ptr_array_set_size (chosen, 0);
       for (guint i = 0; i < n; i++)
@@ -1486,12 +1493,15 @@ fit_key_size (V21DiagramLayout *self,
   double floor_size = self->label_size * KEY_SIZE_FLOOR;
 
   self->key_size = self->label_size;
-  if (!self->side_panel || numbered->len == 0 || key_holds_all (self, numbered))
+  /* Smaller only when that makes the key complete: with numbers left out
+   * anyway, the key counts them at the labels' size. */
+  if (!self->side_panel || numbered->len == 0 || count_state (self, V21_LABEL_UNLISTED) > 0
+      || key_holds_all (self, numbered))
     return;
   /* Hopeless even at the floor (hundreds of labels): the labels' size, the
    * most important listed and the others counted. */
   self->key_size = floor_size;
-  if (!key_holds_all (self, numbered))
+  if (numbered->len > key_max_entries (self, self->key_height) || !key_holds_all (self, numbered))
     {
       self->key_size = self->label_size;
       return;
