@@ -987,6 +987,68 @@ label_text (const Point *point)
   return *rest != '\0' ? rest : text;
 }
 
+/* Labels shaped once, kept across layouts (per thread, as Pango's font
+ * maps are): the editor lays the diagram out again at each step of a drag,
+ * the projector at each change of the workshop, and their labels' texts
+ * and widths seldom change. A text not asked for in the last few layouts
+ * goes when there are many. */
+#define TEXT_CACHE_SIZE 2048
+#define TEXT_CACHE_AGE 4
+
+typedef struct
+{
+  PangoLayout *layout;
+  guint64      used;   /* the layout that last asked for it */
+} CachedText;
+
+static void
+cached_text_free (CachedText *cached)
+{
+  g_object_unref (cached->layout);
+  g_free (cached);
+}
+
+static GPrivate text_cache_key = G_PRIVATE_INIT ((GDestroyNotify) g_hash_table_unref);
+static _Thread_local guint64 text_cache_generation;
+
+static GHashTable *
+text_cache (void)
+{
+  GHashTable *cache = g_private_get (&text_cache_key);
+
+  if (cache == NULL)
+    {
+      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) cached_text_free);
+      g_private_set (&text_cache_key, cache);
+    }
+  return cache;
+}
+
+static gboolean
+cached_text_old (gpointer key,
+                 gpointer value,
+                 gpointer data)
+{
+  return ((CachedText *) value)->used + TEXT_CACHE_AGE < text_cache_generation;
+}
+
+/* A new layout begins: the texts not asked for lately go, when many. */
+static void
+text_cache_next (void)
+{
+  GHashTable *cache = text_cache ();
+
+  text_cache_generation++;
+  if (g_hash_table_size (cache) > TEXT_CACHE_SIZE)
+    g_hash_table_foreach_remove (cache, cached_text_old, NULL);
+}
+
+void
+v21_diagram_forget_texts (void)
+{
+  g_hash_table_remove_all (text_cache ());
+}
+
 /* "2032 Grande sécheresse", the year in the marker's colour and bold,
  * wrapped at word boundaries within @max_width, never cut. */
 static PangoLayout *
@@ -997,13 +1059,34 @@ year_and_text (V21DiagramLayout *self,
 {
   g_autofree char *year = g_strdup_printf ("%d", point->year);
   g_autofree char *text = g_strdup_printf ("%s\u2002%s", year, label_text (point));
-  PangoLayout *layout = v21_render_text_layout (self->context, &self->style, text, size,
-                                                point->kind == KIND_VISION, max_width, 0);
-  PangoAttrList *attrs = pango_attr_list_new ();
-  PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+  /* What the layout shows (see v21_render_text_layout), which the cache
+   * knows it by. */
+  g_autofree char *shown = self->style.consent != NULL ? v21_consent_text_apply (self->style.consent, text)
+                                                       : g_strdup (text);
   const V21Rgba *c = point_color (self, point);
-  PangoAttribute *color = pango_attr_foreground_new (c->red * 65535, c->green * 65535, c->blue * 65535);
+  gboolean bold_text = point->kind == KIND_VISION;
+  g_autofree char *key = g_strdup_printf ("%p|%s|%.3f|%d|%.3f|%d|%.4f,%.4f,%.4f|%zu|%s",
+                                          (void *) pango_context_get_font_map (self->context),
+                                          self->style.font_family, size, bold_text, max_width,
+                                          self->style.typography, c->red, c->green, c->blue,
+                                          strlen (year), shown);
+  GHashTable *cache = text_cache ();
+  CachedText *cached = g_hash_table_lookup (cache, key);
+  V21RenderStyle style = self->style;
+  PangoLayout *layout;
+  PangoAttrList *attrs;
+  PangoAttribute *bold, *color;
 
+  if (cached != NULL)
+    {
+      cached->used = text_cache_generation;
+      return g_object_ref (cached->layout);
+    }
+  style.consent = NULL;   /* applied above */
+  layout = v21_render_text_layout (self->context, &style, shown, size, bold_text, max_width, 0);
+  attrs = pango_attr_list_new ();
+  bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+  color = pango_attr_foreground_new (c->red * 65535, c->green * 65535, c->blue * 65535);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
   bold->start_index = color->start_index = 0;
@@ -1012,6 +1095,10 @@ year_and_text (V21DiagramLayout *self,
   pango_attr_list_insert (attrs, color);
   pango_layout_set_attributes (layout, attrs);
   pango_attr_list_unref (attrs);
+  cached = g_new0 (CachedText, 1);
+  cached->layout = g_object_ref (layout);
+  cached->used = text_cache_generation;
+  g_hash_table_insert (cache, g_steal_pointer (&key), cached);
   return layout;
 }
 
@@ -1865,6 +1952,7 @@ v21_diagram_layout_new_with_options (V21Workshop             *workshop,
   self->ticks = g_ptr_array_new_with_free_func (g_object_unref);
   self->point_index = g_hash_table_new (NULL, NULL);
 
+  text_cache_next ();
   collect (self, workshop, scenario_id);
   compute_years (self, workshop);
   build_frame_texts (self, workshop, scenario_id);
