@@ -66,7 +66,7 @@ struct _V21LabelPlacer
 
 typedef struct
 {
-  double  key[8];   /* the Extents and the reach */
+  double  key[9];   /* the Extents, the reach and the window */
   GArray *list;
 } FarList;
 
@@ -547,10 +547,12 @@ near_candidates (const Extents *e)
 
 /* Further away, with a leader line: stacked above and below on either side,
  * in up to five columns, and straight above or below; nearest first, none
- * further than @reach_max (the walk would stop there). */
+ * further than @reach_max (the walk would stop there) nor, along the time
+ * axis, than @window (tier_of would refuse them wherever the anchor). */
 static GArray *
 far_candidates (const Extents *e,
-                double         reach_max)
+                double         reach_max,
+                double         window)
 {
   GArray *list = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), 12 * MAX_RINGS);
   double w = e->width, h = e->height, g = e->gap;
@@ -560,6 +562,8 @@ far_candidates (const Extents *e,
     {
       double out = column * (w / 2 + 2 * g);
 
+      if (column > 0 && MIN (e->right + g + out, e->left + g + out) > window)
+        break;   /* both sides of this column and the next too far */
       for (int ring = 1; ring <= MAX_RINGS; ring++)
         {
           add_candidate_within (list, e, e->right + g + out, -h / 2 - ring * step, reach_max);
@@ -573,7 +577,19 @@ far_candidates (const Extents *e,
             }
         }
     }
-  g_array_sort (list, compare_cost);
+  {
+    guint kept = 0;
+
+    for (guint i = 0; i < list->len; i++)
+      {
+        const Candidate *c = &g_array_index (list, Candidate, i);
+
+        if (MAX (c->dx, -(c->dx + e->width)) <= window)
+          g_array_index (list, Candidate, kept++) = *c;
+      }
+    g_array_set_size (list, kept);
+  }
+  g_array_sort (list, compare_cost);   /* stable: the order of before */
   return list;
 }
 
@@ -583,7 +599,7 @@ cached_far_candidates (V21LabelPlacer *self,
                        const Extents  *e,
                        double          reach_max)
 {
-  double key[8] = { e->left, e->right, e->top, e->bottom, e->width, e->height, e->gap, reach_max };
+  double key[9] = { e->left, e->right, e->top, e->bottom, e->width, e->height, e->gap, reach_max, self->window };
   FarList *far;
 
   for (guint i = 0; i < self->far_lists->len; i++)
@@ -594,7 +610,7 @@ cached_far_candidates (V21LabelPlacer *self,
     }
   far = g_new0 (FarList, 1);
   memcpy (far->key, key, sizeof key);
-  far->list = far_candidates (e, reach_max);
+  far->list = far_candidates (e, reach_max, self->window);
   if (self->far_lists->len >= MAX_FAR_LISTS)
     g_ptr_array_remove_index (self->far_lists, 0);
   g_ptr_array_add (self->far_lists, far);
