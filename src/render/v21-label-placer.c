@@ -57,7 +57,25 @@ struct _V21LabelPlacer
   guint             failed_obstacles;
   guint             failed_lines;
   double            taken;       /* every position up to this distance is known taken */
+  GPtrArray        *far_lists;   /* FarList*: the far positions of the sizes asked lately */
 };
+
+/* Numbers all have one size and markers a few: their far positions, sorted
+ * once, serve every number. */
+#define MAX_FAR_LISTS 16
+
+typedef struct
+{
+  double  key[9];   /* the Extents, the reach and the window */
+  GArray *list;
+} FarList;
+
+static void
+far_list_free (FarList *far)
+{
+  g_array_unref (far->list);
+  g_free (far);
+}
 
 V21LabelPlacer *
 v21_label_placer_new (const cairo_rectangle_t *bounds,
@@ -72,6 +90,7 @@ v21_label_placer_new (const cairo_rectangle_t *bounds,
   self->failed_reach = -1;
   self->obstacles = g_array_new (FALSE, FALSE, sizeof (Obstacle));
   self->lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  self->far_lists = g_ptr_array_new_with_free_func ((GDestroyNotify) far_list_free);
   self->cell = MAX (16.0, MAX (bounds->width, bounds->height) / 64.0);
   self->columns = CLAMP ((int) ceil (bounds->width / self->cell), 1, 256);
   self->rows = CLAMP ((int) ceil (bounds->height / self->cell), 1, 256);
@@ -102,6 +121,7 @@ v21_label_placer_free (V21LabelPlacer *self)
   g_free (self->line_seen);
   g_array_unref (self->obstacles);
   g_array_unref (self->lines);
+  g_ptr_array_unref (self->far_lists);
   g_free (self);
 }
 
@@ -527,10 +547,12 @@ near_candidates (const Extents *e)
 
 /* Further away, with a leader line: stacked above and below on either side,
  * in up to five columns, and straight above or below; nearest first, none
- * further than @reach_max (the walk would stop there). */
+ * further than @reach_max (the walk would stop there) nor, along the time
+ * axis, than @window (tier_of would refuse them wherever the anchor). */
 static GArray *
 far_candidates (const Extents *e,
-                double         reach_max)
+                double         reach_max,
+                double         window)
 {
   GArray *list = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), 12 * MAX_RINGS);
   double w = e->width, h = e->height, g = e->gap;
@@ -540,6 +562,8 @@ far_candidates (const Extents *e,
     {
       double out = column * (w / 2 + 2 * g);
 
+      if (column > 0 && MIN (e->right + g + out, e->left + g + out) > window)
+        break;   /* both sides of this column and the next too far */
       for (int ring = 1; ring <= MAX_RINGS; ring++)
         {
           add_candidate_within (list, e, e->right + g + out, -h / 2 - ring * step, reach_max);
@@ -553,8 +577,44 @@ far_candidates (const Extents *e,
             }
         }
     }
-  g_array_sort (list, compare_cost);
+  {
+    guint kept = 0;
+
+    for (guint i = 0; i < list->len; i++)
+      {
+        const Candidate *c = &g_array_index (list, Candidate, i);
+
+        if (MAX (c->dx, -(c->dx + e->width)) <= window)
+          g_array_index (list, Candidate, kept++) = *c;
+      }
+    g_array_set_size (list, kept);
+  }
+  g_array_sort (list, compare_cost);   /* stable: the order of before */
   return list;
+}
+
+/* far_candidates (@e, @reach_max), from the cache when asked before. */
+static GArray *
+cached_far_candidates (V21LabelPlacer *self,
+                       const Extents  *e,
+                       double          reach_max)
+{
+  double key[9] = { e->left, e->right, e->top, e->bottom, e->width, e->height, e->gap, reach_max, self->window };
+  FarList *far;
+
+  for (guint i = 0; i < self->far_lists->len; i++)
+    {
+      far = g_ptr_array_index (self->far_lists, i);
+      if (memcmp (far->key, key, sizeof key) == 0)
+        return g_array_ref (far->list);
+    }
+  far = g_new0 (FarList, 1);
+  memcpy (far->key, key, sizeof key);
+  far->list = far_candidates (e, reach_max, self->window);
+  if (self->far_lists->len >= MAX_FAR_LISTS)
+    g_ptr_array_remove_index (self->far_lists, 0);
+  g_ptr_array_add (self->far_lists, far);
+  return g_array_ref (far->list);
 }
 
 /* How good a free position is: clear of everything; over a path. */
@@ -722,7 +782,7 @@ v21_label_placer_place (V21LabelPlacer          *self,
     CHOOSE (NEAR (TIER_CLEAR), &near_lines[TIER_CLEAR]);
   else
     {
-      far = far_candidates (&e, self->max_distance);
+      far = cached_far_candidates (self, &e, self->max_distance);
       close_by = MAX (e.right, e.top) + 2.5 * height;
       walk (self, far, &e, anchor_x, anchor_y, self->taken, far_first, far_lines);
       if (FAR (TIER_CLEAR) != NULL && FAR (TIER_CLEAR)->cost <= close_by)

@@ -208,12 +208,27 @@ _v21_kit_layout (Kit        *kit,
   pango_font_description_set_style (description, font.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
   pango_layout_set_font_description (layout, description);
   pango_font_description_free (description);
+  typeset = v21_typography_apply (text);
   if (width > 0)
     {
       pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      /* Narrow columns (under 20 em: a grid's) break long words at their
+       * syllables, with a hyphen ("pluripro-fessionnelle"), in French;
+       * letter by letter only a word still too long. Wider text keeps its
+       * words whole. */
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      if (v21_typography_is_french () && width < 20 * font.size)
+        {
+          g_autofree char *hyphenated = v21_typography_hyphenate_french (typeset);
+          PangoAttrList *attrs = pango_attr_list_new ();
+
+          pango_attr_list_insert (attrs, pango_attr_language_new (pango_language_from_string ("fr")));
+          pango_layout_set_attributes (layout, attrs);
+          pango_attr_list_unref (attrs);
+          g_free (typeset);
+          typeset = g_steal_pointer (&hyphenated);
+        }
     }
-  typeset = v21_typography_apply (text);
   pango_layout_set_text (layout, typeset, -1);
   return layout;
 }

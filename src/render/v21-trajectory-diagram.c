@@ -73,11 +73,14 @@ typedef struct
   Point                *point;
   PangoLayout          *layout;      /* the year and the text, beside the point */
   PangoLayout          *key_text;    /* the same in the key, when numbered */
-  PangoLayout          *number;      /* the number at the point and in the key */
+  PangoLayout          *number;      /* the number at the point */
+  PangoLayout          *key_number;  /* and in the key */
   double                width;       /* of @layout, measured once */
   double                height;
   double                key_height;  /* of @key_text */
+  double                key_size;    /* the size @key_text was laid out at */
   gboolean              fits;        /* on at most three lines: may stand beside the point */
+  gboolean              crowding;    /* beside its point, it left no room for numbers: numbered */
   V21LabelPlacement     placement;
   V21DiagramLabelState  state;
   guint                 number_value;
@@ -122,6 +125,7 @@ struct _V21DiagramLayout
   double              key_top;
   double              key_height;
   double              key_column;     /* width of a column of the key */
+  double              key_size;       /* of the key's text: the labels', or smaller to hold them all */
   guint               key_columns;
   PangoLayout        *key_rest;       /* "12 more labels…", or NULL */
   double              key_rest_y;
@@ -983,6 +987,68 @@ label_text (const Point *point)
   return *rest != '\0' ? rest : text;
 }
 
+/* Labels shaped once, kept across layouts (per thread, as Pango's font
+ * maps are): the editor lays the diagram out again at each step of a drag,
+ * the projector at each change of the workshop, and their labels' texts
+ * and widths seldom change. A text not asked for in the last few layouts
+ * goes when there are many. */
+#define TEXT_CACHE_SIZE 2048
+#define TEXT_CACHE_AGE 4
+
+typedef struct
+{
+  PangoLayout *layout;
+  guint64      used;   /* the layout that last asked for it */
+} CachedText;
+
+static void
+cached_text_free (CachedText *cached)
+{
+  g_object_unref (cached->layout);
+  g_free (cached);
+}
+
+static GPrivate text_cache_key = G_PRIVATE_INIT ((GDestroyNotify) g_hash_table_unref);
+static _Thread_local guint64 text_cache_generation;
+
+static GHashTable *
+text_cache (void)
+{
+  GHashTable *cache = g_private_get (&text_cache_key);
+
+  if (cache == NULL)
+    {
+      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) cached_text_free);
+      g_private_set (&text_cache_key, cache);
+    }
+  return cache;
+}
+
+static gboolean
+cached_text_old (gpointer key,
+                 gpointer value,
+                 gpointer data)
+{
+  return ((CachedText *) value)->used + TEXT_CACHE_AGE < text_cache_generation;
+}
+
+/* A new layout begins: the texts not asked for lately go, when many. */
+static void
+text_cache_next (void)
+{
+  GHashTable *cache = text_cache ();
+
+  text_cache_generation++;
+  if (g_hash_table_size (cache) > TEXT_CACHE_SIZE)
+    g_hash_table_foreach_remove (cache, cached_text_old, NULL);
+}
+
+void
+v21_diagram_forget_texts (void)
+{
+  g_hash_table_remove_all (text_cache ());
+}
+
 /* "2032 Grande sécheresse", the year in the marker's colour and bold,
  * wrapped at word boundaries within @max_width, never cut. */
 static PangoLayout *
@@ -993,13 +1059,34 @@ year_and_text (V21DiagramLayout *self,
 {
   g_autofree char *year = g_strdup_printf ("%d", point->year);
   g_autofree char *text = g_strdup_printf ("%s\u2002%s", year, label_text (point));
-  PangoLayout *layout = v21_render_text_layout (self->context, &self->style, text, size,
-                                                point->kind == KIND_VISION, max_width, 0);
-  PangoAttrList *attrs = pango_attr_list_new ();
-  PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+  /* What the layout shows (see v21_render_text_layout), which the cache
+   * knows it by. */
+  g_autofree char *shown = self->style.consent != NULL ? v21_consent_text_apply (self->style.consent, text)
+                                                       : g_strdup (text);
   const V21Rgba *c = point_color (self, point);
-  PangoAttribute *color = pango_attr_foreground_new (c->red * 65535, c->green * 65535, c->blue * 65535);
+  gboolean bold_text = point->kind == KIND_VISION;
+  g_autofree char *key = g_strdup_printf ("%p|%s|%.3f|%d|%.3f|%d|%.4f,%.4f,%.4f|%zu|%s",
+                                          (void *) pango_context_get_font_map (self->context),
+                                          self->style.font_family, size, bold_text, max_width,
+                                          self->style.typography, c->red, c->green, c->blue,
+                                          strlen (year), shown);
+  GHashTable *cache = text_cache ();
+  CachedText *cached = g_hash_table_lookup (cache, key);
+  V21RenderStyle style = self->style;
+  PangoLayout *layout;
+  PangoAttrList *attrs;
+  PangoAttribute *bold, *color;
 
+  if (cached != NULL)
+    {
+      cached->used = text_cache_generation;
+      return g_object_ref (cached->layout);
+    }
+  style.consent = NULL;   /* applied above */
+  layout = v21_render_text_layout (self->context, &style, shown, size, bold_text, max_width, 0);
+  attrs = pango_attr_list_new ();
+  bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+  color = pango_attr_foreground_new (c->red * 65535, c->green * 65535, c->blue * 65535);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
   bold->start_index = color->start_index = 0;
@@ -1008,6 +1095,10 @@ year_and_text (V21DiagramLayout *self,
   pango_attr_list_insert (attrs, color);
   pango_layout_set_attributes (layout, attrs);
   pango_attr_list_unref (attrs);
+  cached = g_new0 (CachedText, 1);
+  cached->layout = g_object_ref (layout);
+  cached->used = text_cache_generation;
+  g_hash_table_insert (cache, g_steal_pointer (&key), cached);
   return layout;
 }
 
@@ -1044,6 +1135,51 @@ beyond_three_lines (PangoLayout *layout,
   return total - (n_lines + 1) * 0.5 * em > 3 * wider;
 }
 
+/* Whether a long label surely needs more than three lines of @wider, told
+ * from its glyphs on one line (shaped once, where wrapping shapes again at
+ * each line, and measured by adding their advances): its words, cut at
+ * spaces (at least as long as what the wrapping cuts), none wider than
+ * @wider, so that each of three lines would hold at most @wider, and the
+ * whole longer than three such lines and an em of slack per break. */
+static gboolean
+surely_beyond_three (V21DiagramLayout *self,
+                     Point            *point,
+                     double            size,
+                     double            wider)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoLayoutLine *line;
+  const char *text;
+  double total = 0, word = 0;
+
+  /* Most characters are wider than 0.45 em: a shorter text may fit. */
+  if (g_utf8_strlen (label_text (point), -1) * 0.45 * size <= 3 * wider + 2 * size)
+    return FALSE;
+  layout = year_and_text (self, point, size, -1);
+  text = pango_layout_get_text (layout);
+  line = pango_layout_get_line_readonly (layout, 0);
+  if (pango_layout_get_line_count (layout) != 1 || line == NULL)
+    return FALSE;
+  for (GSList *l = line->runs; l != NULL; l = l->next)
+    {
+      PangoGlyphItem *run = l->data;
+
+      if (run->item->analysis.level % 2 != 0)
+        return FALSE;   /* right to left: let the wrapping say */
+      for (int g = 0; g < run->glyphs->num_glyphs; g++)
+        {
+          double advance = (double) run->glyphs->glyphs[g].geometry.width / PANGO_SCALE;
+
+          total += advance;
+          if (text[run->item->offset + run->glyphs->log_clusters[g]] == ' ')
+            word = 0;
+          else if ((word += advance) > wider)
+            return FALSE;
+        }
+    }
+  return total > 3 * wider + 2 * size;
+}
+
 /* A label stands beside its point on at most three lines, a little wider
  * when that is what it takes; a longer one goes to the key. */
 static void
@@ -1053,6 +1189,11 @@ make_label (V21DiagramLayout *self,
 {
   double size = label_font_size (self, label->point);
 
+  if (surely_beyond_three (self, label->point, size, max_width * 1.5))
+    {
+      label->fits = FALSE;   /* never shown beside its point: no layout */
+      return;
+    }
   label->layout = year_and_text (self, label->point, size, max_width);
   if (pango_layout_get_line_count (label->layout) > 3
       && beyond_three_lines (label->layout, max_width, max_width * 1.5, size))
@@ -1140,7 +1281,7 @@ wanted_state (V21DiagramLayout *self,
       return V21_LABEL_NUMBERED;
     case V21_DIAGRAM_LABELS_ALL:
     default:
-      return label->fits ? V21_LABEL_BESIDE : V21_LABEL_NUMBERED;
+      return label->fits && !label->crowding ? V21_LABEL_BESIDE : V21_LABEL_NUMBERED;
     }
 }
 
@@ -1274,14 +1415,24 @@ key_geometry (V21DiagramLayout *self)
 }
 
 /* The label's text in the key, laid out and measured once. */
+/* The width of the key's column of numbers. */
+static double
+key_number_width (V21DiagramLayout *self)
+{
+  return self->style.small_size * 2.4 * self->key_size / self->label_size;
+}
+
+/* The label's text in the key, laid out and measured once per size. */
 static void
 make_key_text (V21DiagramLayout *self,
                Label            *label)
 {
-  if (label->key_text != NULL)
+  if (label->key_text != NULL && label->key_size == self->key_size)
     return;
-  label->key_text = year_and_text (self, label->point, self->label_size,
-                                   self->key_column - self->style.small_size * 2.4);
+  g_clear_object (&label->key_text);
+  label->key_text = year_and_text (self, label->point, self->key_size,
+                                   self->key_column - key_number_width (self));
+  label->key_size = self->key_size;
   label->key_height = text_height (label->key_text);
 }
 
@@ -1293,7 +1444,11 @@ make_key_entry (V21DiagramLayout *self,
   g_autofree char *text = g_strdup_printf ("%u", number);
 
   g_clear_object (&label->number);
+  g_clear_object (&label->key_number);
   label->number = small_text (self, text, TRUE);
+  label->key_number = v21_render_text_layout (self->context, &self->style, text,
+                                              self->style.small_size * self->key_size / self->label_size,
+                                              TRUE, -1, 0);
   make_key_text (self, label);
 }
 
@@ -1307,7 +1462,7 @@ layout_key (V21DiagramLayout *self,
             gboolean          place,
             guint            *n_fit)
 {
-  double gap = self->label_size * 1.2, row_gap = self->label_size * 0.3;
+  double gap = self->key_size * 1.2, row_gap = self->key_size * 0.3;
   double y = 0;
   guint i = 0;
 
@@ -1317,7 +1472,12 @@ layout_key (V21DiagramLayout *self,
       guint end = MIN (i + self->key_columns, numbered->len);
 
       for (guint j = i; j < end; j++)
-        row_height = MAX (row_height, ((Label *) g_ptr_array_index (numbered, j))->key_height);
+        {
+          Label *label = g_ptr_array_index (numbered, j);
+
+          make_key_text (self, label);   /* only the entries looked at */
+          row_height = MAX (row_height, label->key_height);
+        }
       if (limit >= 0 && y + row_height > limit)
         break;
       for (guint j = i; place && j < end; j++)
@@ -1361,7 +1521,20 @@ count_state (V21DiagramLayout     *self,
 }
 
 /* How many of the numbered labels the key has room for, the most important
- * first (@numbered in the order of importance). */
+ * first (@numbered in the order of importance). An entry takes a line at
+ * least: no more than the rows of lines the key has are tried, and only the
+ * entries tried are laid out. */
+static guint
+key_max_entries (V21DiagramLayout *self,
+                 double            limit)
+{
+  g_autoptr(PangoLayout) line = v21_render_text_layout (self->context, &self->style, "2026", self->key_size,
+                                                        TRUE, -1, 0);
+  double row_gap = self->key_size * 0.3;
+
+  return (guint) floor ((limit + row_gap) / (text_height (line) + row_gap) + 0.01) * self->key_columns;
+}
+
 static guint
 key_room (V21DiagramLayout *self,
           GPtrArray        *numbered,
@@ -1370,7 +1543,7 @@ key_room (V21DiagramLayout *self,
   g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
   guint n_fit;
 
-  for (guint n = numbered->len; n > 0; n--)
+  for (guint n = MIN (numbered->len, key_max_entries (self, limit)); n > 0; n--)
     {
       g_ptr_array_set_size (chosen, 0);
       for (guint i = 0; i < n; i++)
@@ -1383,6 +1556,52 @@ key_room (V21DiagramLayout *self,
   return 0;
 }
 
+/* Whether every entry of @numbered fits in the key at the key's size. */
+static gboolean
+key_holds_all (V21DiagramLayout *self,
+               GPtrArray        *numbered)
+{
+  guint n_fit;
+
+  layout_key (self, numbered, self->key_height, FALSE, &n_fit);
+  return n_fit == numbered->len;
+}
+
+/* On a projector the key beside the plot holds every numbered label when
+ * its text a little smaller is what it takes: down to 0.6 of the labels'
+ * size (about 1/50 of the screen's height), still read from the back of a
+ * room, rather than send the room to the report. */
+#define KEY_SIZE_FLOOR 0.6
+
+static void
+fit_key_size (V21DiagramLayout *self,
+              GPtrArray        *numbered)
+{
+  double floor_size = self->label_size * KEY_SIZE_FLOOR;
+
+  self->key_size = self->label_size;
+  /* Smaller only when that makes the key complete: with numbers left out
+   * anyway, the key counts them at the labels' size. */
+  if (!self->side_panel || numbered->len == 0 || count_state (self, V21_LABEL_UNLISTED) > 0
+      || key_holds_all (self, numbered))
+    return;
+  /* Hopeless even at the floor (hundreds of labels): the labels' size, the
+   * most important listed and the others counted. */
+  self->key_size = floor_size;
+  if (numbered->len > key_max_entries (self, self->key_height) || !key_holds_all (self, numbered))
+    {
+      self->key_size = self->label_size;
+      return;
+    }
+  for (double size = self->label_size * 0.92; size > floor_size; size *= 0.92)
+    {
+      self->key_size = size;
+      if (key_holds_all (self, numbered))
+        return;
+    }
+  self->key_size = floor_size;
+}
+
 /* Numbers the labels of the key in reading order; when it is full, the most
  * important stay and its last line counts the others. */
 static void
@@ -1393,8 +1612,7 @@ finish_key (V21DiagramLayout *self)
   double rest_height, used;
   guint n_fit, room;
 
-  for (guint i = 0; i < numbered->len; i++)
-    make_key_text (self, g_ptr_array_index (numbered, i));
+  fit_key_size (self, numbered);
   layout_key (self, numbered, self->key_height, FALSE, &n_fit);
   room = numbered->len;
   if (n_fit < numbered->len || count_state (self, V21_LABEL_UNLISTED) > 0)
@@ -1403,7 +1621,7 @@ finish_key (V21DiagramLayout *self)
 
       rest_height = text_height (rest) + self->label_size * 0.3;
       g_ptr_array_sort (numbered, compare_importance);
-      room = key_room (self, numbered, MAX (self->key_height - rest_height, 0));
+      room = numbered->len > 0 ? key_room (self, numbered, MAX (self->key_height - rest_height, 0)) : 0;
     }
   for (guint i = 0; i < numbered->len; i++)
     {
@@ -1491,12 +1709,80 @@ try_labels (V21DiagramLayout *self,
 
 static guint count_state (V21DiagramLayout *self, V21DiagramLabelState state);
 
-/* A second try when some numbers found no room: numbers first. */
+/* The label beside its point whose box is nearest to the point of a label
+ * whose number found no room, or NULL. */
+static Label *
+crowding_label (V21DiagramLayout *self)
+{
+  Label *nearest = NULL;
+  double best = G_MAXDOUBLE;
+
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      const Label *unlisted = &g_array_index (self->labels, Label, i);
+
+      if (unlisted->state != V21_LABEL_UNLISTED)
+        continue;
+      for (guint j = 0; j < self->labels->len; j++)
+        {
+          Label *beside = &g_array_index (self->labels, Label, j);
+          const cairo_rectangle_t *box = &beside->placement.box;
+          double dx, dy;
+
+          if (beside->state != V21_LABEL_BESIDE)
+            continue;
+          dx = MAX (MAX (box->x - unlisted->point->x, unlisted->point->x - (box->x + box->width)), 0);
+          dy = MAX (MAX (box->y - unlisted->point->y, unlisted->point->y - (box->y + box->height)), 0);
+          if (dx * dx + dy * dy < best)
+            {
+              best = dx * dx + dy * dy;
+              nearest = beside;
+            }
+        }
+    }
+  return nearest;
+}
+
+/* A second try when some numbers found no room: numbers first. When some
+ * still find none, the label beside its point nearest to them is numbered
+ * too (a number takes less room than a text), and so on: every label is
+ * written beside its point or numbered, never dropped, as long as the key
+ * has room. */
+#define MAX_CROWDING_TRIES 8
+
 static void
 compute_labels (V21DiagramLayout *self)
 {
   for (guint i = 0; i < self->labels->len; i++)
-    g_array_index (self->labels, Label, i).state = V21_LABEL_LEFT_OUT;
+    {
+      g_array_index (self->labels, Label, i).state = V21_LABEL_LEFT_OUT;
+      g_array_index (self->labels, Label, i).crowding = FALSE;
+    }
+  try_labels (self, FALSE);
+  if (count_state (self, V21_LABEL_UNLISTED) > 0)
+    try_labels (self, TRUE);
+  /* A few: hundreds of labels with no room are not saved this way, and
+   * each try places them all again. */
+  if (count_state (self, V21_LABEL_UNLISTED) > MAX_CROWDING_TRIES)
+    return;
+  for (int k = 0; k < MAX_CROWDING_TRIES && count_state (self, V21_LABEL_UNLISTED) > 0; k++)
+    {
+      Label *crowding = crowding_label (self);
+
+      if (crowding == NULL)
+        break;
+      crowding->crowding = TRUE;
+      try_labels (self, TRUE);
+    }
+  if (count_state (self, V21_LABEL_UNLISTED) == 0)
+    return;
+  /* In vain: the labels beside their points as at first (the key will
+   * count those left out). */
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      g_array_index (self->labels, Label, i).state = V21_LABEL_LEFT_OUT;
+      g_array_index (self->labels, Label, i).crowding = FALSE;
+    }
   try_labels (self, FALSE);
   if (count_state (self, V21_LABEL_UNLISTED) > 0)
     try_labels (self, TRUE);
@@ -1652,6 +1938,7 @@ v21_diagram_layout_new_with_options (V21Workshop             *workshop,
   if (options != NULL)
     self->options = *options;
   self->label_size = self->options.text_size > 0 ? self->options.text_size : style->text_size * 0.9;
+  self->key_size = self->label_size;
   self->width = MAX (width, 1);
   self->height = MAX (height, 1);
   self->context = v21_render_text_context ();
@@ -1665,6 +1952,7 @@ v21_diagram_layout_new_with_options (V21Workshop             *workshop,
   self->ticks = g_ptr_array_new_with_free_func (g_object_unref);
   self->point_index = g_hash_table_new (NULL, NULL);
 
+  text_cache_next ();
   collect (self, workshop, scenario_id);
   compute_years (self, workshop);
   build_frame_texts (self, workshop, scenario_id);
@@ -1694,9 +1982,10 @@ v21_diagram_layout_free (V21DiagramLayout *self)
     {
       Label *label = &g_array_index (self->labels, Label, i);
 
-      g_object_unref (label->layout);
+      g_clear_object (&label->layout);
       g_clear_object (&label->key_text);
       g_clear_object (&label->number);
+      g_clear_object (&label->key_number);
     }
   clear_legend (self);
   g_array_unref (self->trajectories);
@@ -2367,13 +2656,13 @@ draw_key (V21DiagramLayout *self,
     {
       Label *label = &g_array_index (self->labels, Label, i);
       const cairo_rectangle_t *box = &label->key_box;
-      double number_width = self->style.small_size * 2.4;
+      double number_width = key_number_width (self);
       cairo_rectangle_t number;
 
       if (label->state != V21_LABEL_NUMBERED)
         continue;
-      number = (cairo_rectangle_t) { box->x, box->y, number_width * 0.8, text_height (label->number) };
-      draw_number (self, cr, label->number, label->point, &number);
+      number = (cairo_rectangle_t) { box->x, box->y, number_width * 0.8, text_height (label->key_number) };
+      draw_number (self, cr, label->key_number, label->point, &number);
       v21_render_text_show (cr, label->key_text, box->x + number_width, box->y, &self->style.foreground);
     }
   if (self->key_rest != NULL)

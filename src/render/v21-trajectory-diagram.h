@@ -76,6 +76,9 @@ V21DiagramLayout         *v21_diagram_layout_new_with_options (V21Workshop      
                                                          const V21RenderStyle    *style,
                                                          const V21DiagramOptions *options);
 void                      v21_diagram_layout_free       (V21DiagramLayout     *layout);
+/* Labels are shaped once and kept for the next layouts (of this thread):
+ * this forgets them, as if no diagram had been laid out yet. */
+void                      v21_diagram_forget_texts      (void);
 void                      v21_diagram_layout_draw       (V21DiagramLayout     *layout,
                                                          cairo_t              *cr);
 

@@ -546,6 +546,25 @@ test_projector_share (void)
     }
 }
 
+/* On a projector, at 1280×720 and 1920×1080, each scenario's figure writes
+ * every one of its labels beside its point or numbered with its text in the
+ * key: none left to "see the report" (12, 18 and 19 labels). */
+static void
+test_projector_key_complete (void)
+{
+  g_autoptr(V21Workshop) workshop = fixture_load_demo ();
+  const struct { const char *scenario; guint n_labels; } cases[] = { { "sc1", 12 }, { "sc2", 18 }, { "sc3", 19 } };
+
+  for (guint s = 0; s < 2; s++)
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        Counts counts = check_layout (workshop, cases[i].scenario, &sizes[s], NULL);
+
+        g_assert_cmpuint (counts.unlisted, ==, 0);
+        g_assert_cmpuint (counts.beside + counts.numbered, ==, cases[i].n_labels);
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -560,5 +579,6 @@ main (int   argc,
   g_test_add_func ("/render/diagram-layout/three-most-important", test_three_most_important);
   g_test_add_func ("/render/diagram-layout/highlight-kept", test_highlight_kept);
   g_test_add_func ("/render/diagram-layout/projector-share", test_projector_share);
+  g_test_add_func ("/render/diagram-layout/projector-key-complete", test_projector_key_complete);
   return g_test_run ();
 }
