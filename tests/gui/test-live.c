@@ -503,6 +503,105 @@ test_board (void)
   live_close (&live);
 }
 
+static gboolean
+inside (GtkWidget *focus,
+        GtkWidget *widget)
+{
+  return focus == widget || gtk_widget_is_ancestor (focus, widget);
+}
+
+/* The board by keyboard: each list is one Tab stop, the arrows move inside
+ * it, Tab through the clusters re-filters nothing, F4 opens the chooser of
+ * the cluster to move the cards to. */
+static void
+test_board_tab (void)
+{
+  Live live;
+  GtkWidget *page, *search, *clusters, *cards, *chooser, *focus;
+  GListModel *model;
+  guint n_cards, in_clusters = 0, in_cards = 0, n;
+  gboolean was_in_clusters = FALSE, was_in_cards = FALSE;
+
+  live_open (&live);
+  page = show_page (&live, "board");
+  model = v21_board_page_get_model (V21_BOARD_PAGE (page));
+  n_cards = g_list_model_get_n_items (model);
+  search = gui_test_find_widget (page, GTK_TYPE_SEARCH_ENTRY, NULL);
+  clusters = gui_test_find_widget (page, GTK_TYPE_LIST_BOX, NULL);
+  cards = gui_test_find_widget (page, GTK_TYPE_COLUMN_VIEW, NULL);
+  chooser = gui_test_find_by_text (page, "Cluster to move the cards to (F4)", FALSE);
+  g_assert_nonnull (chooser);
+  gtk_widget_grab_focus (search);
+  gui_test_spin (50);
+
+  /* Round the window once, from the search entry back to it. */
+  for (n = 1; n <= 60; n++)
+    {
+      gui_test_send_keysym (search, XK_Tab, 0);
+      gui_test_spin (10);
+      focus = gtk_root_get_focus (GTK_ROOT (live.window));
+      g_assert_nonnull (focus);
+      if (inside (focus, page))
+        {
+          /* Every stop on the board shows where it is. */
+          g_test_message ("stop %u: %s", n, G_OBJECT_TYPE_NAME (focus));
+          g_assert_true (gtk_widget_get_mapped (focus));
+          g_assert_cmpint (gtk_widget_get_width (focus), >, 0);
+          g_assert_cmpint (gtk_widget_get_height (focus), >, 0);
+        }
+      in_clusters += inside (focus, clusters) && !was_in_clusters;
+      in_cards += inside (focus, cards) && !was_in_cards;
+      g_assert_false (inside (focus, clusters) && was_in_clusters);
+      g_assert_false (inside (focus, cards) && was_in_cards);
+      was_in_clusters = inside (focus, clusters);
+      was_in_cards = inside (focus, cards);
+      g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_cards);
+      if (inside (focus, search))
+        break;
+    }
+  g_assert_cmpuint (n, <=, 40);
+  g_assert_cmpuint (in_clusters, ==, 1);
+  g_assert_cmpuint (in_cards, ==, 1);
+
+  /* In the cluster list, Down goes to the first cluster and shows its cards. */
+  while (!inside (gtk_root_get_focus (GTK_ROOT (live.window)), clusters))
+    gui_test_send_keysym (search, XK_Tab, 0);
+  gui_test_send_keysym (clusters, XK_Down, 0);
+  gui_test_spin (50);
+  g_assert_true (inside (gtk_root_get_focus (GTK_ROOT (live.window)), clusters));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);   /* "Eau : partager…" */
+  gui_test_send_keysym (clusters, XK_Up, 0);
+  gui_test_spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_cards);
+
+  /* In the cards, the arrows go row by row; one Tab leaves them. */
+  while (!inside (gtk_root_get_focus (GTK_ROOT (live.window)), cards))
+    gui_test_send_keysym (search, XK_Tab, 0);
+  for (guint i = 0; i < 5; i++)
+    gui_test_send_keysym (cards, XK_Down, 0);
+  gui_test_spin (20);
+  g_assert_true (inside (gtk_root_get_focus (GTK_ROOT (live.window)), cards));
+  gui_test_send_keysym (cards, XK_Tab, 0);
+  gui_test_spin (20);
+  g_assert_false (inside (gtk_root_get_focus (GTK_ROOT (live.window)), cards));
+
+  /* F4, from the cards, opens the cluster chooser. */
+  gui_test_send_keysym (cards, XK_ISO_Left_Tab, ShiftMask);
+  gui_test_spin (20);
+  g_assert_true (inside (gtk_root_get_focus (GTK_ROOT (live.window)), cards));
+  gui_test_send_keysym (cards, XK_F4, 0);
+  gui_test_spin (100);
+  {
+    GtkWidget *popover = gui_test_find_widget (chooser, GTK_TYPE_POPOVER, NULL);
+
+    g_assert_nonnull (popover);
+    g_assert_true (gtk_widget_get_visible (popover));
+    gui_test_send_keysym (chooser, XK_Escape, 0);
+    gui_test_spin (50);
+  }
+  live_close (&live);
+}
+
 /* An edit of one card re-reads that card's row on the board, no other. */
 static void
 test_board_precise (void)
@@ -570,6 +669,7 @@ main (int   argc,
   g_test_add_func ("/gui/live/timer-extra-reset", test_timer_extra_reset);
   g_test_add_func ("/gui/live/board", test_board);
   g_test_add_func ("/gui/live/board-precise", test_board_precise);
+  g_test_add_func ("/gui/live/board-tab", test_board_tab);
   g_test_add_func ("/gui/live/votes-keys", test_votes_keys);
   g_test_add_func ("/gui/live/robustness-keys", test_robustness_keys);
   g_test_add_func ("/gui/live/robustness-large", test_robustness_large);

@@ -346,6 +346,15 @@ on_cluster_renamed (GtkEditableLabel *label,
 
   if (gtk_editable_label_get_editing (label) || cluster == NULL)
     return;
+  /* The name is not a Tab stop of its own: the focus goes back to its row. */
+  if (gtk_widget_get_root (GTK_WIDGET (label)) != NULL)
+    {
+      GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (label)));
+      GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (label), GTK_TYPE_LIST_BOX_ROW);
+
+      if (row != NULL && (focus == NULL || gtk_widget_is_ancestor (focus, GTK_WIDGET (label))))
+        gtk_widget_grab_focus (row);
+    }
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (label)), v21_text (cluster, "name")) == 0)
     return;
   if (!v21_cluster_rename (self->workshop, cluster, gtk_editable_get_text (GTK_EDITABLE (label)), &error))
@@ -388,6 +397,8 @@ cluster_row (V21BoardPage *self,
       GtkWidget *shown;
 
       label = gtk_editable_label_new (name);
+      /* One Tab stop per row (the row); F2 or a click edits the name. */
+      gtk_widget_set_focusable (label, FALSE);
       /* Long names are ellipsized, not the sidebar widened. */
       shown = find_label (label);
       if (shown != NULL)
@@ -778,8 +789,19 @@ rename_cluster_action (GtkWidget  *widget,
 
   if (label == NULL || !GTK_IS_EDITABLE_LABEL (label))
     return;
-  gtk_widget_grab_focus (label);
-  gtk_widget_activate_action (label, "editing.start", NULL);
+  gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (label));
+}
+
+/* F4: the cluster chooser opens, wherever the focus is on the board. */
+static void
+choose_cluster_action (GtkWidget  *widget,
+                       const char *name,
+                       GVariant   *parameter)
+{
+  V21BoardPage *self = V21_BOARD_PAGE (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->move_dropdown));
+  g_signal_emit_by_name (self->move_dropdown, "activate");
 }
 
 static void
@@ -1035,6 +1057,8 @@ v21_board_page_class_init (V21BoardPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "board.delete", NULL);
   gtk_widget_class_install_action (widget_class, "board.rename-cluster", NULL, rename_cluster_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "board.rename-cluster", NULL);
+  gtk_widget_class_install_action (widget_class, "board.choose-cluster", NULL, choose_cluster_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F4, 0, "board.choose-cluster", NULL);
 }
 
 static void
@@ -1046,6 +1070,8 @@ v21_board_page_init (V21BoardPage *self)
   v21_name_dropdown (self->sequence_dropdown);
   v21_name_dropdown (self->order_dropdown);
   v21_name_dropdown (self->move_dropdown);
+  v21_list_tab_leaves (GTK_WIDGET (self->cluster_list));
+  v21_list_tab_leaves (GTK_WIDGET (self->cards_view));
   gtk_drop_down_set_expression (self->move_dropdown,
                                 gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
 }

@@ -102,3 +102,39 @@ v21_has_focus_within (GtkWidget *widget)
 
   return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
 }
+
+static gboolean
+on_list_tab (GtkEventControllerKey *controller,
+             guint                  keyval,
+             guint                  keycode,
+             GdkModifierType        state,
+             GtkWidget             *list)
+{
+  GtkDirectionType direction;
+
+  if (keyval == GDK_KEY_ISO_Left_Tab || ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab) && (state & GDK_SHIFT_MASK)))
+    direction = GTK_DIR_TAB_BACKWARD;
+  else if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    direction = GTK_DIR_TAB_FORWARD;
+  else
+    return FALSE;
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
+    return FALSE;
+  /* A widget that cannot take the focus is skipped by the focus chain,
+   * which then goes on from the list to its neighbours. */
+  gtk_widget_set_can_focus (list, FALSE);
+  g_signal_emit_by_name (list, "move-focus", direction);
+  gtk_widget_set_can_focus (list, TRUE);
+  return TRUE;
+}
+
+void
+v21_list_tab_leaves (GtkWidget *list)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  g_return_if_fail (GTK_IS_WIDGET (list));
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_list_tab), list);
+  gtk_widget_add_controller (list, keys);
+}
