@@ -21,6 +21,7 @@
 #include "v21-pages.h"
 #include "v21-record-list.h"
 #include "v21-schema.h"
+#include "v21-wall-view.h"
 #include "v21-widgets.h"
 
 #define ALL_CLUSTERS NULL
@@ -54,6 +55,11 @@ struct _V21BoardPage
   GtkStack           *view_stack;
   GtkScrolledWindow  *cards_scroller;
   GtkColumnView      *cards_view;
+  GtkScrolledWindow  *wall_scroller;
+  V21WallView        *wall;
+  GtkToggleButton    *table_toggle;
+  GtkToggleButton    *wall_toggle;
+  GtkToggleButton    *outline_toggle;
   GtkTextView        *outline_view;
   GtkLabel           *count_label;
   GtkDropDown        *move_dropdown;
@@ -193,13 +199,25 @@ sort_func (gconstpointer a,
 
 /* The selection */
 
+static gboolean
+on_wall (V21BoardPage *self)
+{
+  return self->wall != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "wall") == 0;
+}
+
+/* The table's selected rows, or the wall's selected tiles when it shows. */
 static GPtrArray *
 selected_cards (V21BoardPage *self)
 {
-  g_autoptr(GtkBitset) bits = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  GPtrArray *cards = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GtkBitset) bits = NULL;
+  GPtrArray *cards;
   GtkBitsetIter iter;
   guint position;
+
+  if (on_wall (self))
+    return v21_wall_view_get_selected (self->wall);
+  bits = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  cards = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (gboolean ok = gtk_bitset_iter_init_first (&iter, bits, &position); ok;
        ok = gtk_bitset_iter_next (&iter, &position))
@@ -603,17 +621,22 @@ on_order_changed (V21BoardPage *self)
 }
 
 static void
-on_outline_toggled (V21BoardPage    *self,
-                    GtkToggleButton *toggle)
+on_view_toggled (V21BoardPage    *self,
+                 GtkToggleButton *toggle)
 {
-  gtk_stack_set_visible_child_name (self->view_stack, gtk_toggle_button_get_active (toggle) ? "outline" : "cards");
+  if (!gtk_toggle_button_get_active (toggle))
+    return;
+  gtk_stack_set_visible_child_name (self->view_stack, toggle == self->wall_toggle ? "wall"
+                                                      : toggle == self->outline_toggle ? "outline" : "cards");
 }
 
 static void
 on_view_changed (V21BoardPage *self)
 {
-  if (self->workshop != NULL)
-    update_outline (self);
+  if (self->workshop == NULL)
+    return;
+  update_outline (self);
+  update_selection_state (self);
 }
 
 /* Actions on the selected cards */
@@ -986,6 +1009,11 @@ setup_cards (V21BoardPage *self)
   add_column (self, _("Table"), "table", FALSE, 130);
   add_column (self, _("Cluster"), "cluster", FALSE, 170);
   add_column (self, _("Sequence"), "sequence", FALSE, 170);
+
+  /* The wall shows the same cards, filtered and ordered as the table. */
+  self->wall = V21_WALL_VIEW (v21_wall_view_new (self->workshop, G_LIST_MODEL (self->sorted)));
+  gtk_scrolled_window_set_child (self->wall_scroller, GTK_WIDGET (self->wall));
+  g_signal_connect_object (self->wall, "selection-changed", G_CALLBACK (update_selection_state), self, G_CONNECT_SWAPPED);
 }
 
 /* The page */
@@ -1036,6 +1064,10 @@ v21_board_page_class_init (V21BoardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, V21BoardPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, V21BoardPage, cards_scroller);
   gtk_widget_class_bind_template_child (widget_class, V21BoardPage, cards_view);
+  gtk_widget_class_bind_template_child (widget_class, V21BoardPage, wall_scroller);
+  gtk_widget_class_bind_template_child (widget_class, V21BoardPage, table_toggle);
+  gtk_widget_class_bind_template_child (widget_class, V21BoardPage, wall_toggle);
+  gtk_widget_class_bind_template_child (widget_class, V21BoardPage, outline_toggle);
   gtk_widget_class_bind_template_child (widget_class, V21BoardPage, outline_view);
   gtk_widget_class_bind_template_child (widget_class, V21BoardPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, V21BoardPage, move_dropdown);
@@ -1044,7 +1076,7 @@ v21_board_page_class_init (V21BoardPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_cluster_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_cluster_entry_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_outline_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_toggled);
 
   gtk_widget_class_install_action (widget_class, "board.move", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "board.merge", NULL, merge_action);
@@ -1115,6 +1147,13 @@ v21_board_page_get_model (V21BoardPage *self)
 {
   g_return_val_if_fail (V21_IS_BOARD_PAGE (self), NULL);
   return G_LIST_MODEL (self->selection);
+}
+
+V21WallView *
+_v21_board_page_get_wall (V21BoardPage *self)
+{
+  g_return_val_if_fail (V21_IS_BOARD_PAGE (self), NULL);
+  return self->wall;
 }
 
 GtkScrolledWindow *
