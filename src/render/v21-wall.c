@@ -48,6 +48,7 @@ struct _V21Wall
   PangoContext   *pango;
   V21RenderStyle  style;
   GArray         *columns;   /* Column */
+  GHashTable     *heights;   /* V21Record → double *, or NULL */
   double          width;
   double          height;
 };
@@ -101,9 +102,15 @@ add_column (V21Wall    *wall,
   return &g_array_index (wall->columns, Column, wall->columns->len - 1);
 }
 
+GHashTable *
+v21_wall_heights_new (void)
+{
+  return g_hash_table_new_full (NULL, NULL, NULL, g_free);
+}
+
 static double
-tile_height (V21Wall   *wall,
-             V21Record *card)
+measure_tile (V21Wall   *wall,
+              V21Record *card)
 {
   g_autoptr(PangoLayout) layout = v21_render_text_layout (wall->pango, &wall->style, v21_text (card, "text"),
                                                           TEXT_SIZE, FALSE, COLUMN_WIDTH - 2 * PAD, TEXT_LINES);
@@ -111,6 +118,28 @@ tile_height (V21Wall   *wall,
 
   v21_render_text_size (layout, &width, &height);
   return PAD + KIND_SIZE * 1.5 + height + PAD;
+}
+
+static double
+tile_height (V21Wall   *wall,
+             V21Record *card)
+{
+  double *known = wall->heights ? g_hash_table_lookup (wall->heights, card) : NULL;
+
+  if (known == NULL)
+    {
+      known = g_new (double, 1);
+      *known = measure_tile (wall, card);
+      if (wall->heights == NULL)
+        {
+          double height = *known;
+
+          g_free (known);
+          return height;
+        }
+      g_hash_table_insert (wall->heights, card, known);
+    }
+  return *known;
 }
 
 static void
@@ -130,7 +159,8 @@ V21Wall *
 v21_wall_new (V21Workshop          *workshop,
               GListModel           *cards,
               PangoContext         *pango,
-              const V21RenderStyle *style)
+              const V21RenderStyle *style,
+              GHashTable           *heights)
 {
   V21Wall *wall = g_new0 (V21Wall, 1);
   V21Collection *clusters = v21_workshop_get_collection (workshop, "clusters");
@@ -140,6 +170,7 @@ v21_wall_new (V21Workshop          *workshop,
 
   wall->workshop = workshop;
   wall->pango = g_object_ref (pango);
+  wall->heights = heights;
   wall->style = *style;
   wall->columns = g_array_new (FALSE, TRUE, sizeof (Column));
   g_array_set_clear_func (wall->columns, clear_column);

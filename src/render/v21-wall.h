@@ -30,11 +30,16 @@ typedef struct
   gboolean    has_focus;     /* the widget has the keyboard focus */
 } V21WallState;
 
-/* @cards: the cards to show (V21Record), in their order. */
+/* @cards: the cards to show (V21Record), in their order. @heights (may be
+ * NULL): the tile heights measured before, by card, which the layout reads
+ * and fills; the caller drops a card's entry when its text changes. */
 V21Wall    *v21_wall_new              (V21Workshop          *workshop,
                                        GListModel           *cards,
                                        PangoContext         *pango,
-                                       const V21RenderStyle *style);
+                                       const V21RenderStyle *style,
+                                       GHashTable           *heights);
+/* A table for v21_wall_new()'s @heights. */
+GHashTable *v21_wall_heights_new      (void);
 void        v21_wall_free             (V21Wall              *wall);
 void        v21_wall_get_size         (V21Wall              *wall,
                                        double               *width,

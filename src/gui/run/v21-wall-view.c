@@ -12,6 +12,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "v21-capture.h"
 #include "v21-cards.h"
@@ -30,6 +31,7 @@ struct _V21WallView
   PangoContext   *pango;
   V21RenderStyle  style;
   GHashTable     *selected;     /* V21Record, referenced */
+  GHashTable     *heights;      /* of the tiles, by card (v21_wall_new()) */
   V21Record      *focus;        /* referenced */
   gboolean        picked;
   guint           target;
@@ -72,7 +74,7 @@ get_wall (V21WallView *self)
       gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
 
       v21_render_style_init (&self->style, V21_RENDER_SCREEN, dark);
-      self->wall = v21_wall_new (self->workshop, self->cards, self->pango, &self->style);
+      self->wall = v21_wall_new (self->workshop, self->cards, self->pango, &self->style, self->heights);
       n_layouts++;
       drop_missing (self);
       self->target = MIN (self->target, v21_wall_get_n_columns (self->wall) - 1);
@@ -123,6 +125,29 @@ queue_relayout (V21WallView *self)
 {
   if (self->relayout_id == 0)
     self->relayout_id = g_idle_add (relayout, self);
+}
+
+/* A card's text changed, or it went (an undo may bring back another
+ * record at its address): its tile is measured again. */
+static void
+on_card_changed (V21WallView *self,
+                 V21Record   *card,
+                 const char  *field)
+{
+  if (field == NULL || strcmp (field, "text") == 0)
+    g_hash_table_remove (self->heights, card);
+  queue_relayout (self);
+}
+
+static void
+on_cards_changed (V21WallView *self,
+                  guint        position,
+                  guint        removed,
+                  guint        added)
+{
+  if (removed > 0)
+    g_hash_table_remove_all (self->heights);
+  queue_relayout (self);
 }
 
 /* Scrolling */
@@ -642,6 +667,7 @@ v21_wall_view_dispose (GObject *object)
   g_clear_object (&self->vadjustment);
   g_clear_object (&self->focus);
   g_clear_pointer (&self->selected, g_hash_table_unref);
+  g_clear_pointer (&self->heights, g_hash_table_unref);
   g_clear_object (&self->cards);
   g_clear_object (&self->workshop);
   g_clear_object (&self->pango);
@@ -684,6 +710,7 @@ v21_wall_view_init (V21WallView *self)
   GtkDragSource *source = gtk_drag_source_new ();
 
   self->selected = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->heights = v21_wall_heights_new ();
   self->pango = v21_render_text_context ();
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
@@ -721,7 +748,9 @@ v21_wall_view_new (V21Workshop *workshop,
   self->cards = g_object_ref (cards);
   /* What a tile shows, or where it stands, changed. */
   g_signal_connect_object (cards, "items-changed", G_CALLBACK (queue_relayout), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (workshop, "record-changed::cards", G_CALLBACK (queue_relayout), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (v21_workshop_get_collection (workshop, "cards"), "items-changed",
+                           G_CALLBACK (on_cards_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (workshop, "record-changed::cards", G_CALLBACK (on_card_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (workshop, "record-changed::clusters", G_CALLBACK (queue_relayout), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (v21_workshop_get_collection (workshop, "clusters"), "items-changed",
                            G_CALLBACK (queue_relayout), self, G_CONNECT_SWAPPED);
