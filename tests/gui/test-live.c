@@ -651,8 +651,11 @@ test_wall (void)
   gui_test_send_keysym (wall, XK_Down, 0);
   g_assert_cmpstr (v21_record_get_id (_v21_wall_view_get_focus (V21_WALL_VIEW (wall))), ==, "c009");
 
-  /* Space picks it up, Right goes to the next column, Enter drops it there. */
+  /* Space picks it up (the bar says what the keys do now), Right goes to
+   * the next column, Enter drops it there. */
   gui_test_send_keysym (wall, XK_space, 0);
+  gui_test_spin (20);
+  g_assert_nonnull (gui_test_find_by_text (page, "1 selected of 150 cards · ←/→ column · Enter drop · Escape cancel", TRUE));
   gui_test_send_keysym (wall, XK_Right, 0);
   gui_test_send_keysym (wall, XK_Return, 0);
   gui_test_spin (50);

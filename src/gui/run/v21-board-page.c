@@ -238,6 +238,17 @@ update_selection_state (V21BoardPage *self)
                             cards->len, shown);
   else
     text = g_strdup_printf (ngettext ("%u card", "%u cards", shown), shown);
+  /* On the wall, what the keys do now. */
+  if (on_wall (self))
+    {
+      const char *hint = v21_wall_view_get_picked (self->wall)
+                         ? _("←/→ column · Enter drop · Escape cancel")
+                         : _("Arrows card · Space pick up · Ctrl+Space select");
+      char *line = g_strdup_printf ("%s · %s", text, hint);
+
+      g_free (text);
+      text = line;
+    }
   gtk_label_set_text (self->count_label, text);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.move", cards->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.delete", cards->len > 0);

@@ -394,6 +394,7 @@ pick_up (V21WallView *self)
     v21_wall_find (get_wall (self), self->focus, &column, &index);
   self->picked = TRUE;
   self->target = column;
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
   update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -404,6 +405,7 @@ put_down (V21WallView *self,
 {
   g_autoptr(GPtrArray) cards = v21_wall_view_get_selected (self);
   self->picked = FALSE;
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
   if (drop)
     move_to_column (self, cards, self->target);
   update_description (self);
@@ -694,7 +696,8 @@ v21_wall_view_class_init (V21WallViewClass *klass)
   /**
    * V21WallView::selection-changed:
    *
-   * The selected cards changed (a click, Ctrl+Space, a pick-up).
+   * The selected cards changed (a click, Ctrl+Space), or they were picked
+   * up or put down.
    */
   signals[SELECTION_CHANGED] = g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                              0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -756,6 +759,13 @@ v21_wall_view_new (V21Workshop *workshop,
                            G_CALLBACK (queue_relayout), self, G_CONNECT_SWAPPED);
   update_adjustments (self);
   return GTK_WIDGET (self);
+}
+
+gboolean
+v21_wall_view_get_picked (V21WallView *self)
+{
+  g_return_val_if_fail (V21_IS_WALL_VIEW (self), FALSE);
+  return self->picked;
 }
 
 GtkDropTarget *

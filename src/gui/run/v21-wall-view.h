@@ -26,6 +26,8 @@ GtkWidget  *v21_wall_view_new           (V21Workshop *workshop,
 /* The selected cards (V21Record), in the wall's order. */
 GPtrArray  *v21_wall_view_get_selected  (V21WallView *self);
 void        v21_wall_view_unselect_all  (V21WallView *self);
+/* Whether cards are picked up (Space), waiting for Enter. */
+gboolean    v21_wall_view_get_picked    (V21WallView *self);
 
 /* For the tests: the drop target (its "drop" takes "id\nid…" at wall
  * coordinates), the card the keyboard is on, a column's left edge. */
