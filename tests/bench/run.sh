@@ -44,7 +44,7 @@ for size in "${sizes[@]}"; do
   # The programs that take "--runs N FILE": bench_programs and bench_gui_programs
   # in tests/bench/meson.build (bench-board, -diagram and -report make their own
   # workshops: suite bench-full).
-  for name in core edit scene frame; do
+  for name in core edit scene frame wall; do
     "${run_gui[@]}" "$build/tests/bench/bench-$name" --runs "$runs" "$file"
   done
   if [ "$size" -le 10000 ]; then

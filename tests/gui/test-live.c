@@ -503,6 +503,232 @@ test_board (void)
   live_close (&live);
 }
 
+static gboolean
+inside (GtkWidget *focus,
+        GtkWidget *widget)
+{
+  return focus == widget || gtk_widget_is_ancestor (focus, widget);
+}
+
+/* The board by keyboard: each list is one Tab stop, the arrows move inside
+ * it, Tab through the clusters re-filters nothing, F4 opens the chooser of
+ * the cluster to move the cards to. */
+static void
+test_board_tab (void)
+{
+  Live live;
+  GtkWidget *page, *search, *clusters, *cards, *chooser, *focus;
+  GListModel *model;
+  guint n_cards, in_clusters = 0, in_cards = 0, n;
+  gboolean was_in_clusters = FALSE, was_in_cards = FALSE;
+
+  live_open (&live);
+  page = show_page (&live, "board");
+  model = v21_board_page_get_model (V21_BOARD_PAGE (page));
+  n_cards = g_list_model_get_n_items (model);
+  search = gui_test_find_widget (page, GTK_TYPE_SEARCH_ENTRY, NULL);
+  clusters = gui_test_find_widget (page, GTK_TYPE_LIST_BOX, NULL);
+  cards = gui_test_find_widget (page, GTK_TYPE_COLUMN_VIEW, NULL);
+  chooser = gui_test_find_by_text (page, "Cluster to move the cards to (F4)", FALSE);
+  g_assert_nonnull (chooser);
+  gtk_widget_grab_focus (search);
+  gui_test_spin (50);
+
+  /* Round the window once, from the search entry back to it. */
+  for (n = 1; n <= 60; n++)
+    {
+      gui_test_send_keysym (search, XK_Tab, 0);
+      gui_test_spin (10);
+      focus = gtk_root_get_focus (GTK_ROOT (live.window));
+      g_assert_nonnull (focus);
+      if (inside (focus, page))
+        {
+          /* Every stop on the board shows where it is. */
+          g_test_message ("stop %u: %s", n, G_OBJECT_TYPE_NAME (focus));
+          g_assert_true (gtk_widget_get_mapped (focus));
+          g_assert_cmpint (gtk_widget_get_width (focus), >, 0);
+          g_assert_cmpint (gtk_widget_get_height (focus), >, 0);
+        }
+      in_clusters += inside (focus, clusters) && !was_in_clusters;
+      in_cards += inside (focus, cards) && !was_in_cards;
+      g_assert_false (inside (focus, clusters) && was_in_clusters);
+      g_assert_false (inside (focus, cards) && was_in_cards);
+      was_in_clusters = inside (focus, clusters);
+      was_in_cards = inside (focus, cards);
+      g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_cards);
+      if (inside (focus, search))
+        break;
+    }
+  g_assert_cmpuint (n, <=, 40);
+  g_assert_cmpuint (in_clusters, ==, 1);
+  g_assert_cmpuint (in_cards, ==, 1);
+
+  /* In the cluster list, Down goes to the first cluster and shows its cards. */
+  while (!inside (gtk_root_get_focus (GTK_ROOT (live.window)), clusters))
+    gui_test_send_keysym (search, XK_Tab, 0);
+  gui_test_send_keysym (clusters, XK_Down, 0);
+  gui_test_spin (50);
+  g_assert_true (inside (gtk_root_get_focus (GTK_ROOT (live.window)), clusters));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);   /* "Eau : partager…" */
+  gui_test_send_keysym (clusters, XK_Up, 0);
+  gui_test_spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_cards);
+
+  /* In the cards, the arrows go row by row; one Tab leaves them. */
+  while (!inside (gtk_root_get_focus (GTK_ROOT (live.window)), cards))
+    gui_test_send_keysym (search, XK_Tab, 0);
+  for (guint i = 0; i < 5; i++)
+    gui_test_send_keysym (cards, XK_Down, 0);
+  gui_test_spin (20);
+  g_assert_true (inside (gtk_root_get_focus (GTK_ROOT (live.window)), cards));
+  gui_test_send_keysym (cards, XK_Tab, 0);
+  gui_test_spin (20);
+  g_assert_false (inside (gtk_root_get_focus (GTK_ROOT (live.window)), cards));
+
+  /* F4, from the cards, opens the cluster chooser. */
+  gui_test_send_keysym (cards, XK_ISO_Left_Tab, ShiftMask);
+  gui_test_spin (20);
+  g_assert_true (inside (gtk_root_get_focus (GTK_ROOT (live.window)), cards));
+  gui_test_send_keysym (cards, XK_F4, 0);
+  gui_test_spin (100);
+  {
+    GtkWidget *popover = gui_test_find_widget (chooser, GTK_TYPE_POPOVER, NULL);
+
+    g_assert_nonnull (popover);
+    g_assert_true (gtk_widget_get_visible (popover));
+    gui_test_send_keysym (chooser, XK_Escape, 0);
+    gui_test_spin (50);
+  }
+  live_close (&live);
+}
+
+static const char *
+cluster_of (Live       *live,
+            const char *card)
+{
+  return v21_record_get_string (v21_workshop_lookup (live->workshop, card), "cluster");
+}
+
+static guint
+n_selected (GtkWidget *wall)
+{
+  g_autoptr(GPtrArray) selected = v21_wall_view_get_selected (V21_WALL_VIEW (wall));
+
+  return selected->len;
+}
+
+/* The wall by keyboard: choose a tile, pick it up, choose a column, drop it;
+ * several at once; merge two; make a new cluster; and a drag. Each is one
+ * undo step. */
+static void
+test_wall (void)
+{
+  Live live;
+  GtkWidget *page, *wall;
+  V21Collection *cards, *clusters;
+  guint n_cards, n_clusters;
+  GValue ids = G_VALUE_INIT;
+  gboolean dropped = FALSE;
+
+  live_open (&live);
+  page = show_page (&live, "board");
+  wall = GTK_WIDGET (_v21_board_page_get_wall (V21_BOARD_PAGE (page)));
+  cards = v21_workshop_get_collection (live.workshop, "cards");
+  clusters = v21_workshop_get_collection (live.workshop, "clusters");
+  n_cards = v21_collection_get_n (cards);
+  n_clusters = v21_collection_get_n (clusters);
+
+  /* Alt+W shows the wall. */
+  gui_test_send_keysym (page, XK_w, Mod1Mask);
+  gui_test_spin (100);
+  g_assert_true (gtk_widget_get_mapped (wall));
+  gtk_widget_grab_focus (wall);
+  gui_test_spin (20);
+
+  /* The first tile of the first cluster, then the next one down. */
+  gui_test_send_keysym (wall, XK_Down, 0);
+  g_assert_cmpstr (v21_record_get_id (_v21_wall_view_get_focus (V21_WALL_VIEW (wall))), ==, "c001");
+  gui_test_send_keysym (wall, XK_Down, 0);
+  g_assert_cmpstr (v21_record_get_id (_v21_wall_view_get_focus (V21_WALL_VIEW (wall))), ==, "c009");
+
+  /* Space picks it up (the bar says what the keys do now), Right goes to
+   * the next column, Enter drops it there. */
+  gui_test_send_keysym (wall, XK_space, 0);
+  gui_test_spin (20);
+  g_assert_nonnull (gui_test_find_by_text (page, "1 selected of 150 cards · ←/→ column · Enter drop · Escape cancel", TRUE));
+  gui_test_send_keysym (wall, XK_Right, 0);
+  gui_test_send_keysym (wall, XK_Return, 0);
+  gui_test_spin (50);
+  g_assert_cmpstr (cluster_of (&live, "c009"), ==, "cl02");
+  gui_test_send_keysym (wall, XK_z, ControlMask);
+  gui_test_spin (50);
+  g_assert_cmpstr (cluster_of (&live, "c009"), ==, "cl01");
+  v21_wall_view_unselect_all (V21_WALL_VIEW (wall));
+
+  /* Ctrl+Space selects two tiles; both move in one step. */
+  gui_test_send_keysym (wall, XK_Up, 0);
+  gui_test_send_keysym (wall, XK_Up, 0);
+  g_assert_cmpstr (v21_record_get_id (_v21_wall_view_get_focus (V21_WALL_VIEW (wall))), ==, "c001");
+  gui_test_send_keysym (wall, XK_space, ControlMask);
+  gui_test_send_keysym (wall, XK_Down, 0);
+  gui_test_send_keysym (wall, XK_Down, 0);
+  gui_test_send_keysym (wall, XK_space, ControlMask);
+  gui_test_send_keysym (wall, XK_space, 0);
+  gui_test_send_keysym (wall, XK_Right, 0);
+  gui_test_send_keysym (wall, XK_Right, 0);
+  gui_test_send_keysym (wall, XK_Return, 0);
+  gui_test_spin (50);
+  g_assert_cmpstr (cluster_of (&live, "c001"), ==, "cl03");
+  g_assert_cmpstr (cluster_of (&live, "c010"), ==, "cl03");
+  g_assert_cmpstr (cluster_of (&live, "c009"), ==, "cl01");
+  gui_test_send_keysym (wall, XK_z, ControlMask);
+  gui_test_spin (50);
+  g_assert_cmpstr (cluster_of (&live, "c001"), ==, "cl01");
+  g_assert_cmpstr (cluster_of (&live, "c010"), ==, "cl01");
+
+  /* Two selected tiles merge with Ctrl+Shift+M, as in the table. */
+  gui_test_spin (50);
+  g_assert_cmpuint (n_selected (wall), ==, 2);
+  gui_test_send_keysym (wall, XK_M, ControlMask | ShiftMask);
+  gui_test_spin (50);
+  g_assert_cmpuint (v21_collection_get_n (cards), ==, n_cards - 1);
+  gui_test_send_keysym (wall, XK_z, ControlMask);
+  gui_test_spin (50);
+  g_assert_cmpuint (v21_collection_get_n (cards), ==, n_cards);
+
+  /* Escape lets go of the selection; the last column makes a new cluster. */
+  gui_test_send_keysym (wall, XK_Escape, 0);
+  g_assert_cmpuint (n_selected (wall), ==, 0);
+  gui_test_send_keysym (wall, XK_Down, 0);
+  g_assert_cmpstr (v21_record_get_id (_v21_wall_view_get_focus (V21_WALL_VIEW (wall))), ==, "c001");
+  gui_test_send_keysym (wall, XK_space, 0);
+  for (guint i = 0; i < 30; i++)
+    gui_test_send_keysym (wall, XK_Right, 0);
+  gui_test_send_keysym (wall, XK_Return, 0);
+  gui_test_spin (50);
+  g_assert_cmpuint (v21_collection_get_n (clusters), ==, n_clusters + 1);
+  g_assert_cmpstr (v21_record_get_string (v21_collection_get (clusters, n_clusters), "name"), ==, "New cluster");
+  g_assert_cmpstr (cluster_of (&live, "c001"), ==, v21_record_get_id (v21_collection_get (clusters, n_clusters)));
+  gui_test_send_keysym (wall, XK_z, ControlMask);
+  gui_test_spin (50);
+  g_assert_cmpuint (v21_collection_get_n (clusters), ==, n_clusters);
+  g_assert_cmpstr (cluster_of (&live, "c001"), ==, "cl01");
+
+  /* A drag of a tile onto the column of "Énergie…" (through the drop target). */
+  g_value_init (&ids, G_TYPE_STRING);
+  g_value_set_string (&ids, "c045");
+  g_signal_emit_by_name (_v21_wall_view_get_drop_target (V21_WALL_VIEW (wall)), "drop", &ids,
+                         _v21_wall_view_column_x (V21_WALL_VIEW (wall), "cl05"), 60.0, &dropped);
+  g_value_unset (&ids);
+  gui_test_spin (50);
+  g_assert_true (dropped);
+  g_assert_cmpstr (cluster_of (&live, "c045"), ==, "cl05");
+  gui_test_send_keysym (wall, XK_z, ControlMask);
+  gui_test_spin (50);
+  g_assert_cmpstr (cluster_of (&live, "c045"), ==, "cl01");
+  live_close (&live);
+}
+
 /* An edit of one card re-reads that card's row on the board, no other. */
 static void
 test_board_precise (void)
@@ -570,6 +796,8 @@ main (int   argc,
   g_test_add_func ("/gui/live/timer-extra-reset", test_timer_extra_reset);
   g_test_add_func ("/gui/live/board", test_board);
   g_test_add_func ("/gui/live/board-precise", test_board_precise);
+  g_test_add_func ("/gui/live/board-tab", test_board_tab);
+  g_test_add_func ("/gui/live/wall", test_wall);
   g_test_add_func ("/gui/live/votes-keys", test_votes_keys);
   g_test_add_func ("/gui/live/robustness-keys", test_robustness_keys);
   g_test_add_func ("/gui/live/robustness-large", test_robustness_large);

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
@@ -132,10 +133,19 @@ test_click_adds (Fixture       *f,
   double x = x_of_year (f, 2043), y = v21_diagram_level_to_y (&g, 0.2);
   V21Record *added;
 
-  /* A click on an empty spot of the baseline scenario adds a milestone there. */
+  /* A stray click on an empty spot adds nothing. */
   _v21_trajectory_page_select (f->page, 0);
   gui_test_spin (50);
   g_assert_null (v21_diagram_layout_find_point (_v21_diagram_view_get_layout (f->view), x, y, 20));
+  _v21_diagram_view_drag_begin (f->view, x, y);
+  _v21_diagram_view_drag_end (f->view, 1, 0);
+  gui_test_spin (50);
+  g_assert_cmpuint (v21_collection_get_n (points), ==, before);
+  g_assert_false (v21_workshop_can_undo (f->workshop));
+
+  /* With "Add points" on, a click there adds a milestone. */
+  gtk_toggle_button_set_active (_v21_trajectory_page_get_adding_button (f->page), TRUE);
+  g_assert_true (v21_diagram_view_get_adding (f->view));
   _v21_diagram_view_drag_begin (f->view, x, y);
   _v21_diagram_view_drag_end (f->view, 1, 0);
   gui_test_spin (50);
@@ -158,6 +168,94 @@ test_click_adds (Fixture       *f,
   g_assert_cmpstr (v21_record_get_string (added, "label"), ==, "");
   g_assert_true (v21_workshop_undo (f->workshop));
   g_assert_cmpuint (v21_collection_get_n (points), ==, before);
+
+  /* Escape on the diagram leaves the adding mode, and the button says so. */
+  g_assert_true (_v21_diagram_view_key (f->view, GDK_KEY_Escape, 0));
+  g_assert_false (gtk_toggle_button_get_active (_v21_trajectory_page_get_adding_button (f->page)));
+}
+
+/* Types @text into the year field and leaves it, as Tab would. */
+static void
+type_year (Fixture    *f,
+           const char *text)
+{
+  GtkSpinButton *spin = _v21_trajectory_page_get_year_spin (f->page);
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  gtk_spin_button_update (spin);
+  gui_test_spin (20);
+}
+
+static void
+test_year_bounded (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkSpinButton *spin = _v21_trajectory_page_get_year_spin (f->page);
+  double lower, upper;
+
+  /* The desired scenario's milestone of 2045 (the demo runs 2026–2056). */
+  _v21_trajectory_page_select (f->page, 1);
+  gui_test_spin (50);
+  v21_diagram_view_set_selected (f->view, v21_workshop_lookup (f->workshop, "pt21"));
+  gui_test_spin (20);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 2045);
+  gtk_spin_button_get_range (spin, &lower, &upper);
+  g_assert_cmpfloat (lower, ==, 2016);
+  g_assert_cmpfloat (upper, ==, 2056);
+  g_assert_true (gtk_spin_button_get_numeric (spin));
+
+  /* Letters, and years outside the workshop's, change nothing. */
+  type_year (f, "abc");
+  g_assert_cmpint (year_of (f, "pt21"), ==, 2045);
+  type_year (f, "1800");
+  g_assert_cmpint (year_of (f, "pt21"), ==, 2045);
+  type_year (f, "2300");
+  g_assert_cmpint (year_of (f, "pt21"), ==, 2045);
+  g_assert_false (v21_workshop_can_undo (f->workshop));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 2045);
+
+  /* A year inside them moves the point. */
+  type_year (f, "2038");
+  g_assert_cmpint (year_of (f, "pt21"), ==, 2038);
+
+  /* The arrows stop at the horizon too. */
+  v21_diagram_view_set_selected (f->view, v21_workshop_lookup (f->workshop, "pt21"));
+  type_year (f, "2055");
+  g_assert_true (_v21_diagram_view_key (f->view, GDK_KEY_Right, 0));
+  g_assert_true (_v21_diagram_view_key (f->view, GDK_KEY_Right, 0));
+  g_assert_cmpint (year_of (f, "pt21"), ==, 2056);
+}
+
+/* Tab in the narrative goes on to the next control; nothing is inserted. */
+static void
+test_narrative_tab (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkTextView *view = _v21_trajectory_page_get_narrative_view (f->page);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  V21Record *scenario;
+
+  if (!gui_test_xtest_init ())
+    {
+      g_test_skip ("no XTEST");
+      return;
+    }
+  _v21_trajectory_page_select (f->page, 1);
+  gui_test_spin (50);
+  scenario = v21_workshop_lookup (f->workshop, "sc2");
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  gui_test_spin (50);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
+  for (int i = 0; i < 3; i++)
+    gui_test_send_keysym (GTK_WIDGET (view), GDK_KEY_Tab, 0);
+  gui_test_spin (50);
+  g_assert_false (gtk_widget_has_focus (GTK_WIDGET (view)));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_null (strchr (text, '\t'));
+  g_assert_null (strchr (v21_record_get_string (scenario, "narrative"), '\t'));
 }
 
 static void
@@ -358,6 +456,8 @@ main (int   argc,
 
   g_test_add ("/gui/trajectories/drag-undo", Fixture, NULL, fixture_set_up, test_drag_undo, fixture_tear_down);
   g_test_add ("/gui/trajectories/click-adds", Fixture, NULL, fixture_set_up, test_click_adds, fixture_tear_down);
+  g_test_add ("/gui/trajectories/year-bounded", Fixture, NULL, fixture_set_up, test_year_bounded, fixture_tear_down);
+  g_test_add ("/gui/trajectories/narrative-tab", Fixture, NULL, fixture_set_up, test_narrative_tab, fixture_tear_down);
   g_test_add ("/gui/trajectories/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
   g_test_add ("/gui/trajectories/backcasting", Fixture, NULL, fixture_set_up, test_backcasting, fixture_tear_down);
   g_test_add ("/gui/trajectories/kind-restyles", Fixture, NULL, fixture_set_up, test_kind_restyles, fixture_tear_down);

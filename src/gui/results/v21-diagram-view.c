@@ -30,6 +30,7 @@ struct _V21DiagramView
   gboolean          show_all;
   V21Record        *selected;
   gboolean          backcasting;
+  gboolean          adding;        /* a click on an empty spot adds a point */
   char             *new_kind;
 
   V21DiagramLayout *layout;
@@ -53,6 +54,7 @@ enum
   PROP_SELECTED,
   PROP_BACKCASTING,
   PROP_NEW_KIND,
+  PROP_ADDING,
   N_PROPS
 };
 
@@ -163,7 +165,7 @@ update_description (V21DiagramView *self)
                               v21_record_get_double (self->selected, "level", 0));
     }
   else
-    text = g_strdup (_("No point selected. Click to add one, Tab to select one."));
+    text = g_strdup (_("No point selected. Tab selects one, Insert adds one."));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
 }
 
@@ -502,8 +504,9 @@ _v21_diagram_view_drag_end (V21DiagramView *self,
       v21_workshop_end_group (self->workshop);
       self->in_group = FALSE;
     }
-  /* A click on an empty spot of the plot adds a point there. */
-  if (self->dragged == NULL && hypot (dx, dy) < DRAG_THRESHOLD
+  /* In the adding mode, a click on an empty spot of the plot adds a point there
+   * (otherwise a stray click would change the diagram). */
+  if (self->adding && self->dragged == NULL && hypot (dx, dy) < DRAG_THRESHOLD
       && x >= plot->x && x <= plot->x + plot->width && y >= plot->y && y <= plot->y + plot->height)
     v21_diagram_view_add_point (self, x, y);
   g_clear_object (&self->dragged);
@@ -601,6 +604,11 @@ _v21_diagram_view_key (V21DiagramView  *self,
       v21_diagram_view_add_point (self, -1, -1);
       return TRUE;
     case GDK_KEY_Escape:
+      if (self->adding)
+        {
+          v21_diagram_view_set_adding (self, FALSE);
+          return TRUE;
+        }
       if (point == NULL)
         return FALSE;
       v21_diagram_view_set_selected (self, NULL);
@@ -617,10 +625,12 @@ _v21_diagram_view_key (V21DiagramView  *self,
     case GDK_KEY_Right:
     case GDK_KEY_KP_Right:
       {
-        const V21DiagramGeometry *g = v21_diagram_layout_get_geometry (_v21_diagram_view_get_layout (self));
         int step = keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left ? -1 : 1;
-        int year = CLAMP ((int) v21_record_get_int (point, "year", 0) + step, MIN (g->year_min, 1800),
-                          MAX (g->year_max, 2300));
+        int year = (int) v21_record_get_int (point, "year", 0);
+        int lower, upper;
+
+        v21_diagram_view_get_year_bounds (self, year, &lower, &upper);
+        year = CLAMP (year + step, lower, upper);
 
         set_position (self, point, year, v21_record_get_double (point, "level", 0));
         return TRUE;
@@ -718,6 +728,45 @@ v21_diagram_view_get_backcasting (V21DiagramView *self)
 }
 
 void
+v21_diagram_view_set_adding (V21DiagramView *self,
+                             gboolean        adding)
+{
+  g_return_if_fail (V21_IS_DIAGRAM_VIEW (self));
+
+  if (self->adding == !!adding)
+    return;
+  self->adding = !!adding;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), adding ? "crosshair" : NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ADDING]);
+}
+
+gboolean
+v21_diagram_view_get_adding (V21DiagramView *self)
+{
+  g_return_val_if_fail (V21_IS_DIAGRAM_VIEW (self), FALSE);
+  return self->adding;
+}
+
+/* The years a point may take: the workshop's look-back (ten years before its
+ * start) to its horizon, widened to @year when a point is already outside. */
+void
+v21_diagram_view_get_year_bounds (V21DiagramView *self,
+                                  int             year,
+                                  int            *lower,
+                                  int            *upper)
+{
+  V21Record *root;
+  int start, horizon;
+
+  g_return_if_fail (V21_IS_DIAGRAM_VIEW (self));
+  root = v21_workshop_get_root (self->workshop);
+  start = (int) v21_record_get_int (root, "start_year", 2026);
+  horizon = (int) v21_record_get_int (root, "horizon_year", start + 30);
+  *lower = MIN (start - 10, year);
+  *upper = MAX (MAX (horizon, start + 1), year);
+}
+
+void
 v21_diagram_view_set_new_kind (V21DiagramView *self,
                                const char     *kind)
 {
@@ -745,6 +794,7 @@ v21_diagram_view_get_property (GObject    *object,
     case PROP_SELECTED: g_value_set_object (value, self->selected); break;
     case PROP_BACKCASTING: g_value_set_boolean (value, self->backcasting); break;
     case PROP_NEW_KIND: g_value_set_string (value, self->new_kind); break;
+    case PROP_ADDING: g_value_set_boolean (value, self->adding); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -764,6 +814,7 @@ v21_diagram_view_set_property (GObject      *object,
     case PROP_SELECTED: v21_diagram_view_set_selected (self, g_value_get_object (value)); break;
     case PROP_BACKCASTING: v21_diagram_view_set_backcasting (self, g_value_get_boolean (value)); break;
     case PROP_NEW_KIND: v21_diagram_view_set_new_kind (self, g_value_get_string (value)); break;
+    case PROP_ADDING: v21_diagram_view_set_adding (self, g_value_get_boolean (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -816,6 +867,8 @@ v21_diagram_view_class_init (V21DiagramViewClass *klass)
                                                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_NEW_KIND] = g_param_spec_string ("new-kind", NULL, NULL, "milestone",
                                                    G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_ADDING] = g_param_spec_boolean ("adding", NULL, NULL, FALSE,
+                                                  G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**

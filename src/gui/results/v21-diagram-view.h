@@ -14,8 +14,9 @@ G_BEGIN_DECLS
 #define V21_TYPE_DIAGRAM_VIEW (v21_diagram_view_get_type ())
 G_DECLARE_FINAL_TYPE (V21DiagramView, v21_diagram_view, V21, DIAGRAM_VIEW, GtkDrawingArea)
 
-/* Draws v21_render_trajectories() and edits its points: a click on an empty
- * spot adds a point, a drag moves one (whole years, levels 0–1), Tab selects
+/* Draws v21_render_trajectories() and edits its points: in the adding mode
+ * ("adding"), a click on an empty spot adds a point; Insert adds one at any
+ * time; a drag moves one (whole years, levels 0–1), Tab selects
  * the next point, the arrows move it by a year or by a level step, Delete
  * removes it, Enter emits "activate" (the page then edits its label).
  * Every change goes through the workshop, so it is undoable.
@@ -23,7 +24,7 @@ G_DECLARE_FINAL_TYPE (V21DiagramView, v21_diagram_view, V21, DIAGRAM_VIEW, GtkDr
  * Properties: "scenario" (string, nullable: the scenario being edited),
  * "show-all" (gboolean: overlay every trajectory), "selected" (V21Record, a
  * point or NULL), "backcasting" (gboolean), "new-kind" (string: the kind of
- * the points a click adds). Signal "activate" (no arguments). */
+ * the points a click adds), "adding" (gboolean). Signal "activate" (no arguments). */
 
 GtkWidget  *v21_diagram_view_new             (V21Workshop    *workshop);
 void        v21_diagram_view_set_scenario    (V21DiagramView *self,
@@ -39,6 +40,14 @@ void        v21_diagram_view_set_backcasting (V21DiagramView *self,
 gboolean    v21_diagram_view_get_backcasting (V21DiagramView *self);
 void        v21_diagram_view_set_new_kind    (V21DiagramView *self,
                                               const char     *kind);
+void        v21_diagram_view_set_adding      (V21DiagramView *self,
+                                              gboolean        adding);
+gboolean    v21_diagram_view_get_adding      (V21DiagramView *self);
+/* The years a point at @year may take (see the .c). */
+void        v21_diagram_view_get_year_bounds (V21DiagramView *self,
+                                              int             year,
+                                              int            *lower,
+                                              int            *upper);
 
 /* What backcasting asks for next, as a sentence for the user (translated). */
 char       *v21_diagram_view_get_hint        (V21DiagramView *self);

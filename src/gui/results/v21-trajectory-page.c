@@ -44,6 +44,7 @@ struct _V21TrajectoryPage
   GtkTextView        *narrative_view;
   GtkToggleButton    *show_all_button;
   GtkToggleButton    *backcasting_button;
+  GtkToggleButton    *adding_button;
   GtkDropDown        *new_kind_dropdown;
   GtkLabel           *hint_label;
   GtkFrame           *diagram_frame;
@@ -413,7 +414,13 @@ sync_point (V21TrajectoryPage *self)
         gtk_editable_set_text (GTK_EDITABLE (self->label_entry), label);
       gtk_drop_down_set_selected (self->point_kind_dropdown,
                                   index_of (point_kinds, v21_record_get_string (point, "kind")));
-      gtk_spin_button_set_value (self->year_spin, v21_record_get_int (point, "year", 0));
+      int year = (int) v21_record_get_int (point, "year", 0);
+      int lower, upper;
+
+      /* Typed years outside the workshop's are refused, not clamped. */
+      v21_diagram_view_get_year_bounds (self->view, year, &lower, &upper);
+      gtk_spin_button_set_range (self->year_spin, lower, upper);
+      gtk_spin_button_set_value (self->year_spin, year);
       gtk_spin_button_set_value (self->level_spin, v21_record_get_double (point, "level", 0));
       gtk_toggle_button_set_active (self->highlight_button, v21_record_get_bool (point, "highlight"));
       if (g_object_get_data (G_OBJECT (self->card_dropdown), "v21-point") != point
@@ -649,6 +656,24 @@ _v21_trajectory_page_get_label_entry (V21TrajectoryPage *self)
 }
 
 GtkToggleButton *
+_v21_trajectory_page_get_adding_button (V21TrajectoryPage *self)
+{
+  return self->adding_button;
+}
+
+GtkSpinButton *
+_v21_trajectory_page_get_year_spin (V21TrajectoryPage *self)
+{
+  return self->year_spin;
+}
+
+GtkTextView *
+_v21_trajectory_page_get_narrative_view (V21TrajectoryPage *self)
+{
+  return self->narrative_view;
+}
+
+GtkToggleButton *
 _v21_trajectory_page_get_highlight_button (V21TrajectoryPage *self)
 {
   return self->highlight_button;
@@ -710,6 +735,7 @@ v21_trajectory_page_class_init (V21TrajectoryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, V21TrajectoryPage, narrative_view);
   gtk_widget_class_bind_template_child (widget_class, V21TrajectoryPage, show_all_button);
   gtk_widget_class_bind_template_child (widget_class, V21TrajectoryPage, backcasting_button);
+  gtk_widget_class_bind_template_child (widget_class, V21TrajectoryPage, adding_button);
   gtk_widget_class_bind_template_child (widget_class, V21TrajectoryPage, new_kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, V21TrajectoryPage, hint_label);
   gtk_widget_class_bind_template_child (widget_class, V21TrajectoryPage, diagram_frame);
@@ -798,6 +824,8 @@ v21_trajectory_page_new (V21Workshop *workshop)
   gtk_frame_set_child (self->diagram_frame, GTK_WIDGET (self->view));
   g_object_bind_property (self->show_all_button, "active", self->view, "show-all", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->backcasting_button, "active", self->view, "backcasting", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->adding_button, "active", self->view, "adding",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   g_signal_connect_object (self->view, "notify::selected", G_CALLBACK (sync_point), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view, "notify::backcasting", G_CALLBACK (sync_point), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view, "activate", G_CALLBACK (on_view_activate), self, G_CONNECT_SWAPPED);

@@ -21,6 +21,7 @@
 #include "v21-pages.h"
 #include "v21-record-list.h"
 #include "v21-schema.h"
+#include "v21-wall-view.h"
 #include "v21-widgets.h"
 
 #define ALL_CLUSTERS NULL
@@ -54,6 +55,11 @@ struct _V21BoardPage
   GtkStack           *view_stack;
   GtkScrolledWindow  *cards_scroller;
   GtkColumnView      *cards_view;
+  GtkScrolledWindow  *wall_scroller;
+  V21WallView        *wall;
+  GtkToggleButton    *table_toggle;
+  GtkToggleButton    *wall_toggle;
+  GtkToggleButton    *outline_toggle;
   GtkTextView        *outline_view;
   GtkLabel           *count_label;
   GtkDropDown        *move_dropdown;
@@ -193,13 +199,25 @@ sort_func (gconstpointer a,
 
 /* The selection */
 
+static gboolean
+on_wall (V21BoardPage *self)
+{
+  return self->wall != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "wall") == 0;
+}
+
+/* The table's selected rows, or the wall's selected tiles when it shows. */
 static GPtrArray *
 selected_cards (V21BoardPage *self)
 {
-  g_autoptr(GtkBitset) bits = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  GPtrArray *cards = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GtkBitset) bits = NULL;
+  GPtrArray *cards;
   GtkBitsetIter iter;
   guint position;
+
+  if (on_wall (self))
+    return v21_wall_view_get_selected (self->wall);
+  bits = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  cards = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (gboolean ok = gtk_bitset_iter_init_first (&iter, bits, &position); ok;
        ok = gtk_bitset_iter_next (&iter, &position))
@@ -220,6 +238,17 @@ update_selection_state (V21BoardPage *self)
                             cards->len, shown);
   else
     text = g_strdup_printf (ngettext ("%u card", "%u cards", shown), shown);
+  /* On the wall, what the keys do now. */
+  if (on_wall (self))
+    {
+      const char *hint = v21_wall_view_get_picked (self->wall)
+                         ? _("←/→ column · Enter drop · Escape cancel")
+                         : _("Arrows card · Space pick up · Ctrl+Space select");
+      char *line = g_strdup_printf ("%s · %s", text, hint);
+
+      g_free (text);
+      text = line;
+    }
   gtk_label_set_text (self->count_label, text);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.move", cards->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.delete", cards->len > 0);
@@ -346,6 +375,15 @@ on_cluster_renamed (GtkEditableLabel *label,
 
   if (gtk_editable_label_get_editing (label) || cluster == NULL)
     return;
+  /* The name is not a Tab stop of its own: the focus goes back to its row. */
+  if (gtk_widget_get_root (GTK_WIDGET (label)) != NULL)
+    {
+      GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (label)));
+      GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (label), GTK_TYPE_LIST_BOX_ROW);
+
+      if (row != NULL && (focus == NULL || gtk_widget_is_ancestor (focus, GTK_WIDGET (label))))
+        gtk_widget_grab_focus (row);
+    }
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (label)), v21_text (cluster, "name")) == 0)
     return;
   if (!v21_cluster_rename (self->workshop, cluster, gtk_editable_get_text (GTK_EDITABLE (label)), &error))
@@ -388,6 +426,8 @@ cluster_row (V21BoardPage *self,
       GtkWidget *shown;
 
       label = gtk_editable_label_new (name);
+      /* One Tab stop per row (the row); F2 or a click edits the name. */
+      gtk_widget_set_focusable (label, FALSE);
       /* Long names are ellipsized, not the sidebar widened. */
       shown = find_label (label);
       if (shown != NULL)
@@ -592,17 +632,22 @@ on_order_changed (V21BoardPage *self)
 }
 
 static void
-on_outline_toggled (V21BoardPage    *self,
-                    GtkToggleButton *toggle)
+on_view_toggled (V21BoardPage    *self,
+                 GtkToggleButton *toggle)
 {
-  gtk_stack_set_visible_child_name (self->view_stack, gtk_toggle_button_get_active (toggle) ? "outline" : "cards");
+  if (!gtk_toggle_button_get_active (toggle))
+    return;
+  gtk_stack_set_visible_child_name (self->view_stack, toggle == self->wall_toggle ? "wall"
+                                                      : toggle == self->outline_toggle ? "outline" : "cards");
 }
 
 static void
 on_view_changed (V21BoardPage *self)
 {
-  if (self->workshop != NULL)
-    update_outline (self);
+  if (self->workshop == NULL)
+    return;
+  update_outline (self);
+  update_selection_state (self);
 }
 
 /* Actions on the selected cards */
@@ -778,8 +823,19 @@ rename_cluster_action (GtkWidget  *widget,
 
   if (label == NULL || !GTK_IS_EDITABLE_LABEL (label))
     return;
-  gtk_widget_grab_focus (label);
-  gtk_widget_activate_action (label, "editing.start", NULL);
+  gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (label));
+}
+
+/* F4: the cluster chooser opens, wherever the focus is on the board. */
+static void
+choose_cluster_action (GtkWidget  *widget,
+                       const char *name,
+                       GVariant   *parameter)
+{
+  V21BoardPage *self = V21_BOARD_PAGE (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->move_dropdown));
+  g_signal_emit_by_name (self->move_dropdown, "activate");
 }
 
 static void
@@ -964,6 +1020,11 @@ setup_cards (V21BoardPage *self)
   add_column (self, _("Table"), "table", FALSE, 130);
   add_column (self, _("Cluster"), "cluster", FALSE, 170);
   add_column (self, _("Sequence"), "sequence", FALSE, 170);
+
+  /* The wall shows the same cards, filtered and ordered as the table. */
+  self->wall = V21_WALL_VIEW (v21_wall_view_new (self->workshop, G_LIST_MODEL (self->sorted)));
+  gtk_scrolled_window_set_child (self->wall_scroller, GTK_WIDGET (self->wall));
+  g_signal_connect_object (self->wall, "selection-changed", G_CALLBACK (update_selection_state), self, G_CONNECT_SWAPPED);
 }
 
 /* The page */
@@ -1014,6 +1075,10 @@ v21_board_page_class_init (V21BoardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, V21BoardPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, V21BoardPage, cards_scroller);
   gtk_widget_class_bind_template_child (widget_class, V21BoardPage, cards_view);
+  gtk_widget_class_bind_template_child (widget_class, V21BoardPage, wall_scroller);
+  gtk_widget_class_bind_template_child (widget_class, V21BoardPage, table_toggle);
+  gtk_widget_class_bind_template_child (widget_class, V21BoardPage, wall_toggle);
+  gtk_widget_class_bind_template_child (widget_class, V21BoardPage, outline_toggle);
   gtk_widget_class_bind_template_child (widget_class, V21BoardPage, outline_view);
   gtk_widget_class_bind_template_child (widget_class, V21BoardPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, V21BoardPage, move_dropdown);
@@ -1022,7 +1087,7 @@ v21_board_page_class_init (V21BoardPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_cluster_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_cluster_entry_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_outline_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_toggled);
 
   gtk_widget_class_install_action (widget_class, "board.move", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "board.merge", NULL, merge_action);
@@ -1035,6 +1100,8 @@ v21_board_page_class_init (V21BoardPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "board.delete", NULL);
   gtk_widget_class_install_action (widget_class, "board.rename-cluster", NULL, rename_cluster_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "board.rename-cluster", NULL);
+  gtk_widget_class_install_action (widget_class, "board.choose-cluster", NULL, choose_cluster_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F4, 0, "board.choose-cluster", NULL);
 }
 
 static void
@@ -1046,6 +1113,8 @@ v21_board_page_init (V21BoardPage *self)
   v21_name_dropdown (self->sequence_dropdown);
   v21_name_dropdown (self->order_dropdown);
   v21_name_dropdown (self->move_dropdown);
+  v21_list_tab_leaves (GTK_WIDGET (self->cluster_list));
+  v21_list_tab_leaves (GTK_WIDGET (self->cards_view));
   gtk_drop_down_set_expression (self->move_dropdown,
                                 gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
 }
@@ -1089,6 +1158,13 @@ v21_board_page_get_model (V21BoardPage *self)
 {
   g_return_val_if_fail (V21_IS_BOARD_PAGE (self), NULL);
   return G_LIST_MODEL (self->selection);
+}
+
+V21WallView *
+_v21_board_page_get_wall (V21BoardPage *self)
+{
+  g_return_val_if_fail (V21_IS_BOARD_PAGE (self), NULL);
+  return self->wall;
 }
 
 GtkScrolledWindow *

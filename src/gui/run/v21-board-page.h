@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "v21-wall-view.h"
 #include "v21-workshop.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,8 @@ GListModel  *v21_board_page_get_model    (V21BoardPage *self);
 /* How many times any board re-read a card for its rows (tests). */
 guint        _v21_board_page_get_n_reads (void);
 GtkScrolledWindow *v21_board_page_get_scroller (V21BoardPage *self);
+/* The wall of cards (its Wall toggle shows it). */
+V21WallView *_v21_board_page_get_wall    (V21BoardPage *self);
 /* The text of the outline view (cluster → cards). */
 char        *v21_board_page_get_outline  (V21BoardPage *self);
 

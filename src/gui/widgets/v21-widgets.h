@@ -26,4 +26,9 @@ void           v21_set_names     (GtkDropDown   *dropdown,
 /* Whether the keyboard focus is on @widget or inside it (an entry's text). */
 gboolean       v21_has_focus_within (GtkWidget *widget);
 
+/* Makes @list (a GtkListBox, GtkListView or GtkColumnView) one Tab stop: Tab
+ * and Shift+Tab leave it for the next or previous control instead of going
+ * row by row (GTK 4.8 lists have no tab-behavior); the arrows move inside. */
+void           v21_list_tab_leaves  (GtkWidget *list);
+
 G_END_DECLS
