@@ -562,6 +562,42 @@ test_console_state (void)
   run_close (&run);
 }
 
+/* The live page's rest of the day: a rehearsal started now is on time; ten
+ * minutes more push every later time back by ten minutes, live. */
+static void
+test_live_day_plan (void)
+{
+  Run run;
+  GtkWidget *live;
+  V21SessionTimer *timer;
+
+  run_open (&run);
+  live = _v21_window_get_section (run.window, "live");
+  /* seq-d1-03: 09:45 for 90 min; then the break at 11:15 and the vote at 11:30. */
+  v21_session_set_sequence (run.session, v21_workshop_lookup (run.workshop, "seq-d1-03"));
+  gui_test_spin (50);
+  g_assert_true (label_shows (live, "Rest of the day"));
+  g_assert_true (label_shows (live, "11:15"));
+  g_assert_true (label_shows (live, "11:30"));
+  g_assert_true (label_shows (live, "End of the day planned at 17:30"));
+  g_assert_false (label_shows (live, "11:25"));
+
+  gui_test_send_keysym (run.entry, XK_T, ControlMask | ShiftMask);
+  gui_test_send_keysym (run.entry, XK_F6, 0);   /* five more minutes */
+  gui_test_send_keysym (run.entry, XK_F6, 0);
+  timer = v21_session_get_timer (run.session, NULL);
+  g_assert_true (timer->timer.running);
+  gui_test_spin (300);
+  g_assert_true (label_shows (live, "10 min late"));
+  g_assert_true (label_shows (live, "11:15"));   /* planned, struck out */
+  g_assert_true (gtk_widget_has_css_class (gui_test_find_by_text (live, "11:15", TRUE), "v21-plan-moved"));
+  g_assert_true (label_shows (live, "11:25"));
+  g_assert_true (label_shows (live, "11:40"));
+  g_assert_true (label_shows (live, "End of the day 17:40 (planned 17:30)"));
+  gui_test_send_keysym (run.entry, XK_T, ControlMask | ShiftMask);
+  run_close (&run);
+}
+
 /* The preview of the next scene is the projector's picture once the next
  * sequence shows; under the black screen, the picture black hides. */
 static void
@@ -701,5 +737,6 @@ main (int   argc,
   g_test_add_func ("/gui/projector/console-state", test_console_state);
   g_test_add_func ("/gui/projector/console-next", test_console_next);
   g_test_add_func ("/gui/projector/time-up", test_time_up);
+  g_test_add_func ("/gui/projector/live-day-plan", test_live_day_plan);
   return gui_test_run ();
 }
