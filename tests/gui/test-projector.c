@@ -598,6 +598,148 @@ test_live_day_plan (void)
   run_close (&run);
 }
 
+static gboolean
+has_focus_in (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static GtkPopover *
+open_new_round (GtkWidget *votes)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (gui_test_find_widget (votes, GTK_TYPE_MENU_BUTTON, NULL));
+  GtkPopover *popover;
+
+  g_assert_nonnull (button);
+  gtk_menu_button_popup (button);
+  gui_test_spin (100);
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  return popover;
+}
+
+static GtkDropDown *
+dropdown (GtkWidget  *root,
+          const char *tooltip)
+{
+  GtkWidget *widget = gui_test_find_by_text (root, tooltip, FALSE);
+
+  g_assert_true (GTK_IS_DROP_DOWN (widget));
+  return GTK_DROP_DOWN (widget);
+}
+
+static gboolean
+dropdown_lists (GtkDropDown *dropdown,
+                const char  *name)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The new vote round by keys: Enter creates it from any field, on a
+ * cluster's cards, the current sequence's, or cards ticked in a list; the
+ * count entry then has the focus; a points round says points; the
+ * facilitator and observers are not offered as voters. */
+static void
+test_new_round_keys (void)
+{
+  Run run;
+  GtkWidget *votes;
+  GtkPopover *popover;
+  V21Collection *rounds;
+  V21Record *round;
+  GtkWidget *count, *title, *spin, *check;
+  GtkDropDown *voter;
+  guint n;
+
+  run_open (&run);
+  votes = _v21_window_get_section (run.window, "votes");
+  gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (votes)), votes);
+  gui_test_spin (200);
+  rounds = v21_workshop_get_collection (run.workshop, "vote_rounds");
+  n = v21_collection_get_n (rounds);
+  count = gui_test_find_by_text (votes, "Type the count, Enter goes to the next line; Up and Down move.", TRUE);
+  count = gtk_widget_get_prev_sibling (count);
+  g_assert_true (GTK_IS_ENTRY (count));
+
+  /* A cluster's cards, in points, Enter in the budget field. */
+  popover = open_new_round (votes);
+  title = gui_test_find_widget (GTK_WIDGET (popover), GTK_TYPE_ENTRY, NULL);
+  gtk_widget_grab_focus (title);
+  gui_test_type_text (title, "Eau");
+  gtk_drop_down_set_selected (dropdown (GTK_WIDGET (popover), "What the round is on"), 2);
+  gui_test_spin (50);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dropdown (GTK_WIDGET (popover), "Cluster whose cards are voted on"))));
+  gtk_drop_down_set_selected (dropdown (GTK_WIDGET (popover), "Cluster whose cards are voted on"), 0);
+  gtk_drop_down_set_selected (dropdown (GTK_WIDGET (popover), "Dots or points"), 1);
+  spin = gui_test_find_widget (GTK_WIDGET (popover), GTK_TYPE_SPIN_BUTTON, NULL);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (spin), ==, "Points per voter");
+  gtk_widget_grab_focus (spin);
+  gui_test_send_keysym (spin, XK_Return, 0);
+  gui_test_spin (200);
+  g_assert_cmpuint (v21_collection_get_n (rounds), ==, n + 1);
+  round = v21_collection_get (rounds, n);
+  g_assert_cmpstr (v21_record_get_string (round, "title"), ==, "Eau");
+  g_assert_cmpuint (json_object_array_length (v21_record_get_value (round, "targets")), ==, 4);   /* cl01's cards */
+  g_assert_cmpstr (v21_record_get_string (round, "method"), ==, "points");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_true (has_focus_in (count));
+  /* People vote, not the facilitator nor the observers. */
+  voter = dropdown (votes, "Whose votes are entered");
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (voter)), ==, 1 + 35);
+  g_assert_true (dropdown_lists (voter, "Julien Marchais"));
+  g_assert_false (dropdown_lists (voter, "Claire Fontanel"));
+  g_assert_false (dropdown_lists (voter, "Hélène Rouvière"));
+  gtk_drop_down_set_selected (voter, 1);
+  gui_test_spin (50);
+  g_assert_true (label_shows (votes, "0 of 5 points given"));
+
+  /* The current sequence's cards (seq-d1-05 has two), Enter in the title. */
+  v21_session_set_sequence (run.session, v21_workshop_lookup (run.workshop, "seq-d1-05"));
+  popover = open_new_round (votes);
+  gtk_drop_down_set_selected (dropdown (GTK_WIDGET (popover), "What the round is on"), 3);
+  gui_test_spin (50);
+  g_assert_true (label_shows (GTK_WIDGET (popover), "2 cards of “Regroupement des enjeux et vote sur les priorités”"));
+  gtk_widget_grab_focus (title);
+  gui_test_send_keysym (title, XK_Return, 0);
+  gui_test_spin (200);
+  g_assert_cmpuint (v21_collection_get_n (rounds), ==, n + 2);
+  round = v21_collection_get (rounds, n + 1);
+  g_assert_cmpuint (json_object_array_length (v21_record_get_value (round, "targets")), ==, 2);
+  g_assert_cmpstr (v21_record_get_string (round, "sequence"), ==, "seq-d1-05");
+  g_assert_true (has_focus_in (count));
+
+  /* Chosen cards: none ticked is refused; one ticked with Space, Enter. */
+  popover = open_new_round (votes);
+  gtk_drop_down_set_selected (dropdown (GTK_WIDGET (popover), "What the round is on"), 4);
+  gui_test_spin (100);
+  gtk_widget_grab_focus (title);
+  gui_test_send_keysym (title, XK_Return, 0);
+  gui_test_spin (100);
+  g_assert_cmpuint (v21_collection_get_n (rounds), ==, n + 2);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  check = gui_test_find_widget (GTK_WIDGET (popover), GTK_TYPE_CHECK_BUTTON, NULL);
+  g_assert_nonnull (check);
+  gtk_widget_grab_focus (check);
+  gui_test_send_keysym (check, XK_space, 0);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_true (label_shows (GTK_WIDGET (popover), "1 card chosen"));
+  gui_test_send_keysym (check, XK_Return, 0);
+  gui_test_spin (200);
+  g_assert_cmpuint (v21_collection_get_n (rounds), ==, n + 3);
+  round = v21_collection_get (rounds, n + 2);
+  g_assert_cmpuint (json_object_array_length (v21_record_get_value (round, "targets")), ==, 1);
+  g_assert_cmpstr (v21_record_get_string (round, "title"), ==, "Vote round 5");   /* none typed */
+  g_assert_true (has_focus_in (count));
+  run_close (&run);
+}
+
 /* The preview of the next scene is the projector's picture once the next
  * sequence shows; under the black screen, the picture black hides. */
 static void
@@ -738,5 +880,6 @@ main (int   argc,
   g_test_add_func ("/gui/projector/console-next", test_console_next);
   g_test_add_func ("/gui/projector/time-up", test_time_up);
   g_test_add_func ("/gui/projector/live-day-plan", test_live_day_plan);
+  g_test_add_func ("/gui/projector/new-round-keys", test_new_round_keys);
   return gui_test_run ();
 }
