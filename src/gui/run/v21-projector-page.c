@@ -725,6 +725,7 @@ v21_projector_page_init (V21ProjectorPage *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *main = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
   GtkWidget *overlay;
+  GtkWidget *scroller;
 
   gtk_widget_set_margin_start (box, 18);
   gtk_widget_set_margin_end (box, 18);
@@ -744,9 +745,10 @@ v21_projector_page_init (V21ProjectorPage *self)
   overlay = gtk_overlay_new ();
   gtk_overlay_set_child (GTK_OVERLAY (overlay), self->thumbnail);
   self->state_badge = gtk_label_new (NULL);
-  gtk_widget_set_halign (self->state_badge, GTK_ALIGN_START);
+  /* Top right, where the scenes' titles never are. */
+  gtk_widget_set_halign (self->state_badge, GTK_ALIGN_END);
   gtk_widget_set_valign (self->state_badge, GTK_ALIGN_START);
-  gtk_widget_set_margin_start (self->state_badge, 12);
+  gtk_widget_set_margin_end (self->state_badge, 12);
   gtk_widget_set_margin_top (self->state_badge, 12);
   gtk_widget_set_can_target (self->state_badge, FALSE);
   gtk_widget_add_css_class (self->state_badge, "v21-console-badge");
@@ -756,7 +758,15 @@ v21_projector_page_init (V21ProjectorPage *self)
   gtk_widget_set_hexpand (self->frame, TRUE);
   gtk_widget_add_css_class (self->thumbnail, "card");
   gtk_box_append (GTK_BOX (main), self->frame);
-  gtk_box_append (GTK_BOX (main), build_side (self));
+  /* The side keeps to its width (the picture takes the rest) and scrolls
+   * when a small screen is not tall enough for it. */
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scroller), 320);
+  gtk_scrolled_window_set_max_content_width (GTK_SCROLLED_WINDOW (scroller), 320);
+  gtk_widget_set_hexpand (scroller, FALSE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), build_side (self));
+  gtk_box_append (GTK_BOX (main), scroller);
   gtk_widget_set_vexpand (main, TRUE);
   gtk_box_append (GTK_BOX (box), main);
   adw_bin_set_child (ADW_BIN (self), box);
