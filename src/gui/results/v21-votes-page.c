@@ -642,7 +642,13 @@ setup_chosen (GtkSignalListItemFactory *factory,
               V21VotesPage             *self)
 {
   GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *label = gtk_label_new (NULL);
 
+  /* Long cards keep the form narrow: one line each, cut with an ellipsis. */
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+  gtk_check_button_set_child (GTK_CHECK_BUTTON (check), label);
   g_object_set_data (G_OBJECT (check), "v21-page", self);
   g_signal_connect (check, "toggled", G_CALLBACK (on_chosen_toggled), item);
   gtk_list_item_set_child (item, check);
@@ -657,7 +663,9 @@ bind_chosen (GtkSignalListItemFactory *factory,
   V21Record *card = gtk_list_item_get_item (item);
 
   g_signal_handlers_block_by_func (check, on_chosen_toggled, item);
-  gtk_check_button_set_label (GTK_CHECK_BUTTON (check), v21_text (card, "text"));
+  gtk_label_set_text (GTK_LABEL (gtk_check_button_get_child (GTK_CHECK_BUTTON (check))), v21_text (card, "text"));
+  gtk_widget_set_tooltip_text (check, v21_text (card, "text"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, v21_text (card, "text"), -1);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), g_hash_table_contains (self->chosen, v21_record_get_id (card)));
   g_signal_handlers_unblock_by_func (check, on_chosen_toggled, item);
 }
