@@ -84,24 +84,41 @@ check_time_up (V21Session *self)
   g_signal_emit (self, signals[TIME_UP], 0);
 }
 
+/* Whether the pictures must follow the clock: the current timer runs, or the
+ * end-of-time flash is on (and one tick more to put it out). */
+static gboolean
+needs_tick (V21Session *self)
+{
+  V21SessionTimer *timer = self->sequence ? v21_session_get_timer (self, NULL) : NULL;
+
+  if (timer != NULL && timer->timer.running)
+    return TRUE;
+  return self->alert_start != 0
+         && g_get_monotonic_time () - self->alert_start < (V21_SESSION_ALERT_SECONDS + 1) * G_USEC_PER_SEC;
+}
+
 static gboolean
 tick (gpointer data)
 {
-  check_time_up (data);
-  g_signal_emit (data, signals[TICK], 0);
-  return G_SOURCE_CONTINUE;
+  V21Session *self = data;
+
+  check_time_up (self);
+  g_signal_emit (self, signals[TICK], 0);
+  if (needs_tick (self))
+    return G_SOURCE_CONTINUE;
+  self->tick_id = 0;
+  return G_SOURCE_REMOVE;
 }
 
-/* Ticks only while the current timer runs. */
+/* Ticks only while the current timer runs, or the alert flashes. */
 static void
 update_tick (V21Session *self)
 {
-  V21SessionTimer *timer = self->sequence ? v21_session_get_timer (self, NULL) : NULL;
-  gboolean running = timer != NULL && timer->timer.running;
+  gboolean needed = needs_tick (self);
 
-  if (running && self->tick_id == 0)
+  if (needed && self->tick_id == 0)
     self->tick_id = g_timeout_add (TICK_MS, tick, self);
-  else if (!running)
+  else if (!needed)
     g_clear_handle_id (&self->tick_id, g_source_remove);
 }
 
