@@ -797,6 +797,12 @@ alert_lit (gpointer data)
 }
 
 static gboolean
+session_lit (gpointer data)
+{
+  return v21_session_get_alert_lit (data);
+}
+
+static gboolean
 alert_over (gpointer data)
 {
   return !v21_session_get_alerting (data);
@@ -835,7 +841,7 @@ test_time_up (void)
   g_assert_true (gui_test_wait_for (alert_lit, frame));
   g_assert_cmpuint (n, ==, 1);
   g_assert_true (v21_session_get_alerting (run.session));
-  if (v21_session_get_alert_lit (run.session))
+  g_assert_true (gui_test_wait_for (session_lit, run.session));
     {
       const char *background, *foreground, *warning;
       unsigned char *data;
