@@ -8,6 +8,7 @@ packages=(
   build-essential meson ninja-build pkg-config gettext itstool
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libjson-c-dev
   libcairo2-dev libpango1.0-dev libzip-dev libical-dev python3-icalendar
+  libgsound-dev sound-theme-freedesktop
   desktop-file-utils appstream shared-mime-info libxml2-utils poppler-utils
   python3 python3-jsonschema
   xvfb xauth dbus dbus-x11 at-spi2-core

@@ -30,6 +30,52 @@ target_fits (V21Record  *record,
   return card_kind == NULL || *kind == '\0' || g_strcmp0 (kind, card_kind) == 0;
 }
 
+/* The kind every card of @targets shares, or NULL. */
+static const char *
+common_kind (GPtrArray *targets)
+{
+  const char *kind = NULL;
+
+  for (guint i = 0; i < targets->len; i++)
+    {
+      const char *k = v21_record_get_string (g_ptr_array_index (targets, i), "kind");
+
+      if (k == NULL || (kind != NULL && g_strcmp0 (k, kind) != 0))
+        return NULL;
+      kind = k;
+    }
+  return kind;
+}
+
+static V21Record *
+insert_round (V21Workshop *workshop,
+              const char  *title,
+              const char  *target,
+              const char  *card_kind,
+              GPtrArray   *records,
+              V21Record   *sequence,
+              const char  *method,
+              int          budget,
+              const char  *voters,
+              GError     **error)
+{
+  json_object *targets = json_object_new_array ();
+  json_object *fields = json_object_new_object ();
+
+  for (guint i = 0; i < records->len; i++)
+    json_object_array_add (targets, json_object_new_string (v21_record_get_id (g_ptr_array_index (records, i))));
+  json_object_object_add (fields, "title", json_object_new_string (title ? title : ""));
+  json_object_object_add (fields, "sequence", v21_ref_or_null (sequence));
+  json_object_object_add (fields, "target", json_object_new_string (target ? target : ""));
+  json_object_object_add (fields, "card_kind", card_kind ? json_object_new_string (card_kind) : NULL);
+  json_object_object_add (fields, "targets", targets);
+  json_object_object_add (fields, "method", json_object_new_string (method ? method : ""));
+  json_object_object_add (fields, "budget", json_object_new_int (budget));
+  json_object_object_add (fields, "voters", json_object_new_string (voters ? voters : ""));
+  json_object_object_add (fields, "revealed", json_object_new_boolean (FALSE));
+  return v21_workshop_insert (workshop, "vote_rounds", -1, fields, error);
+}
+
 V21Record *
 v21_vote_round_create (V21Workshop *workshop,
                        const char  *title,
@@ -42,8 +88,7 @@ v21_vote_round_create (V21Workshop *workshop,
                        GError     **error)
 {
   V21Collection *list;
-  json_object *targets = json_object_new_array ();
-  json_object *fields = json_object_new_object ();
+  g_autoptr(GPtrArray) records = g_ptr_array_new ();
 
   g_return_val_if_fail (V21_IS_WORKSHOP (workshop), NULL);
   list = v21_workshop_get_collection (workshop, g_strcmp0 (target, "clusters") == 0 ? "clusters" : "cards");
@@ -52,18 +97,47 @@ v21_vote_round_create (V21Workshop *workshop,
       V21Record *record = v21_collection_get (list, i);
 
       if (target_fits (record, target, card_kind, sequence))
-        json_object_array_add (targets, json_object_new_string (v21_record_get_id (record)));
+        g_ptr_array_add (records, record);
     }
-  json_object_object_add (fields, "title", json_object_new_string (title ? title : ""));
-  json_object_object_add (fields, "sequence", v21_ref_or_null (sequence));
-  json_object_object_add (fields, "target", json_object_new_string (target ? target : ""));
-  json_object_object_add (fields, "card_kind", card_kind ? json_object_new_string (card_kind) : NULL);
-  json_object_object_add (fields, "targets", targets);
-  json_object_object_add (fields, "method", json_object_new_string (method ? method : ""));
-  json_object_object_add (fields, "budget", json_object_new_int (budget));
-  json_object_object_add (fields, "voters", json_object_new_string (voters ? voters : ""));
-  json_object_object_add (fields, "revealed", json_object_new_boolean (FALSE));
-  return v21_workshop_insert (workshop, "vote_rounds", -1, fields, error);
+  return insert_round (workshop, title, target, card_kind, records, sequence, method, budget, voters, error);
+}
+
+V21Record *
+v21_vote_round_create_on (V21Workshop *workshop,
+                          const char  *title,
+                          GPtrArray   *cards,
+                          V21Record   *sequence,
+                          const char  *method,
+                          int          budget,
+                          const char  *voters,
+                          GError     **error)
+{
+  g_return_val_if_fail (V21_IS_WORKSHOP (workshop), NULL);
+  g_return_val_if_fail (cards != NULL, NULL);
+  return insert_round (workshop, title, "cards", common_kind (cards), cards, sequence, method, budget, voters,
+                       error);
+}
+
+gboolean
+v21_person_votes (V21Record *person)
+{
+  const char *role = v21_record_get_string (person, "role");
+
+  return g_strcmp0 (role, "facilitator") != 0 && g_strcmp0 (role, "observer") != 0;
+}
+
+GPtrArray *
+v21_vote_round_voters (V21Workshop *workshop,
+                       V21Record   *round)
+{
+  gboolean tables = g_strcmp0 (v21_record_get_string (round, "voters"), "tables") == 0;
+  V21Collection *list = v21_workshop_get_collection (workshop, tables ? "tables" : "people");
+  GPtrArray *voters = g_ptr_array_new ();
+
+  for (guint i = 0; i < v21_collection_get_n (list); i++)
+    if (tables || v21_person_votes (v21_collection_get (list, i)))
+      g_ptr_array_add (voters, v21_collection_get (list, i));
+  return voters;
 }
 
 gboolean

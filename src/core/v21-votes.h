@@ -22,6 +22,24 @@ V21Record *v21_vote_round_create  (V21Workshop *workshop,
                                    int          budget,
                                    const char  *voters,
                                    GError     **error);
+/* A new round on exactly @cards (V21Record, in this order): a cluster's
+ * cards, the cards of a sequence, a hand-picked list. Its card_kind is the
+ * kind they all share, else null. Starts hidden. */
+V21Record *v21_vote_round_create_on (V21Workshop *workshop,
+                                     const char  *title,
+                                     GPtrArray   *cards,
+                                     V21Record   *sequence,
+                                     const char  *method,
+                                     int          budget,
+                                     const char  *voters,
+                                     GError     **error);
+/* Whether @person votes: the facilitator and observers run or watch the
+ * seminar, they do not vote. */
+gboolean   v21_person_votes       (V21Record   *person);
+/* Who votes in @round: every table, or the people who vote, in the
+ * workshop's order (borrowed records; free the array). */
+GPtrArray *v21_vote_round_voters  (V21Workshop *workshop,
+                                   V21Record   *round);
 gboolean   v21_vote_round_reveal  (V21Workshop *workshop,
                                    V21Record   *round,
                                    gboolean     revealed,

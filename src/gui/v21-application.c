@@ -174,6 +174,17 @@ v21_application_startup (GApplication *application)
     { "win.previous-sequence", { "<Control>Page_Up", NULL } },
     { "win.reveal-votes", { "<Control>r", NULL } },
     { "win.toggle-timer", { "<Control><Shift>t", NULL } },
+    /* Scenes on Ctrl+F1…F7 and board pages on Alt+Page Up/Down: never the
+     * capture line's Ctrl+1…9 and Alt+1…9, on any keyboard layout. */
+    { "win.scene::title", { "<Control>F1", NULL } },
+    { "win.scene::sequence", { "<Control>F2", NULL } },
+    { "win.scene::board", { "<Control>F3", NULL } },
+    { "win.scene::votes", { "<Control>F4", NULL } },
+    { "win.scene::diagram", { "<Control>F5", NULL } },
+    { "win.scene::heat-map", { "<Control>F6", NULL } },
+    { "win.scene::black", { "<Control>F7", NULL } },
+    { "win.board-page-previous", { "<Alt>Page_Up", NULL } },
+    { "win.board-page-next", { "<Alt>Page_Down", NULL } },
     /* win.show-help-overlay gets <Control>question from GtkApplication. */
   };
   V21Application *self = V21_APPLICATION (application);

@@ -921,6 +921,45 @@ test_robustness_threat (void)
   g_assert_cmpuint (v21_collection_get_n (links), ==, n_links);
 }
 
+/* Who votes, and a round on chosen cards. */
+static void
+test_votes_voters_and_chosen_cards (void)
+{
+  g_autoptr(V21Workshop) workshop = test_load_demo ();
+  g_autoptr(GPtrArray) voters = NULL;
+  g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  V21Record *round;
+  json_object *targets;
+
+  /* vr2 is per person: 38 people, less the facilitator (p01) and two observers. */
+  voters = v21_vote_round_voters (workshop, get (workshop, "vr2"));
+  g_assert_cmpuint (voters->len, ==, 35);
+  for (guint i = 0; i < voters->len; i++)
+    {
+      g_assert_cmpstr (v21_record_get_id (g_ptr_array_index (voters, i)), !=, "p01");
+      g_assert_cmpstr (v21_record_get_id (g_ptr_array_index (voters, i)), !=, "p03");
+    }
+  g_assert_cmpstr (v21_record_get_id (g_ptr_array_index (voters, 0)), ==, "p02");
+  g_clear_pointer (&voters, g_ptr_array_unref);
+  /* vr1 is per table: every table votes. */
+  voters = v21_vote_round_voters (workshop, get (workshop, "vr1"));
+  g_assert_cmpuint (voters->len, ==, v21_collection_get_n (v21_workshop_get_collection (workshop, "tables")));
+
+  /* The cards of cluster cl01, all issues: the round is on those four, of kind issue. */
+  for (const char * const *id = (const char *[]) { "c001", "c009", "c010", "c045", NULL }; *id; id++)
+    g_ptr_array_add (cards, get (workshop, *id));
+  round = v21_vote_round_create_on (workshop, "Eau", cards, NULL, "points", 10, "people", &error);
+  g_assert_no_error (error);
+  targets = v21_record_get_value (round, "targets");
+  g_assert_cmpuint (json_object_array_length (targets), ==, 4);
+  g_assert_cmpstr (json_object_get_string (json_object_array_get_idx (targets, 3)), ==, "c045");
+  g_assert_cmpstr (v21_record_get_string (round, "target"), ==, "cards");
+  g_assert_cmpstr (v21_record_get_string (round, "card_kind"), ==, "issue");
+  g_assert_cmpstr (v21_record_get_string (round, "method"), ==, "points");
+  g_assert_false (v21_record_get_bool (round, "revealed"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -932,6 +971,7 @@ main (int   argc,
   g_test_add_func ("/core/timer/extra-time", test_timer_extra_time);
   g_test_add_func ("/core/timer/across-days", test_timer_across_days);
   g_test_add_func ("/core/timer/drift", test_drift);
+  g_test_add_func ("/core/votes/voters-and-chosen-cards", test_votes_voters_and_chosen_cards);
   g_test_add_func ("/core/timer/end-sequence", test_sequence_end);
   g_test_add_func ("/core/timer/navigation", test_sequence_navigation);
   g_test_add_func ("/core/capture/prefixes", test_capture_prefixes);

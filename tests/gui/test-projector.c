@@ -395,8 +395,8 @@ test_console_pages (void)
 {
   Run run;
   GtkWidget *page = open_console (&run);
-  GtkWidget *next = gui_test_find_by_text (page, "Next page of the board", FALSE);
-  GtkWidget *previous = gui_test_find_by_text (page, "Previous page of the board", FALSE);
+  GtkWidget *next = gui_test_find_by_text (page, "Next page of the board (Alt+Page Down)", FALSE);
+  GtkWidget *previous = gui_test_find_by_text (page, "Previous page of the board (Alt+Page Up)", FALSE);
   cairo_surface_t *first, *second;
   guint n_pages;
 
@@ -444,6 +444,428 @@ test_console_pages (void)
   run_close (&run);
 }
 
+/* The scenes on Ctrl+F1…F7 and the board's pages on Alt+Page Up/Down, sent
+ * while the capture line has the focus: they never take its Ctrl+digit (the
+ * kind) or Alt+digit (the table), and typing still types. */
+static void
+test_console_keys (void)
+{
+  Run run;
+  GtkWidget *live;
+  guint n_pages;
+
+  run_open (&run);
+  live = _v21_window_get_section (run.window, "live");
+  for (V21Scene scene = 0; scene < V21_N_SCENES; scene++)
+    {
+      gui_test_send_keysym (run.entry, XK_F1 + scene, ControlMask);
+      g_assert_cmpint ((v21_session_get_black (run.session) ? V21_SCENE_BLACK : v21_session_get_scene (run.session)),
+                       ==, scene);
+    }
+  /* The capture line's keys still choose the kind and the table, not a scene. */
+  v21_session_set_scene (run.session, V21_SCENE_BOARD);
+  gui_test_send_keysym (run.entry, XK_2, ControlMask);
+  g_assert_cmpstr (v21_live_page_get_kind (V21_LIVE_PAGE (live)), ==, "threat");
+  gui_test_send_keysym (run.entry, XK_1, Mod1Mask);
+  g_assert_nonnull (v21_live_page_get_table (V21_LIVE_PAGE (live)));
+  g_assert_cmpint (v21_session_get_scene (run.session), ==, V21_SCENE_BOARD);
+  g_assert_false (v21_session_get_black (run.session));
+
+  v21_session_set_sequence (run.session, v21_workshop_lookup (run.workshop, "seq-d1-05"));
+  v21_session_set_scene (run.session, V21_SCENE_BOARD);
+  n_pages = v21_session_get_n_pages (run.session);
+  g_assert_cmpuint (n_pages, >, 2);
+  gui_test_send_keysym (run.entry, XK_Page_Down, Mod1Mask);
+  gui_test_send_keysym (run.entry, XK_Page_Down, Mod1Mask);
+  g_assert_cmpuint (v21_session_get_page (run.session), ==, 2);
+  gui_test_send_keysym (run.entry, XK_Page_Up, Mod1Mask);
+  g_assert_cmpuint (v21_session_get_page (run.session), ==, 1);
+  /* The sequence did not move. */
+  g_assert_cmpstr (v21_record_get_id (v21_session_get_sequence (run.session)), ==, "seq-d1-05");
+
+  gtk_editable_set_text (GTK_EDITABLE (run.entry), "");
+  gui_test_type_text (run.entry, "abc");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (run.entry)), ==, "abc");
+  gtk_editable_set_text (GTK_EDITABLE (run.entry), "");
+  run_close (&run);
+}
+
+static gboolean
+label_shows (GtkWidget  *root,
+             const char *text)
+{
+  GtkWidget *label = gui_test_find_by_text (root, text, TRUE);
+
+  return label != NULL && gtk_widget_is_drawable (label);
+}
+
+/* The console says in words and colour whether the timer runs, shows the
+ * black screen and the freeze in capitals, the time now and when the day
+ * ends, pushed back when the run is late (a rehearsal counts from its start). */
+static void
+test_console_state (void)
+{
+  Run run;
+  GtkWidget *page = open_console (&run);
+  V21SessionTimer *timer;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *clock = g_date_time_format (now, "%H:%M");
+  GtkWidget *state;
+
+  v21_session_set_sequence (run.session, v21_workshop_lookup (run.workshop, "seq-d1-05"));
+  gui_test_spin (30);
+  g_assert_true (label_shows (page, "Not started"));
+  /* Seminar days to come (March 2027): nothing started today, no drift yet. */
+  g_assert_true (label_shows (page, "End of the day planned at 17:30"));
+  g_assert_nonnull (gui_test_find_widget (page, GTK_TYPE_BUTTON, "_Start"));
+
+  gui_test_send_keysym (page, XK_T, ControlMask | ShiftMask);
+  timer = v21_session_get_timer (run.session, NULL);
+  g_assert_true (timer->timer.running);
+  state = gui_test_find_by_text (page, "Running", TRUE);
+  g_assert_nonnull (state);
+  g_assert_true (gtk_widget_has_css_class (state, "success"));
+  g_assert_nonnull (gui_test_find_widget (page, GTK_TYPE_BUTTON, "_Pause"));
+  /* Started now, the rehearsal is on time; five more minutes put it late. */
+  g_assert_true (label_shows (page, "End of the day planned at 17:30"));
+  g_assert_true (label_shows (page, "On time"));
+  v21_timer_add (&timer->timer, 5);
+  v21_session_timer_changed (run.session);
+  gui_test_spin (30);
+  g_assert_true (label_shows (page, "5 min late"));
+  g_assert_true (label_shows (page, "End of the day 17:35 (planned 17:30)"));
+
+  gui_test_send_keysym (page, XK_T, ControlMask | ShiftMask);
+  state = gui_test_find_by_text (page, "Paused", TRUE);
+  g_assert_nonnull (state);
+  g_assert_true (gtk_widget_has_css_class (state, "warning"));
+  g_assert_false (gtk_widget_has_css_class (state, "success"));
+  g_assert_nonnull (gui_test_find_widget (page, GTK_TYPE_BUTTON, "Res_ume"));
+
+  /* The clock (allow for the minute turning during the test). */
+  {
+    g_autoptr(GDateTime) later = g_date_time_new_now_local ();
+    g_autofree char *clock2 = g_date_time_format (later, "%H:%M");
+
+    g_assert_true (label_shows (page, clock) || label_shows (page, clock2));
+  }
+
+  g_assert_false (label_shows (page, "BLACK"));
+  gui_test_send_keysym (page, XK_b, ControlMask);
+  g_assert_true (label_shows (page, "BLACK"));
+  gui_test_send_keysym (page, XK_b, ControlMask);
+  g_assert_false (label_shows (page, "BLACK"));
+  gui_test_send_keysym (page, XK_F, ControlMask | ShiftMask);
+  g_assert_true (label_shows (page, "FROZEN"));
+  gui_test_send_keysym (page, XK_F, ControlMask | ShiftMask);
+  g_assert_false (label_shows (page, "FROZEN"));
+  run_close (&run);
+}
+
+/* The live page's rest of the day: a rehearsal started now is on time; ten
+ * minutes more push every later time back by ten minutes, live. */
+static void
+test_live_day_plan (void)
+{
+  Run run;
+  GtkWidget *live;
+  V21SessionTimer *timer;
+
+  run_open (&run);
+  live = _v21_window_get_section (run.window, "live");
+  /* seq-d1-03: 09:45 for 90 min; then the break at 11:15 and the vote at 11:30. */
+  v21_session_set_sequence (run.session, v21_workshop_lookup (run.workshop, "seq-d1-03"));
+  gui_test_spin (50);
+  g_assert_true (label_shows (live, "Rest of the day"));
+  g_assert_true (label_shows (live, "11:15"));
+  g_assert_true (label_shows (live, "11:30"));
+  g_assert_true (label_shows (live, "End of the day planned at 17:30"));
+  g_assert_false (label_shows (live, "11:25"));
+
+  gui_test_send_keysym (run.entry, XK_T, ControlMask | ShiftMask);
+  gui_test_send_keysym (run.entry, XK_F6, 0);   /* five more minutes */
+  gui_test_send_keysym (run.entry, XK_F6, 0);
+  timer = v21_session_get_timer (run.session, NULL);
+  g_assert_true (timer->timer.running);
+  gui_test_spin (300);
+  g_assert_true (label_shows (live, "10 min late"));
+  g_assert_true (label_shows (live, "11:15"));   /* planned, struck out */
+  g_assert_true (gtk_widget_has_css_class (gui_test_find_by_text (live, "11:15", TRUE), "v21-plan-moved"));
+  g_assert_true (label_shows (live, "11:25"));
+  g_assert_true (label_shows (live, "11:40"));
+  g_assert_true (label_shows (live, "End of the day 17:40 (planned 17:30)"));
+  gui_test_send_keysym (run.entry, XK_T, ControlMask | ShiftMask);
+  run_close (&run);
+}
+
+static gboolean
+has_focus_in (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static GtkPopover *
+open_new_round (GtkWidget *votes)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (gui_test_find_widget (votes, GTK_TYPE_MENU_BUTTON, NULL));
+  GtkPopover *popover;
+
+  g_assert_nonnull (button);
+  gtk_menu_button_popup (button);
+  gui_test_spin (100);
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  return popover;
+}
+
+static GtkDropDown *
+dropdown (GtkWidget  *root,
+          const char *tooltip)
+{
+  GtkWidget *widget = gui_test_find_by_text (root, tooltip, FALSE);
+
+  g_assert_true (GTK_IS_DROP_DOWN (widget));
+  return GTK_DROP_DOWN (widget);
+}
+
+static gboolean
+dropdown_lists (GtkDropDown *dropdown,
+                const char  *name)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The new vote round by keys: Enter creates it from any field, on a
+ * cluster's cards, the current sequence's, or cards ticked in a list; the
+ * count entry then has the focus; a points round says points; the
+ * facilitator and observers are not offered as voters. */
+static void
+test_new_round_keys (void)
+{
+  Run run;
+  GtkWidget *votes;
+  GtkPopover *popover;
+  V21Collection *rounds;
+  V21Record *round;
+  GtkWidget *count, *title, *spin, *check;
+  GtkDropDown *voter;
+  guint n;
+
+  run_open (&run);
+  votes = _v21_window_get_section (run.window, "votes");
+  gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (votes)), votes);
+  gui_test_spin (200);
+  rounds = v21_workshop_get_collection (run.workshop, "vote_rounds");
+  n = v21_collection_get_n (rounds);
+  count = gui_test_find_by_text (votes, "Type the count, Enter goes to the next line; Up and Down move.", TRUE);
+  count = gtk_widget_get_prev_sibling (count);
+  g_assert_true (GTK_IS_ENTRY (count));
+
+  /* A cluster's cards, in points, Enter in the budget field. */
+  popover = open_new_round (votes);
+  title = gui_test_find_widget (GTK_WIDGET (popover), GTK_TYPE_ENTRY, NULL);
+  gtk_widget_grab_focus (title);
+  gui_test_type_text (title, "Eau");
+  gtk_drop_down_set_selected (dropdown (GTK_WIDGET (popover), "What the round is on"), 2);
+  gui_test_spin (50);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dropdown (GTK_WIDGET (popover), "Cluster whose cards are voted on"))));
+  gtk_drop_down_set_selected (dropdown (GTK_WIDGET (popover), "Cluster whose cards are voted on"), 0);
+  gtk_drop_down_set_selected (dropdown (GTK_WIDGET (popover), "Dots or points"), 1);
+  spin = gui_test_find_widget (GTK_WIDGET (popover), GTK_TYPE_SPIN_BUTTON, NULL);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (spin), ==, "Points per voter");
+  gtk_widget_grab_focus (spin);
+  gui_test_send_keysym (spin, XK_Return, 0);
+  gui_test_spin (200);
+  g_assert_cmpuint (v21_collection_get_n (rounds), ==, n + 1);
+  round = v21_collection_get (rounds, n);
+  g_assert_cmpstr (v21_record_get_string (round, "title"), ==, "Eau");
+  g_assert_cmpuint (json_object_array_length (v21_record_get_value (round, "targets")), ==, 4);   /* cl01's cards */
+  g_assert_cmpstr (v21_record_get_string (round, "method"), ==, "points");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_true (has_focus_in (count));
+  /* People vote, not the facilitator nor the observers. */
+  voter = dropdown (votes, "Whose votes are entered");
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (voter)), ==, 1 + 35);
+  g_assert_true (dropdown_lists (voter, "Julien Marchais"));
+  g_assert_false (dropdown_lists (voter, "Claire Fontanel"));
+  g_assert_false (dropdown_lists (voter, "Hélène Rouvière"));
+  gtk_drop_down_set_selected (voter, 1);
+  gui_test_spin (50);
+  g_assert_true (label_shows (votes, "0 of 5 points given"));
+
+  /* The current sequence's cards (seq-d1-05 has two), Enter in the title. */
+  v21_session_set_sequence (run.session, v21_workshop_lookup (run.workshop, "seq-d1-05"));
+  popover = open_new_round (votes);
+  gtk_drop_down_set_selected (dropdown (GTK_WIDGET (popover), "What the round is on"), 3);
+  gui_test_spin (50);
+  g_assert_true (label_shows (GTK_WIDGET (popover), "2 cards of “Regroupement des enjeux et vote sur les priorités”"));
+  gtk_widget_grab_focus (title);
+  gui_test_send_keysym (title, XK_Return, 0);
+  gui_test_spin (200);
+  g_assert_cmpuint (v21_collection_get_n (rounds), ==, n + 2);
+  round = v21_collection_get (rounds, n + 1);
+  g_assert_cmpuint (json_object_array_length (v21_record_get_value (round, "targets")), ==, 2);
+  g_assert_cmpstr (v21_record_get_string (round, "sequence"), ==, "seq-d1-05");
+  g_assert_true (has_focus_in (count));
+
+  /* Chosen cards: none ticked is refused; one ticked with Space, Enter. */
+  popover = open_new_round (votes);
+  gtk_drop_down_set_selected (dropdown (GTK_WIDGET (popover), "What the round is on"), 4);
+  gui_test_spin (100);
+  gtk_widget_grab_focus (title);
+  gui_test_send_keysym (title, XK_Return, 0);
+  gui_test_spin (100);
+  g_assert_cmpuint (v21_collection_get_n (rounds), ==, n + 2);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  check = gui_test_find_widget (GTK_WIDGET (popover), GTK_TYPE_CHECK_BUTTON, NULL);
+  g_assert_nonnull (check);
+  gtk_widget_grab_focus (check);
+  gui_test_send_keysym (check, XK_space, 0);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_true (label_shows (GTK_WIDGET (popover), "1 card chosen"));
+  gui_test_send_keysym (check, XK_Return, 0);
+  gui_test_spin (200);
+  g_assert_cmpuint (v21_collection_get_n (rounds), ==, n + 3);
+  round = v21_collection_get (rounds, n + 2);
+  g_assert_cmpuint (json_object_array_length (v21_record_get_value (round, "targets")), ==, 1);
+  g_assert_cmpstr (v21_record_get_string (round, "title"), ==, "Vote round 5");   /* none typed */
+  g_assert_true (has_focus_in (count));
+  run_close (&run);
+}
+
+/* The preview of the next scene is the projector's picture once the next
+ * sequence shows; under the black screen, the picture black hides. */
+static void
+test_console_next (void)
+{
+  Run run;
+  GtkWidget *page = open_console (&run);
+  cairo_surface_t *preview = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+  cairo_surface_t *shown, *live;
+  cairo_t *cr;
+
+  v21_session_set_sequence (run.session, v21_workshop_lookup (run.workshop, "seq-d1-03"));
+  v21_session_set_scene (run.session, V21_SCENE_SEQUENCE);
+  gui_test_spin (30);
+  g_assert_true (label_shows (page, "Next sequence (Ctrl+Page Down): Pause"));
+  cr = cairo_create (preview);
+  v21_session_draw_next (run.session, cr, WIDTH, HEIGHT);
+  cairo_destroy (cr);
+  cairo_surface_flush (preview);
+  live = picture (run.session);
+  g_assert_cmpuint (count_differences (preview, live), >, 1000);
+  v21_session_go_next (run.session);
+  shown = picture (run.session);
+  g_assert_cmpuint (count_differences (preview, shown), ==, 0);
+  cairo_surface_destroy (shown);
+
+  /* Black: the preview is the live picture under it. */
+  v21_session_set_black (run.session, TRUE);
+  gui_test_spin (30);
+  g_assert_true (label_shows (page, "Under the black screen (Ctrl+B)"));
+  cr = cairo_create (preview);
+  v21_session_draw_next (run.session, cr, WIDTH, HEIGHT);
+  cairo_destroy (cr);
+  cairo_surface_flush (preview);
+  g_assert_false (all_black (preview));
+  v21_session_set_black (run.session, FALSE);
+  shown = picture (run.session);
+  g_assert_cmpuint (count_differences (preview, shown), ==, 0);
+  cairo_surface_destroy (shown);
+  cairo_surface_destroy (live);
+  cairo_surface_destroy (preview);
+  run_close (&run);
+}
+
+static void
+count_time_up (guint *n)
+{
+  (*n)++;
+}
+
+static gboolean
+alert_lit (gpointer data)
+{
+  return gtk_widget_has_css_class (data, "v21-alert");
+}
+
+static gboolean
+session_lit (gpointer data)
+{
+  return v21_session_get_alert_lit (data);
+}
+
+static gboolean
+alert_over (gpointer data)
+{
+  return !v21_session_get_alerting (data);
+}
+
+/* The end of time: one "time-up", the console's picture flashes, the
+ * projector's picture gets a frame in the warning colour, then both stop.
+ * The sound is off in the settings here, and never needed. */
+static void
+test_time_up (void)
+{
+  Run run;
+  GtkWidget *page = open_console (&run);
+  GtkWidget *frame = gui_test_find_widget (page, GTK_TYPE_ASPECT_FRAME, NULL);
+  GSettings *settings = v21_application_get_settings (gui_test_get_application ());
+  GtkWidget *sound;
+  V21SessionTimer *timer;
+  cairo_surface_t *before, *lit;
+  guint n = 0;
+
+  g_assert_true (g_settings_get_boolean (settings, "timer-sound"));
+  sound = gui_test_find_by_text (page, "A sound when the timer reaches the end (the pictures flash in any case)", FALSE);
+  g_assert_nonnull (sound);
+  gtk_switch_set_active (GTK_SWITCH (sound), FALSE);
+  g_assert_false (g_settings_get_boolean (settings, "timer-sound"));
+
+  g_assert_nonnull (frame);
+  v21_session_set_scene (run.session, V21_SCENE_SEQUENCE);
+  timer = v21_session_get_timer (run.session, NULL);
+  v21_timer_init (&timer->timer, 0);
+  timer->timer.duration = G_USEC_PER_SEC;   /* one second to go */
+  g_signal_connect_swapped (run.session, "time-up", G_CALLBACK (count_time_up), &n);
+  before = picture (run.session);
+  g_assert_false (v21_session_get_alerting (run.session));
+  gui_test_send_keysym (page, XK_T, ControlMask | ShiftMask);
+  g_assert_true (gui_test_wait_for (alert_lit, frame));
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_true (v21_session_get_alerting (run.session));
+  g_assert_true (gui_test_wait_for (session_lit, run.session));
+    {
+      const char *background, *foreground, *warning;
+      unsigned char *data;
+
+      lit = picture (run.session);
+      data = cairo_image_surface_get_data (lit);
+      v21_projector_colors (FALSE, &background, &foreground, &warning);
+      /* The corner pixel is the warning colour, "#rrggbb". */
+      g_assert_cmpuint (*(guint32 *) data & 0xffffff, ==, (guint32) g_ascii_strtoull (warning + 1, NULL, 16));
+      g_assert_cmpuint (*(guint32 *) cairo_image_surface_get_data (before) & 0xffffff, !=,
+                        (guint32) g_ascii_strtoull (warning + 1, NULL, 16));
+      cairo_surface_destroy (lit);
+    }
+  g_assert_true (label_shows (page, "Running — time is up"));
+  g_assert_true (gui_test_wait_for (alert_over, run.session));
+  gui_test_spin (600);
+  g_assert_false (gtk_widget_has_css_class (frame, "v21-alert"));
+  g_assert_cmpuint (n, ==, 1);
+  g_signal_handlers_disconnect_by_data (run.session, &n);
+  cairo_surface_destroy (before);
+  g_settings_reset (settings, "timer-sound");
+  run_close (&run);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -459,5 +881,11 @@ main (int   argc,
   g_test_add_func ("/gui/projector/console", test_console);
   g_test_add_func ("/gui/projector/console-choices", test_console_choices);
   g_test_add_func ("/gui/projector/console-pages", test_console_pages);
+  g_test_add_func ("/gui/projector/console-keys", test_console_keys);
+  g_test_add_func ("/gui/projector/console-state", test_console_state);
+  g_test_add_func ("/gui/projector/console-next", test_console_next);
+  g_test_add_func ("/gui/projector/time-up", test_time_up);
+  g_test_add_func ("/gui/projector/live-day-plan", test_live_day_plan);
+  g_test_add_func ("/gui/projector/new-round-keys", test_new_round_keys);
   return gui_test_run ();
 }

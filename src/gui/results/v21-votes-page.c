@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "v21-capture.h"
@@ -52,7 +53,21 @@ struct _V21VotesPage
   GtkDropDown        *method_dropdown;
   GtkSpinButton      *budget_spin;
   GtkDropDown        *voters_dropdown;
+  GtkDropDown        *cluster_dropdown;
+  GtkLabel           *sequence_cards_label;
+  GtkWidget          *chosen_box;
+  GtkSearchEntry     *chosen_search;
+  GtkListView        *chosen_view;
+  GtkLabel           *chosen_label;
+
+  GPtrArray          *voters;      /* V21Record: who votes in the round shown */
+  GHashTable         *chosen;      /* ids of the hand-picked cards */
+  GtkCustomFilter    *chosen_filter;
+  gboolean            focus_count; /* a round was just created: the count entry takes the focus */
 };
+
+/* The new round's targets, in the order of target_dropdown. */
+enum { NEW_KIND, NEW_CLUSTERS, NEW_CLUSTER_CARDS, NEW_SEQUENCE_CARDS, NEW_CHOSEN };
 
 G_DEFINE_FINAL_TYPE (V21VotesPage, v21_votes_page, ADW_TYPE_BIN)
 
@@ -65,24 +80,22 @@ current_round (V21VotesPage *self)
   return selected < v21_collection_get_n (rounds) ? v21_collection_get (rounds, selected) : NULL;
 }
 
-static const char *
-voters_collection (V21Record *round)
-{
-  return g_strcmp0 (v21_text (round, "voters"), "tables") == 0 ? "tables" : "people";
-}
-
 /* NULL: the physical dots counted on each target. */
 static V21Record *
 current_voter (V21VotesPage *self)
 {
   V21Record *round = current_round (self);
-  V21Collection *voters;
   guint selected = gtk_drop_down_get_selected (self->voter_dropdown);
 
-  if (round == NULL || selected == 0 || selected == GTK_INVALID_LIST_POSITION)
+  if (round == NULL || self->voters == NULL || selected == 0 || selected == GTK_INVALID_LIST_POSITION)
     return NULL;
-  voters = v21_workshop_get_collection (self->workshop, voters_collection (round));
-  return selected - 1 < v21_collection_get_n (voters) ? v21_collection_get (voters, selected - 1) : NULL;
+  return selected - 1 < self->voters->len ? g_ptr_array_index (self->voters, selected - 1) : NULL;
+}
+
+static gboolean
+is_points (V21Record *round)
+{
+  return round != NULL && g_strcmp0 (v21_text (round, "method"), "points") == 0;
 }
 
 static V21Record *
@@ -122,8 +135,9 @@ update_budget (V21VotesPage *self)
   g_autofree char *text = NULL;
 
   if (round != NULL && voter != NULL)
-    /* Translators: "3 of 5 votes given" */
-    text = g_strdup_printf (_("%ld of %ld votes given"), (long) v21_votes_used (self->workshop, round, voter),
+    /* Translators: "3 of 5 votes given", "7 of 10 points given" */
+    text = g_strdup_printf (is_points (round) ? _("%ld of %ld points given") : _("%ld of %ld votes given"),
+                            (long) v21_votes_used (self->workshop, round, voter),
                             (long) v21_record_get_int (round, "budget", 0));
   gtk_label_set_text (self->budget_label, text ? text : "");
 }
@@ -135,10 +149,16 @@ fill_voters (V21VotesPage *self,
   GtkStringList *names;
   gboolean syncing = self->syncing;
 
-  if (round == NULL)
-    names = gtk_string_list_new (NULL);
-  else
-    names = v21_names_of (self->workshop, voters_collection (round), "name", _("Counted dots (no voter)"));
+  g_clear_pointer (&self->voters, g_ptr_array_unref);
+  names = gtk_string_list_new (NULL);
+  if (round != NULL)
+    {
+      /* The facilitator and observers do not vote (v21_vote_round_voters). */
+      self->voters = v21_vote_round_voters (self->workshop, round);
+      gtk_string_list_append (names, _("Counted dots (no voter)"));
+      for (guint i = 0; i < self->voters->len; i++)
+        gtk_string_list_append (names, v21_text (g_ptr_array_index (self->voters, i), "name"));
+    }
   /* The list is replaced: its selection moves to 0 and back, which no one chose. */
   self->syncing = TRUE;
   v21_set_names (self->voter_dropdown, names);
@@ -171,7 +191,8 @@ fill_targets (V21VotesPage *self,
 static GtkWidget *
 result_row (V21VoteResults *results,
             V21VoteTally   *tally,
-            gboolean        tied)
+            gboolean        tied,
+            gboolean        points)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *rank = gtk_label_new (NULL);
@@ -189,7 +210,8 @@ result_row (V21VoteResults *results,
     g_string_append_printf (breakdown, "%s%s %ld", breakdown->len ? " · " : "", _("no table"), (long) tally->no_table);
   /* Translators: a rank shared by several targets, e.g. "2 ex aequo" */
   rank_text = tied ? g_strdup_printf (_("%u tied"), tally->rank) : g_strdup_printf ("%u", tally->rank);
-  total_text = g_strdup_printf (ngettext ("%ld vote", "%ld votes", (gulong) tally->total), (long) tally->total);
+  total_text = points ? g_strdup_printf (ngettext ("%ld point", "%ld points", (gulong) tally->total), (long) tally->total)
+                      : g_strdup_printf (ngettext ("%ld vote", "%ld votes", (gulong) tally->total), (long) tally->total);
   gtk_label_set_text (GTK_LABEL (rank), rank_text);
   gtk_label_set_width_chars (GTK_LABEL (rank), 8);
   gtk_widget_add_css_class (rank, "v21-rank");
@@ -220,7 +242,7 @@ fill_results (V21VotesPage *self,
       gboolean tied = (i > 0 && tally[-1].rank == tally->rank)
                       || (i + 1 < results->n_tallies && tally[1].rank == tally->rank);
 
-      gtk_list_box_append (self->results_list, result_row (results, tally, tied));
+      gtk_list_box_append (self->results_list, result_row (results, tally, tied, is_points (round)));
     }
 }
 
@@ -267,6 +289,12 @@ refresh_round (V21VotesPage *self)
                                                                            : _("_Reveal the results"));
   update_round_label (self, round);
   update_budget (self);
+  {
+    g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (gtk_column_view_get_columns (self->targets_view), 1);
+
+    if (column != NULL)
+      gtk_column_view_column_set_title (column, is_points (round) ? _("Points") : _("Votes"));
+  }
   fill_results (self, round);
   update_count_entry (self);
   self->syncing = FALSE;
@@ -298,6 +326,23 @@ on_voter_changed (V21VotesPage *self)
   refresh_round (self);
 }
 
+/* People or tables came or went, or someone's role changed. */
+static gboolean
+voters_changed (V21VotesPage *self)
+{
+  V21Record *round = current_round (self);
+  g_autoptr(GPtrArray) now = round ? v21_vote_round_voters (self->workshop, round) : NULL;
+
+  if (now == NULL || self->voters == NULL)
+    return now != self->voters;
+  if (now->len != self->voters->len)
+    return TRUE;
+  for (guint i = 0; i < now->len; i++)
+    if (g_ptr_array_index (now, i) != g_ptr_array_index (self->voters, i))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 refresh (gpointer data)
 {
@@ -314,12 +359,16 @@ refresh (gpointer data)
   self->syncing = FALSE;
   /* The voters change only with the round, or when people or tables do. */
   if (gtk_drop_down_get_model (self->voter_dropdown) == NULL
-      || g_list_model_get_n_items (gtk_drop_down_get_model (self->voter_dropdown))
-         != (current_round (self) ? 1 + v21_collection_get_n (v21_workshop_get_collection (self->workshop,
-                                                                 voters_collection (current_round (self)))) : 0)
-      || self->shown[0] != current_round (self))
+      || self->shown[0] != current_round (self)
+      || voters_changed (self))
     fill_voters (self, current_round (self));
   refresh_round (self);
+  /* A round just created: its votes are typed at once. */
+  if (self->focus_count)
+    {
+      self->focus_count = FALSE;
+      gtk_widget_grab_focus (GTK_WIDGET (self->count_entry));
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -411,21 +460,67 @@ reveal_action (GtkWidget  *widget,
   gtk_toggle_button_set_active (self->reveal_button, !gtk_toggle_button_get_active (self->reveal_button));
 }
 
+/* The new round's cards when it is not on every card of a kind. */
+static GPtrArray *
+new_round_cards (V21VotesPage *self,
+                 guint         target,
+                 V21Record    *sequence)
+{
+  V21Collection *cards = v21_workshop_get_collection (self->workshop, "cards");
+  V21Collection *clusters = v21_workshop_get_collection (self->workshop, "clusters");
+  guint selected = gtk_drop_down_get_selected (self->cluster_dropdown);
+  V21Record *cluster = selected < v21_collection_get_n (clusters) ? v21_collection_get (clusters, selected) : NULL;
+  GPtrArray *found = g_ptr_array_new ();
+
+  for (guint i = 0; i < v21_collection_get_n (cards); i++)
+    {
+      V21Record *card = v21_collection_get (cards, i);
+      const char *id = v21_record_get_id (card);
+
+      if ((target == NEW_CLUSTER_CARDS && cluster != NULL
+           && g_strcmp0 (v21_text (card, "cluster"), v21_record_get_id (cluster)) == 0)
+          || (target == NEW_SEQUENCE_CARDS && sequence != NULL
+              && g_strcmp0 (v21_text (card, "sequence"), v21_record_get_id (sequence)) == 0)
+          || (target == NEW_CHOSEN && g_hash_table_contains (self->chosen, id)))
+        g_ptr_array_add (found, card);
+    }
+  return found;
+}
+
 static void
 on_create (V21VotesPage *self)
 {
   g_autoptr(GError) error = NULL;
-  guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
-  gboolean clusters = gtk_drop_down_get_selected (self->target_dropdown) == 1;
-  const char *card_kind = v21_capture_kind_for_key ((int) kind + 1);
+  guint target = gtk_drop_down_get_selected (self->target_dropdown);
+  const char *card_kind = v21_capture_kind_for_key ((int) gtk_drop_down_get_selected (self->kind_dropdown) + 1);
+  const char *method = gtk_drop_down_get_selected (self->method_dropdown) == 1 ? "points" : "dots";
+  const char *voters = gtk_drop_down_get_selected (self->voters_dropdown) == 1 ? "tables" : "people";
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->title_entry));
+  /* Enter at once, with no title typed, still makes a round. */
+  g_autofree char *title = *typed ? g_strdup (typed)
+                           : g_strdup_printf (_("Vote round %u"),
+                                              v21_collection_get_n (v21_workshop_get_collection (self->workshop,
+                                                                                                 "vote_rounds")) + 1);
+  int budget = gtk_spin_button_get_value_as_int (self->budget_spin);
+  V21Record *sequence = v21_session_get_sequence (v21_session_get (self->workshop));
   V21Record *round;
 
-  round = v21_vote_round_create (self->workshop, gtk_editable_get_text (GTK_EDITABLE (self->title_entry)),
-                                 clusters ? "clusters" : "cards", card_kind, NULL,
-                                 gtk_drop_down_get_selected (self->method_dropdown) == 1 ? "points" : "dots",
-                                 gtk_spin_button_get_value_as_int (self->budget_spin),
-                                 gtk_drop_down_get_selected (self->voters_dropdown) == 1 ? "tables" : "people",
-                                 &error);
+  if (target == NEW_KIND || target == NEW_CLUSTERS)
+    round = v21_vote_round_create (self->workshop, title, target == NEW_CLUSTERS ? "clusters" : "cards",
+                                   card_kind, NULL, method, budget, voters, &error);
+  else
+    {
+      g_autoptr(GPtrArray) cards = new_round_cards (self, target, sequence);
+
+      if (cards->len == 0)
+        {
+          v21_show_toast (GTK_WIDGET (self), _("No card to vote on: choose at least one"), NULL, NULL);
+          return;
+        }
+      round = v21_vote_round_create_on (self->workshop, title, cards,
+                                        target == NEW_SEQUENCE_CARDS ? sequence : NULL,
+                                        method, budget, voters, &error);
+    }
   if (round == NULL)
     {
       v21_show_toast (GTK_WIDGET (self), error->message, NULL, NULL);
@@ -433,7 +528,163 @@ on_create (V21VotesPage *self)
     }
   gtk_popover_popdown (self->new_popover);
   gtk_editable_set_text (GTK_EDITABLE (self->title_entry), "");
+  g_hash_table_remove_all (self->chosen);
+  self->focus_count = TRUE;
+  queue_refresh (self);
   v21_show_toast (GTK_WIDGET (self), _("Vote round created"), _("_Undo"), "win.undo");
+}
+
+/* Enter anywhere in the new round's form creates it (Space opens a list). */
+static gboolean
+on_new_key (GtkEventControllerKey *controller,
+            guint                  keyval,
+            guint                  keycode,
+            GdkModifierType        state,
+            V21VotesPage          *self)
+{
+  if ((keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+      || (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return FALSE;
+  on_create (self);
+  return TRUE;
+}
+
+static void
+update_chosen_label (V21VotesPage *self)
+{
+  guint n = g_hash_table_size (self->chosen);
+  g_autofree char *text = g_strdup_printf (ngettext ("%u card chosen", "%u cards chosen", n), n);
+
+  gtk_label_set_text (self->chosen_label, text);
+}
+
+static void
+on_new_target_changed (V21VotesPage *self)
+{
+  guint target = gtk_drop_down_get_selected (self->target_dropdown);
+  V21Record *sequence = self->workshop ? v21_session_get_sequence (v21_session_get (self->workshop)) : NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->kind_dropdown), target == NEW_KIND || target == NEW_CLUSTERS);
+  gtk_widget_set_visible (GTK_WIDGET (self->cluster_dropdown), target == NEW_CLUSTER_CARDS);
+  gtk_widget_set_visible (GTK_WIDGET (self->sequence_cards_label), target == NEW_SEQUENCE_CARDS);
+  gtk_widget_set_visible (self->chosen_box, target == NEW_CHOSEN);
+  if (self->workshop == NULL)
+    return;
+  if (target == NEW_CLUSTER_CARDS)
+    v21_set_names (self->cluster_dropdown, v21_names_of (self->workshop, "clusters", "name", NULL));
+  if (target == NEW_SEQUENCE_CARDS)
+    {
+      g_autoptr(GPtrArray) cards = new_round_cards (self, NEW_SEQUENCE_CARDS, sequence);
+      /* Translators: "12 cards of “T1 — Articles fictifs”" */
+      g_autofree char *text = sequence ? g_strdup_printf (ngettext ("%u card of “%s”", "%u cards of “%s”", cards->len),
+                                                          cards->len, v21_text (sequence, "title"))
+                                       : g_strdup (_("No current sequence"));
+
+      gtk_label_set_text (self->sequence_cards_label, text);
+    }
+  update_chosen_label (self);
+}
+
+/* A points round says points. */
+static void
+on_new_method_changed (V21VotesPage *self)
+{
+  gboolean points = gtk_drop_down_get_selected (self->method_dropdown) == 1;
+  const char *name = points ? _("Points per voter") : _("Votes per voter");
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->budget_spin), name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->budget_spin), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+/* The hand-picked cards: a searchable list of check boxes */
+
+static gboolean
+chosen_matches (gpointer item,
+                gpointer data)
+{
+  V21VotesPage *self = data;
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->chosen_search));
+  g_autofree char *needle = NULL;
+  g_autofree char *text = NULL;
+
+  if (*search == '\0')
+    return TRUE;
+  needle = g_utf8_casefold (search, -1);
+  text = g_utf8_casefold (v21_text (item, "text"), -1);
+  return strstr (text, needle) != NULL;
+}
+
+static void
+on_chosen_search (V21VotesPage *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->chosen_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_chosen_toggled (GtkCheckButton *check,
+                   GtkListItem    *item)
+{
+  V21VotesPage *self = g_object_get_data (G_OBJECT (check), "v21-page");
+  V21Record *card = gtk_list_item_get_item (item);
+
+  if (card == NULL)
+    return;
+  if (gtk_check_button_get_active (check))
+    g_hash_table_add (self->chosen, g_strdup (v21_record_get_id (card)));
+  else
+    g_hash_table_remove (self->chosen, v21_record_get_id (card));
+  update_chosen_label (self);
+}
+
+static void
+setup_chosen (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              V21VotesPage             *self)
+{
+  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  /* Long cards keep the form narrow: one line each, cut with an ellipsis. */
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+  gtk_check_button_set_child (GTK_CHECK_BUTTON (check), label);
+  g_object_set_data (G_OBJECT (check), "v21-page", self);
+  g_signal_connect (check, "toggled", G_CALLBACK (on_chosen_toggled), item);
+  gtk_list_item_set_child (item, check);
+}
+
+static void
+bind_chosen (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             V21VotesPage             *self)
+{
+  GtkWidget *check = gtk_list_item_get_child (item);
+  V21Record *card = gtk_list_item_get_item (item);
+
+  g_signal_handlers_block_by_func (check, on_chosen_toggled, item);
+  gtk_label_set_text (GTK_LABEL (gtk_check_button_get_child (GTK_CHECK_BUTTON (check))), v21_text (card, "text"));
+  gtk_widget_set_tooltip_text (check, v21_text (card, "text"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, v21_text (card, "text"), -1);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), g_hash_table_contains (self->chosen, v21_record_get_id (card)));
+  g_signal_handlers_unblock_by_func (check, on_chosen_toggled, item);
+}
+
+static void
+setup_chosen_view (V21VotesPage *self)
+{
+  GListModel *cards = G_LIST_MODEL (g_object_ref (v21_workshop_get_collection (self->workshop, "cards")));
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkFilterListModel *filtered;
+
+  self->chosen_filter = gtk_custom_filter_new (chosen_matches, self, NULL);
+  filtered = gtk_filter_list_model_new (cards, GTK_FILTER (g_object_ref (self->chosen_filter)));
+  gtk_list_view_set_model (self->chosen_view, GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (filtered))));
+  g_object_unref (gtk_list_view_get_model (self->chosen_view));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_chosen), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_chosen), self);
+  gtk_list_view_set_factory (self->chosen_view, factory);
+  g_object_unref (factory);
 }
 
 /* The targets' columns */
@@ -505,6 +756,9 @@ v21_votes_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), V21_TYPE_VOTES_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->targets);
+  g_clear_object (&self->chosen_filter);
+  g_clear_pointer (&self->voters, g_ptr_array_unref);
+  g_clear_pointer (&self->chosen, g_hash_table_unref);
   g_clear_object (&self->workshop);
   G_OBJECT_CLASS (v21_votes_page_parent_class)->dispose (object);
 }
@@ -533,6 +787,15 @@ v21_votes_page_class_init (V21VotesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, V21VotesPage, method_dropdown);
   gtk_widget_class_bind_template_child (widget_class, V21VotesPage, budget_spin);
   gtk_widget_class_bind_template_child (widget_class, V21VotesPage, voters_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, V21VotesPage, cluster_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, V21VotesPage, sequence_cards_label);
+  gtk_widget_class_bind_template_child (widget_class, V21VotesPage, chosen_box);
+  gtk_widget_class_bind_template_child (widget_class, V21VotesPage, chosen_search);
+  gtk_widget_class_bind_template_child (widget_class, V21VotesPage, chosen_view);
+  gtk_widget_class_bind_template_child (widget_class, V21VotesPage, chosen_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_new_target_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_new_method_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_chosen_search);
   gtk_widget_class_bind_template_callback (widget_class, on_round_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_voter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_count_activate);
@@ -547,9 +810,14 @@ static void
 v21_votes_page_init (V21VotesPage *self)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkEventController *new_keys = gtk_event_controller_key_new ();
   GtkStringList *kinds = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->chosen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gtk_event_controller_set_propagation_phase (new_keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (new_keys, "key-pressed", G_CALLBACK (on_new_key), self);
+  gtk_widget_add_controller (gtk_popover_get_child (self->new_popover), new_keys);
   for (const char * const *k = v21_card_kinds (); *k; k++)
     gtk_string_list_append (kinds, v21_card_kind_label (*k));
   gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
@@ -558,7 +826,7 @@ v21_votes_page_init (V21VotesPage *self)
                                 gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
   for (GtkDropDown **d = (GtkDropDown *[]) { self->round_dropdown, self->voter_dropdown, self->target_dropdown,
                                              self->kind_dropdown, self->method_dropdown, self->voters_dropdown,
-                                             NULL }; *d; d++)
+                                             self->cluster_dropdown, NULL }; *d; d++)
     v21_name_dropdown (*d);
   /* The menu button's inner button is what screen readers reach. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (GTK_WIDGET (self->new_button))),
@@ -574,6 +842,7 @@ v21_votes_page_new (V21Workshop *workshop)
   V21VotesPage *self = g_object_new (V21_TYPE_VOTES_PAGE, NULL);
 
   self->workshop = g_object_ref (workshop);
+  setup_chosen_view (self);
   self->targets = g_list_store_new (V21_TYPE_RECORD);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->targets)));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
@@ -583,6 +852,8 @@ v21_votes_page_new (V21Workshop *workshop)
   add_column (self, _("Votes"), G_CALLBACK (bind_count), TRUE);
   g_signal_connect_object (workshop, "changed", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
   refresh (self);
+  on_new_target_changed (self);
+  g_signal_connect_swapped (self->new_popover, "show", G_CALLBACK (on_new_target_changed), self);
   g_signal_connect (self, "map", G_CALLBACK (share_round), NULL);
   return GTK_WIDGET (self);
 }

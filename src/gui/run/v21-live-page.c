@@ -15,6 +15,7 @@
 #include "v21-capture.h"
 #include "v21-cards.h"
 #include "v21-card-row.h"
+#include "v21-day-plan-view.h"
 #include "v21-live-page.h"
 #include "v21-pages.h"
 #include "v21-schema.h"
@@ -745,6 +746,9 @@ v21_live_page_new (V21Workshop *workshop)
 
   self->workshop = g_object_ref (workshop);
   self->session = v21_session_get (workshop);
+  /* The rest of the day, under what comes next (its own widget: v21-day-plan-view.c). */
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->next_label))),
+                              v21_day_plan_view_new (self->session), GTK_WIDGET (self->next_label));
   setup_cards (self);
   g_signal_connect_object (workshop, "changed", G_CALLBACK (on_workshop_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "changed", G_CALLBACK (on_session_changed), self, G_CONNECT_SWAPPED);

@@ -118,7 +118,25 @@ scene_activated (GSimpleAction *action,
     v21_session_set_scene (session, scene);
 }
 
+/* win.board-page-next and win.board-page-previous: the projected board's pages. */
+static void
+board_page_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       data)
+{
+  guint page;
+
+  SESSION_OR_RETURN (session, data);
+  page = v21_session_get_page (session);
+  if (g_str_equal (g_action_get_name (G_ACTION (action)), "board-page-next"))
+    v21_session_set_page (session, page + 1);
+  else if (page > 0)
+    v21_session_set_page (session, page - 1);
+}
+
 static const GActionEntry actions[] = {
+  { "board-page-next", board_page_activated },
+  { "board-page-previous", board_page_activated },
   { "project", project_activated },
   { "black", black_activated },
   { "freeze", freeze_activated },

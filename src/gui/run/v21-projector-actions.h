@@ -10,8 +10,9 @@
 G_BEGIN_DECLS
 
 /* Adds win.project, win.black, win.freeze, win.next-sequence,
- * win.previous-sequence, win.reveal-votes, win.toggle-timer and win.scene (a
- * scene name) to @window; they act on the session of its workshop. */
+ * win.previous-sequence, win.reveal-votes, win.toggle-timer, win.scene (a
+ * scene name), win.board-page-next and win.board-page-previous to @window;
+ * they act on the session of its workshop. */
 void v21_projector_actions_add (V21Window *window);
 
 G_END_DECLS

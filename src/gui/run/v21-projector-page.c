@@ -47,12 +47,26 @@ struct _V21ProjectorPage
   GtkWidget       *drift_label;
   GtkWidget       *next_label;
   GtkWidget       *notes_label;
+  GtkWidget       *clock_label;
+  GtkWidget       *day_end_label;
+  GtkWidget       *timer_state_label;
+  GtkWidget       *timer_button;
+  GtkWidget       *state_badge;
+  GtkWidget       *next_preview;
+  GtkWidget       *next_caption;
+  GtkWidget       *sound_switch;
+  guint            clock_id;
 };
 
 G_DEFINE_FINAL_TYPE (V21ProjectorPage, v21_projector_page, ADW_TYPE_BIN)
 
 static const char * const scene_titles[V21_N_SCENES] = {
   N_("Title"), N_("Sequence"), N_("Board"), N_("Voting"), N_("Diagram"), N_("Heat map"), N_("Black"),
+};
+
+/* The scenes' keys (see V21Application): Ctrl+F1 to Ctrl+F7, in this order. */
+static const char * const scene_keys[V21_N_SCENES] = {
+  "Ctrl+F1", "Ctrl+F2", "Ctrl+F3", "Ctrl+F4", "Ctrl+F5", "Ctrl+F6", "Ctrl+F7",
 };
 
 static void
@@ -66,6 +80,139 @@ draw_thumbnail (GtkDrawingArea *area,
 
   if (self->session != NULL)
     v21_session_draw (self->session, cr, width, height);
+}
+
+static void
+draw_next (GtkDrawingArea *area,
+           cairo_t        *cr,
+           int             width,
+           int             height,
+           gpointer        data)
+{
+  V21ProjectorPage *self = data;
+
+  if (self->session != NULL)
+    v21_session_draw_next (self->session, cr, width, height);
+}
+
+/* Replaces the state classes of @widget by @name (NULL: none). */
+static void
+set_state_class (GtkWidget  *widget,
+                 const char *name)
+{
+  for (const char * const *c = (const char *[]) { "success", "warning", "error", "dim-label", NULL }; *c; c++)
+    if (g_strcmp0 (*c, name) != 0)
+      gtk_widget_remove_css_class (widget, *c);
+  if (name != NULL)
+    gtk_widget_add_css_class (widget, name);
+}
+
+/* The timer's state in words and colour, and the button that changes it. */
+static void
+update_timer_state (V21ProjectorPage *self,
+                    V21SessionTimer  *timer)
+{
+  gint64 now = g_get_monotonic_time ();
+  const char *state = "";
+  const char *style = NULL;
+  const char *button = _("_Start");
+
+  if (timer != NULL && timer->timer.running)
+    {
+      gboolean over = v21_timer_phase (&timer->timer, now) == V21_TIMER_OVERRUN;
+
+      state = over ? _("Running — time is up") : _("Running");
+      style = over ? "error" : "success";
+      button = _("_Pause");
+    }
+  else if (timer != NULL && v21_timer_is_started (&timer->timer))
+    {
+      state = _("Paused");
+      style = "warning";
+      button = _("Res_ume");
+    }
+  else if (timer != NULL)
+    {
+      state = _("Not started");
+      style = "dim-label";
+    }
+  gtk_label_set_text (GTK_LABEL (self->timer_state_label), state);
+  set_state_class (self->timer_state_label, style);
+  if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (self->timer_button)), button) != 0)
+    gtk_button_set_label (GTK_BUTTON (self->timer_button), button);
+}
+
+/* The wall clock and when the day ends, pushed back by the drift. */
+static void
+update_clock (V21ProjectorPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *clock = g_date_time_format (now, "%H:%M");
+  g_autoptr(V21DayPlan) plan = v21_session_get_day_plan (self->session);
+  g_autofree char *text = NULL;
+
+  gtk_label_set_text (GTK_LABEL (self->clock_label), clock);
+  if (plan != NULL)
+    {
+      g_autofree char *planned = v21_day_plan_format_time (plan->planned_end);
+      g_autofree char *expected = v21_day_plan_format_time (plan->expected_end);
+
+      if (plan->anchored && g_strcmp0 (planned, expected) != 0)
+        /* Translators: the day's end as the run goes, then as planned: "Fin de journée 17:45 (prévue 17:30)" */
+        text = g_strdup_printf (_("End of the day %s (planned %s)"), expected, planned);
+      else
+        /* Translators: "Fin de journée prévue 17:30" */
+        text = g_strdup_printf (_("End of the day planned at %s"), planned);
+    }
+  gtk_label_set_text (GTK_LABEL (self->day_end_label), text ? text : "");
+}
+
+static gboolean
+clock_tick (gpointer data)
+{
+  update_clock (data);
+  return G_SOURCE_CONTINUE;
+}
+
+/* The end-of-time flash, on the console's picture as on the projector. */
+static void
+update_alert (V21ProjectorPage *self)
+{
+  if (v21_session_get_alert_lit (self->session))
+    gtk_widget_add_css_class (self->frame, "v21-alert");
+  else
+    gtk_widget_remove_css_class (self->frame, "v21-alert");
+}
+
+/* What the room sees when it is not the live picture, in capitals on the console. */
+static void
+update_badge (V21ProjectorPage *self)
+{
+  gboolean black = v21_session_get_black (self->session);
+  gboolean frozen = v21_session_get_frozen (self->session);
+  const char *text = black && frozen ? _("BLACK · FROZEN") : black ? _("BLACK") : frozen ? _("FROZEN") : NULL;
+
+  gtk_widget_set_visible (self->state_badge, text != NULL);
+  if (text != NULL)
+    gtk_label_set_text (GTK_LABEL (self->state_badge), text);
+}
+
+static void
+update_next_caption (V21ProjectorPage *self)
+{
+  V21Record *next = v21_session_get_next_sequence (self->session);
+  g_autofree char *text = NULL;
+
+  if (v21_session_get_black (self->session))
+    text = g_strdup (_("Under the black screen (Ctrl+B)"));
+  else if (v21_session_get_frozen (self->session))
+    text = g_strdup (_("Under the freeze (Ctrl+Shift+F)"));
+  else if (next != NULL)
+    /* Translators: the console's preview of the next sequence's picture */
+    text = g_strdup_printf (_("Next sequence (Ctrl+Page Down): %s"), v21_text (next, "title"));
+  else
+    text = g_strdup (_("No sequence comes next"));
+  gtk_label_set_text (GTK_LABEL (self->next_caption), text);
 }
 
 /* The session to the controls */
@@ -91,6 +238,9 @@ update_sequence (V21ProjectorPage *self)
     gtk_widget_remove_css_class (self->drift_label, "error");
   gtk_label_set_text (GTK_LABEL (self->next_label), next_text);
   gtk_label_set_text (GTK_LABEL (self->notes_label), *notes ? notes : _("No notes for this sequence"));
+  update_timer_state (self, timer);
+  update_clock (self);
+  update_alert (self);
 }
 
 /* The position of @id in @collection plus one (0: none, the first choice). */
@@ -146,7 +296,10 @@ on_session_changed (V21ProjectorPage *self)
   update_options (self, v21_session_get_scene (self->session));
   self->syncing = FALSE;
   update_sequence (self);
+  update_badge (self);
+  update_next_caption (self);
   gtk_widget_queue_draw (self->thumbnail);
+  gtk_widget_queue_draw (self->next_preview);
 }
 
 /* The timer runs: its figures change, and the picture when it shows the timer. */
@@ -156,6 +309,19 @@ on_tick (V21ProjectorPage *self)
   update_sequence (self);
   if (v21_session_shows_timer (self->session))
     gtk_widget_queue_draw (self->thumbnail);
+}
+
+static void
+on_map (V21ProjectorPage *self)
+{
+  if (self->clock_id == 0)
+    self->clock_id = g_timeout_add_seconds (1, clock_tick, self);
+}
+
+static void
+on_unmap (V21ProjectorPage *self)
+{
+  g_clear_handle_id (&self->clock_id, g_source_remove);
 }
 
 /* The controls to the session */
@@ -336,6 +502,11 @@ build_controls (V21ProjectorPage *self)
   gtk_widget_set_valign (self->dark_switch, GTK_ALIGN_CENTER);
   g_signal_connect_swapped (self->dark_switch, "notify::active", G_CALLBACK (on_dark_changed), self);
   gtk_box_append (GTK_BOX (row), labelled (_("Dark projector style"), self->dark_switch));
+
+  self->sound_switch = gtk_switch_new ();
+  gtk_widget_set_valign (self->sound_switch, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (self->sound_switch, _("A sound when the timer reaches the end (the pictures flash in any case)"));
+  gtk_box_append (GTK_BOX (row), labelled (_("Sound at the end of time"), self->sound_switch));
   return row;
 }
 
@@ -355,7 +526,15 @@ build_scenes (V21ProjectorPage *self)
       g_signal_connect (self->scene_buttons[i], "toggled", G_CALLBACK (on_scene_toggled), self);
       gtk_box_append (GTK_BOX (group), self->scene_buttons[i]);
     }
-  gtk_widget_set_tooltip_text (self->scene_buttons[V21_SCENE_BLACK], _("Black screen (Ctrl+B)"));
+  for (guint i = 0; i < V21_N_SCENES; i++)
+    {
+      /* Translators: a scene button's tooltip, "Tableau (Ctrl+F3)" */
+      g_autofree char *tip = i == V21_SCENE_BLACK
+                             ? g_strdup_printf (_("Black screen (%s, or Ctrl+B)"), scene_keys[i])
+                             : g_strdup_printf (_("%s (%s)"), _(scene_titles[i]), scene_keys[i]);
+
+      gtk_widget_set_tooltip_text (self->scene_buttons[i], tip);
+    }
   gtk_box_append (GTK_BOX (row), group);
   self->freeze_button = gtk_toggle_button_new_with_label (_("Freeze"));
   gtk_widget_set_tooltip_text (self->freeze_button, _("Keep the current picture on the projector (Ctrl+Shift+F)"));
@@ -397,13 +576,15 @@ page_buttons (V21ProjectorPage *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
   gtk_box_append (GTK_BOX (box), gtk_label_new (_("Board")));
-  self->previous_page = icon_button ("go-previous-symbolic", _("Previous page of the board"), NULL);
+  self->previous_page = icon_button ("go-previous-symbolic", _("Previous page of the board"),
+                                     _("Previous page of the board (Alt+Page Up)"));
   g_signal_connect_swapped (self->previous_page, "clicked", G_CALLBACK (on_previous_page), self);
   gtk_box_append (GTK_BOX (box), self->previous_page);
   self->page_label = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->page_label, "numeric");
   gtk_box_append (GTK_BOX (box), self->page_label);
-  self->next_page = icon_button ("go-next-symbolic", _("Next page of the board"), NULL);
+  self->next_page = icon_button ("go-next-symbolic", _("Next page of the board"),
+                                 _("Next page of the board (Alt+Page Down)"));
   g_signal_connect_swapped (self->next_page, "clicked", G_CALLBACK (on_next_page), self);
   gtk_box_append (GTK_BOX (box), self->next_page);
   return box;
@@ -439,6 +620,17 @@ build_side (V21ProjectorPage *self)
   /* The thumbnail takes the width; the side keeps to about 36 characters. */
   gtk_widget_set_size_request (side, 300, -1);
   gtk_widget_set_hexpand (side, FALSE);
+  self->clock_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->clock_label, "v21-console-clock");
+  gtk_widget_add_css_class (self->clock_label, "numeric");
+  gtk_label_set_xalign (GTK_LABEL (self->clock_label), 0);
+  gtk_widget_set_tooltip_text (self->clock_label, _("The time now"));
+  gtk_box_append (GTK_BOX (side), self->clock_label);
+  self->day_end_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->day_end_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->day_end_label), TRUE);
+  gtk_box_append (GTK_BOX (side), self->day_end_label);
+
   self->sequence_label = gtk_label_new ("–");
   gtk_widget_add_css_class (self->sequence_label, "title-3");
   gtk_label_set_wrap (GTK_LABEL (self->sequence_label), TRUE);
@@ -450,6 +642,10 @@ build_side (V21ProjectorPage *self)
   gtk_widget_add_css_class (self->timer_label, "title-1");
   gtk_widget_add_css_class (self->timer_label, "numeric");
   gtk_box_append (GTK_BOX (side), self->timer_label);
+  self->timer_state_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->timer_state_label, "v21-timer-state");
+  gtk_label_set_xalign (GTK_LABEL (self->timer_state_label), 0);
+  gtk_box_append (GTK_BOX (side), self->timer_state_label);
   self->drift_label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->drift_label), 0);
   gtk_box_append (GTK_BOX (side), self->drift_label);
@@ -457,11 +653,11 @@ build_side (V21ProjectorPage *self)
   button = icon_button ("go-previous-symbolic", _("Previous sequence"), _("Previous sequence (Ctrl+Page Up)"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.previous-sequence");
   gtk_box_append (GTK_BOX (nav), button);
-  button = gtk_button_new_with_label (_("Start or pause"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.toggle-timer");
-  gtk_widget_set_tooltip_text (button, _("Start or pause the timer (Ctrl+Shift+T)"));
-  gtk_widget_set_hexpand (button, TRUE);
-  gtk_box_append (GTK_BOX (nav), button);
+  self->timer_button = gtk_button_new_with_mnemonic (_("_Start"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->timer_button), "win.toggle-timer");
+  gtk_widget_set_tooltip_text (self->timer_button, _("Start or pause the timer (Ctrl+Shift+T)"));
+  gtk_widget_set_hexpand (self->timer_button, TRUE);
+  gtk_box_append (GTK_BOX (nav), self->timer_button);
   button = icon_button ("go-next-symbolic", _("Next sequence"), _("Next sequence (Ctrl+Page Down)"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.next-sequence");
   gtk_box_append (GTK_BOX (nav), button);
@@ -473,6 +669,21 @@ build_side (V21ProjectorPage *self)
   gtk_label_set_xalign (GTK_LABEL (self->next_label), 0);
   gtk_widget_add_css_class (self->next_label, "dim-label");
   gtk_box_append (GTK_BOX (side), self->next_label);
+
+  /* The next picture, drawn like the projector's */
+  self->next_caption = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->next_caption), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->next_caption), 36);
+  gtk_label_set_xalign (GTK_LABEL (self->next_caption), 0);
+  gtk_widget_add_css_class (self->next_caption, "heading");
+  gtk_box_append (GTK_BOX (side), self->next_caption);
+  self->next_preview = gtk_drawing_area_new ();
+  gtk_widget_set_size_request (self->next_preview, 300, 169);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->next_preview), draw_next, self, NULL);
+  gtk_widget_add_css_class (self->next_preview, "card");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->next_preview), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("What the projector shows next"), -1);
+  gtk_box_append (GTK_BOX (side), self->next_preview);
 
   heading = gtk_label_new (_("Private notes"));
   gtk_widget_add_css_class (heading, "heading");
@@ -496,6 +707,7 @@ v21_projector_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->monitors, self);
   g_clear_object (&self->monitors);
   g_clear_object (&self->settings);
+  g_clear_handle_id (&self->clock_id, g_source_remove);
   self->session = NULL;
   g_clear_object (&self->workshop);
   G_OBJECT_CLASS (v21_projector_page_parent_class)->dispose (object);
@@ -512,6 +724,8 @@ v21_projector_page_init (V21ProjectorPage *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *main = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+  GtkWidget *overlay;
+  GtkWidget *scroller;
 
   gtk_widget_set_margin_start (box, 18);
   gtk_widget_set_margin_end (box, 18);
@@ -528,14 +742,36 @@ v21_projector_page_init (V21ProjectorPage *self)
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->thumbnail), draw_thumbnail, self, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->thumbnail), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("What the projector shows"), -1);
-  gtk_aspect_frame_set_child (GTK_ASPECT_FRAME (self->frame), self->thumbnail);
+  overlay = gtk_overlay_new ();
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), self->thumbnail);
+  self->state_badge = gtk_label_new (NULL);
+  /* Top right, where the scenes' titles never are. */
+  gtk_widget_set_halign (self->state_badge, GTK_ALIGN_END);
+  gtk_widget_set_valign (self->state_badge, GTK_ALIGN_START);
+  gtk_widget_set_margin_end (self->state_badge, 12);
+  gtk_widget_set_margin_top (self->state_badge, 12);
+  gtk_widget_set_can_target (self->state_badge, FALSE);
+  gtk_widget_add_css_class (self->state_badge, "v21-console-badge");
+  gtk_widget_set_visible (self->state_badge, FALSE);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), self->state_badge);
+  gtk_aspect_frame_set_child (GTK_ASPECT_FRAME (self->frame), overlay);
   gtk_widget_set_hexpand (self->frame, TRUE);
   gtk_widget_add_css_class (self->thumbnail, "card");
   gtk_box_append (GTK_BOX (main), self->frame);
-  gtk_box_append (GTK_BOX (main), build_side (self));
+  /* The side keeps to its width (the picture takes the rest) and scrolls
+   * when a small screen is not tall enough for it. */
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scroller), 320);
+  gtk_scrolled_window_set_max_content_width (GTK_SCROLLED_WINDOW (scroller), 320);
+  gtk_widget_set_hexpand (scroller, FALSE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), build_side (self));
+  gtk_box_append (GTK_BOX (main), scroller);
   gtk_widget_set_vexpand (main, TRUE);
   gtk_box_append (GTK_BOX (box), main);
   adw_bin_set_child (ADW_BIN (self), box);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
+  g_signal_connect (self, "unmap", G_CALLBACK (on_unmap), NULL);
 }
 
 GtkWidget *
@@ -548,7 +784,12 @@ v21_projector_page_new (V21Workshop *workshop)
   self->workshop = g_object_ref (workshop);
   self->session = v21_session_get (workshop);
   if (settings != NULL)
-    self->settings = g_object_ref (settings);
+    {
+      self->settings = g_object_ref (settings);
+      g_settings_bind (settings, "timer-sound", self->sound_switch, "active", G_SETTINGS_BIND_DEFAULT);
+    }
+  else
+    gtk_widget_set_sensitive (self->sound_switch, FALSE);
   self->monitors = g_object_ref (gdk_display_get_monitors (gdk_display_get_default ()));
   g_signal_connect_swapped (self->monitors, "items-changed", G_CALLBACK (fill_monitors), self);
   fill_monitors (self);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "v21-alert-sound.h"
 #include "v21-cards.h"
 #include "v21-projector-window.h"
 #include "v21-session.h"
@@ -39,9 +40,10 @@ struct _V21Session
   int              screen_height;
 
   GtkWindow       *projector;
+  gint64           alert_start;  /* monotonic time of the last time-up, 0: none */
 };
 
-enum { CHANGED, TICK, N_SIGNALS };
+enum { CHANGED, TICK, TIME_UP, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (V21Session, v21_session, G_TYPE_OBJECT)
@@ -59,23 +61,64 @@ emit_changed (V21Session *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* The running timer reached its end: once per timer (a reset or more time
+ * arms it again). */
+static void
+check_time_up (V21Session *self)
+{
+  V21SessionTimer *timer = self->sequence ? v21_session_get_timer (self, NULL) : NULL;
+  gint64 now = g_get_monotonic_time ();
+
+  if (timer == NULL)
+    return;
+  if (v21_timer_remaining (&timer->timer, now) > 0)
+    {
+      timer->alerted = FALSE;
+      return;
+    }
+  if (timer->alerted || !timer->timer.running)
+    return;
+  timer->alerted = TRUE;
+  self->alert_start = now;
+  v21_alert_sound_play ();
+  g_signal_emit (self, signals[TIME_UP], 0);
+}
+
+/* Whether the pictures must follow the clock: the current timer runs, or the
+ * end-of-time flash is on (and one tick more to put it out). */
+static gboolean
+needs_tick (V21Session *self)
+{
+  V21SessionTimer *timer = self->sequence ? v21_session_get_timer (self, NULL) : NULL;
+
+  if (timer != NULL && timer->timer.running)
+    return TRUE;
+  return self->alert_start != 0
+         && g_get_monotonic_time () - self->alert_start < (V21_SESSION_ALERT_SECONDS + 1) * G_USEC_PER_SEC;
+}
+
 static gboolean
 tick (gpointer data)
 {
-  g_signal_emit (data, signals[TICK], 0);
-  return G_SOURCE_CONTINUE;
+  V21Session *self = data;
+
+  check_time_up (self);
+  g_signal_emit (self, signals[TICK], 0);
+  if (needs_tick (self))
+    return G_SOURCE_CONTINUE;
+  self->tick_id = 0;
+  return G_SOURCE_REMOVE;
 }
 
-/* Ticks only while the current timer runs. */
+/* Ticks only while the current timer runs, or the alert flashes. */
 static void
 update_tick (V21Session *self)
 {
-  V21SessionTimer *timer = self->sequence ? v21_session_get_timer (self, NULL) : NULL;
-  gboolean running = timer != NULL && timer->timer.running;
+  gboolean needed = needs_tick (self);
 
-  if (running && self->tick_id == 0)
+  if (needed && self->tick_id == 0)
     self->tick_id = g_timeout_add (TICK_MS, tick, self);
-  else if (!running)
+  else if (!needed)
     g_clear_handle_id (&self->tick_id, g_source_remove);
 }
 
@@ -139,6 +182,8 @@ v21_session_class_init (V21SessionClass *klass)
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[TICK] = g_signal_new ("tick", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[TIME_UP] = g_signal_new ("time-up", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -269,6 +314,7 @@ void
 v21_session_timer_changed (V21Session *self)
 {
   g_return_if_fail (V21_IS_SESSION (self));
+  check_time_up (self);
   update_tick (self);
   emit_changed (self);
 }
@@ -320,24 +366,33 @@ v21_session_set_black (V21Session *self,
 }
 
 static void
-fill_state (V21Session    *self,
-            V21SceneState *state,
-            char         **timer_text)
+fill_state_for (V21Session    *self,
+                V21Record     *sequence,
+                V21SceneState *state,
+                char         **timer_text)
 {
-  V21SessionTimer *timer = v21_session_get_timer (self, NULL);
+  V21SessionTimer *timer = sequence ? v21_session_get_timer (self, sequence) : NULL;
   gint64 now = g_get_monotonic_time ();
 
   state->scene = self->black ? V21_SCENE_BLACK : self->scene;
-  state->sequence = self->sequence;
-  state->round = v21_session_get_round (self);
+  state->sequence = sequence;
+  state->round = self->round ? self->round : v21_scene_default_round (self->workshop, sequence);
   state->scenario_id = self->scenario;
-  state->page = self->page;
+  state->page = sequence == self->sequence ? self->page : 0;
   if (timer != NULL)
     {
       *timer_text = v21_timer_format (&timer->timer, now);
       state->timer_text = *timer_text;
       state->overrun = v21_timer_phase (&timer->timer, now) == V21_TIMER_OVERRUN;
     }
+}
+
+static void
+fill_state (V21Session    *self,
+            V21SceneState *state,
+            char         **timer_text)
+{
+  fill_state_for (self, self->sequence, state, timer_text);
 }
 
 static void
@@ -467,6 +522,25 @@ v21_session_get_screen_size (V21Session *self,
   *height = self->screen_height;
 }
 
+/* A thick frame in the projector's warning colour around the picture. */
+static void
+draw_flash (V21Session *self,
+            cairo_t    *cr,
+            double      width,
+            double      height)
+{
+  const char *background, *foreground, *warning;
+  GdkRGBA color;
+  double line = height / 24;
+
+  v21_projector_colors (self->dark, &background, &foreground, &warning);
+  gdk_rgba_parse (&color, warning);
+  cairo_set_source_rgb (cr, color.red, color.green, color.blue);
+  cairo_set_line_width (cr, line);
+  cairo_rectangle (cr, line / 2, line / 2, width - line, height - line);
+  cairo_stroke (cr);
+}
+
 /* Lays the scene out at the projector's size, then scales it to @width ×
  * @height (centred), so the thumbnail wraps and pages text exactly as the
  * projector does. */
@@ -490,6 +564,39 @@ v21_session_draw (V21Session *self,
       cairo_set_source_surface (cr, self->frozen, 0, 0);
       cairo_paint (cr);
     }
+  if (v21_session_get_alert_lit (self) && !self->black)
+    draw_flash (self, cr, self->screen_width, self->screen_height);
+  cairo_restore (cr);
+}
+
+V21Record *
+v21_session_get_next_sequence (V21Session *self)
+{
+  g_return_val_if_fail (V21_IS_SESSION (self), NULL);
+  return self->sequence ? v21_sequence_next (self->workshop, self->sequence) : NULL;
+}
+
+void
+v21_session_draw_next (V21Session *self,
+                       cairo_t    *cr,
+                       double      width,
+                       double      height)
+{
+  V21SceneState state = { 0 };
+  g_autofree char *timer_text = NULL;
+  double scale;
+
+  g_return_if_fail (V21_IS_SESSION (self));
+  if (self->black || self->frozen != NULL)
+    fill_state (self, &state, &timer_text);
+  else
+    fill_state_for (self, v21_session_get_next_sequence (self), &state, &timer_text);
+  state.scene = self->scene;
+  scale = MIN (width / self->screen_width, height / self->screen_height);
+  cairo_save (cr);
+  cairo_translate (cr, (width - self->screen_width * scale) / 2, (height - self->screen_height * scale) / 2);
+  cairo_scale (cr, scale, scale);
+  v21_render_scene (self->workshop, &state, cr, self->screen_width, self->screen_height, self->dark);
   cairo_restore (cr);
 }
 
@@ -497,7 +604,30 @@ gboolean
 v21_session_shows_timer (V21Session *self)
 {
   g_return_val_if_fail (V21_IS_SESSION (self), FALSE);
+  /* The flash changes the picture too, and once more when it ends. */
+  if (self->alert_start != 0
+      && g_get_monotonic_time () - self->alert_start < (V21_SESSION_ALERT_SECONDS + 1) * G_USEC_PER_SEC)
+    return TRUE;
   return self->frozen == NULL && !self->black && self->scene == V21_SCENE_SEQUENCE;
+}
+
+/* The end-of-time alert */
+
+gboolean
+v21_session_get_alerting (V21Session *self)
+{
+  g_return_val_if_fail (V21_IS_SESSION (self), FALSE);
+  return self->alert_start != 0
+         && g_get_monotonic_time () - self->alert_start < V21_SESSION_ALERT_SECONDS * G_USEC_PER_SEC;
+}
+
+gboolean
+v21_session_get_alert_lit (V21Session *self)
+{
+  g_return_val_if_fail (V21_IS_SESSION (self), FALSE);
+  /* Lit for the first half of every second. */
+  return v21_session_get_alerting (self)
+         && (g_get_monotonic_time () - self->alert_start) % G_USEC_PER_SEC < G_USEC_PER_SEC / 2;
 }
 
 /* The board's pages */
@@ -542,27 +672,36 @@ char *
 v21_session_describe_drift (V21Session *self,
                             gboolean   *late)
 {
-  V21SessionTimer *timer = v21_session_get_timer (self, NULL);
-  g_autoptr(GDateTime) wall = g_date_time_new_now_local ();
-  gint64 drift;
+  g_autoptr(V21DayPlan) plan = v21_session_get_day_plan (self);
 
   *late = FALSE;
-  if (timer == NULL)
+  if (self->sequence == NULL)
     return g_strdup ("");
-  drift = v21_sequence_drift (self->workshop, self->sequence, wall,
-                              v21_timer_remaining (&timer->timer, g_get_monotonic_time ()) / G_USEC_PER_SEC);
-  /* Away from the seminar's days the drift means nothing: say what was planned,
-   * or what happened. */
-  if (ABS (drift) < 12 * 3600)
+  /* On the day against the clock, in a rehearsal from its first start. */
+  if (plan != NULL && plan->anchored)
     {
-      *late = drift >= 5 * 60;
-      return v21_drift_format (drift);
+      *late = plan->drift >= 5 * 60;
+      return v21_drift_format (plan->drift);
     }
   if (!v21_record_is_null (self->sequence, "actual_minutes"))
     return g_strdup_printf (_("Took %ld min, planned %ld"),
                             (long) v21_record_get_int (self->sequence, "actual_minutes", 0),
                             (long) v21_record_get_int (self->sequence, "minutes", 0));
   return g_strdup ("");
+}
+
+V21DayPlan *
+v21_session_get_day_plan (V21Session *self)
+{
+  V21SessionTimer *timer;
+  g_autoptr(GDateTime) wall = g_date_time_new_now_local ();
+
+  g_return_val_if_fail (V21_IS_SESSION (self), NULL);
+  timer = v21_session_get_timer (self, NULL);
+  if (timer == NULL)
+    return NULL;
+  return v21_day_plan_new (self->workshop, self->sequence, timer->started, wall,
+                           v21_timer_remaining (&timer->timer, g_get_monotonic_time ()) / G_USEC_PER_SEC);
 }
 
 /* The projector window */

@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 
+#include "v21-day-plan.h"
 #include "v21-projector-scene.h"
 #include "v21-timer.h"
 #include "v21-workshop.h"
@@ -22,12 +23,15 @@ typedef struct
 {
   V21Timer   timer;
   GDateTime *started;   /* wall clock of the first start */
+  gboolean   alerted;   /* its end of time was signalled */
 } V21SessionTimer;
 
 /* The session of @workshop, created on first use; it lives as long as the
  * workshop (one workshop per window, so one session per window). Emits
  * "changed" whenever anything it holds changes, and "tick" four times a
- * second while the current timer runs. */
+ * second while the current timer runs, "time-up" once when the running timer
+ * reaches its end (the console and the projector then flash for
+ * V21_SESSION_ALERT_SECONDS). */
 V21Session      *v21_session_get            (V21Workshop *workshop);
 V21Workshop     *v21_session_get_workshop   (V21Session  *self);
 
@@ -89,6 +93,24 @@ void             v21_session_set_page       (V21Session  *self,
  * @late from five minutes late; "" when there is no sequence. */
 char            *v21_session_describe_drift (V21Session  *self,
                                              gboolean    *late);
+
+/* The plan of the current sequence's day as the run goes; NULL without one. */
+V21DayPlan      *v21_session_get_day_plan   (V21Session  *self);
+
+#define V21_SESSION_ALERT_SECONDS 4
+/* Whether the end-of-time alert is on, and whether its flash is lit now
+ * (it blinks twice a second while on). */
+gboolean         v21_session_get_alerting   (V21Session  *self);
+gboolean         v21_session_get_alert_lit  (V21Session  *self);
+
+/* What the projector shows next: under the black screen or the freeze, the
+ * live scene; else the same scene for the next sequence. NULL @sequence:
+ * nothing comes next. */
+void             v21_session_draw_next      (V21Session  *self,
+                                             cairo_t     *cr,
+                                             double       width,
+                                             double       height);
+V21Record       *v21_session_get_next_sequence (V21Session *self);
 
 /* Draws what the projector shows, at any size: the projector and the
  * console's thumbnail both call this. */
