@@ -685,9 +685,10 @@ timeline_figure (V21ReportBuilder  *builder,
   if (n == 0)
     return;
   _v21_report_heading (builder, 2, TRUE, _("The trajectories compared"));
+  /* Ending with a colon, it stays on the page of the figure it introduces. */
   _v21_report_paragraph (builder, V21_TEXT_BODY, NULL,
                          _("The main milestones of the path each territory chose towards its shared vision, "
-                           "on one timeline: one row per territory."));
+                           "on one timeline, one row per territory:"));
   /* 0.17 of the width per territory, and room for the axis. */
   _v21_report_figure (builder, V21_FIGURE_TIMELINE, NULL, _("The milestones of the territories’ desired paths"),
                       0.06 + 0.17 * self->workshops->len);
