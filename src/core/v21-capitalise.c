@@ -607,6 +607,111 @@ visions_list (V21ReportBuilder *builder,
     }
 }
 
+/* The comparative timeline: the labelled milestones and the vision of each
+ * territory's desired trajectories (the path to its shared vision). */
+
+static gboolean
+is_desired_trajectory (V21Workshop *workshop,
+                       const char  *id)
+{
+  V21Record *trajectory = v21_workshop_lookup (workshop, id);
+
+  return trajectory != NULL && g_strcmp0 (_v21_text (trajectory, "style"), "desired") == 0;
+}
+
+static gint
+compare_points (gconstpointer a,
+                gconstpointer b)
+{
+  V21Record *p = *(V21Record * const *) a;
+  V21Record *q = *(V21Record * const *) b;
+  gint64 x = v21_record_get_int (p, "year", 0), y = v21_record_get_int (q, "year", 0);
+
+  return x < y ? -1 : x > y;
+}
+
+/* The main milestones of @workshop, by year (borrowed records). */
+static GPtrArray *
+main_milestones (V21Workshop *workshop)
+{
+  V21Collection *points = v21_workshop_get_collection (workshop, "points");
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (guint i = 0; i < v21_collection_get_n (points); i++)
+    {
+      V21Record *point = v21_collection_get (points, i);
+      const char *kind = _v21_text (point, "kind");
+
+      if (_v21_text (point, "label")[0] == '\0'
+          || (g_strcmp0 (kind, "milestone") != 0 && g_strcmp0 (kind, "vision") != 0)
+          || !is_desired_trajectory (workshop, _v21_text (point, "trajectory")))
+        continue;
+      g_ptr_array_add (out, point);
+    }
+  g_ptr_array_sort (out, compare_points);
+  return out;
+}
+
+static void
+timeline_row (V21ReportBlock *table,
+              const char     *territory,
+              V21Record      *point,
+              gboolean        with_note)
+{
+  GPtrArray *row = _v21_report_row (table);
+  g_autofree char *year = g_strdup_printf ("%ld", (long) v21_record_get_int (point, "year", 0));
+
+  _v21_report_cell (row, territory, NULL);
+  _v21_report_cell (row, year, with_note ? year : NULL);
+  _v21_report_cell (row, _v21_text (point, "label"), with_note && g_strcmp0 (_v21_text (point, "kind"), "vision") == 0
+                                                     ? "vision" : NULL);
+}
+
+static void
+timeline_figure (V21ReportBuilder  *builder,
+                 V21Capitalisation *self)
+{
+  const char *headers[] = { _("Territory"), _("Year"), _("Milestone") };
+  const double widths[] = { 2.0, 0.6, 4.0 };
+  V21ReportBlock *figure, *data;
+  guint n = 0;
+
+  for (guint i = 0; i < self->workshops->len; i++)
+    {
+      g_autoptr(GPtrArray) milestones = main_milestones (g_ptr_array_index (self->workshops, i));
+
+      n += milestones->len;
+    }
+  if (n == 0)
+    return;
+  _v21_report_heading (builder, 2, TRUE, _("The trajectories compared"));
+  /* Ending with a colon, it stays on the page of the figure it introduces. */
+  _v21_report_paragraph (builder, V21_TEXT_BODY, NULL,
+                         _("The main milestones of the path each territory chose towards its shared vision, "
+                           "on one timeline, one row per territory:"));
+  /* 0.17 of the width per territory, and room for the axis. */
+  _v21_report_figure (builder, V21_FIGURE_TIMELINE, NULL, _("The milestones of the territories’ desired paths"),
+                      0.06 + 0.17 * self->workshops->len);
+  figure = g_ptr_array_index (builder->report->blocks, builder->report->blocks->len - 1);
+  figure->n_columns = 3;
+  figure->header = g_ptr_array_new_with_free_func (g_free);
+  figure->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < 3; i++)
+    g_ptr_array_add (figure->header, g_strdup (headers[i]));
+  data = _v21_report_figure_data (builder, 3, headers, widths, 0x2);
+  for (guint i = 0; i < self->workshops->len; i++)
+    {
+      V21Workshop *workshop = g_ptr_array_index (self->workshops, i);
+      g_autoptr(GPtrArray) milestones = main_milestones (workshop);
+
+      for (guint k = 0; k < milestones->len; k++)
+        {
+          timeline_row (figure, v21_workshop_get_territory_name (workshop), g_ptr_array_index (milestones, k), TRUE);
+          timeline_row (data, v21_workshop_get_territory_name (workshop), g_ptr_array_index (milestones, k), FALSE);
+        }
+    }
+}
+
 static void
 chapter_results (V21ReportBuilder  *builder,
                  V21Capitalisation *self)
@@ -621,6 +726,7 @@ chapter_results (V21ReportBuilder  *builder,
       ranked_list (builder, workshop, "issue", _("Priority issues:"));
       ranked_list (builder, workshop, "action", _("Priority actions:"));
     }
+  timeline_figure (builder, self);
 }
 
 /* Figures */
@@ -684,6 +790,8 @@ figures_row (V21ReportBlock         *table,
   _v21_report_cell (row, rate, NULL);
 }
 
+static void drift_figure (V21ReportBuilder *builder, V21Capitalisation *self);
+
 static void
 chapter_figures (V21ReportBuilder  *builder,
                  V21Capitalisation *self)
@@ -728,6 +836,90 @@ chapter_figures (V21ReportBuilder  *builder,
       row = _v21_report_row (table);
       _v21_report_cell (row, code, NULL);
       _v21_report_cell (row, drift, NULL);
+    }
+  drift_figure (builder, self);
+}
+
+/* The drift chart: each exercise's median drift, and each territory's. */
+static void
+drift_figure (V21ReportBuilder  *builder,
+              V21Capitalisation *self)
+{
+  guint n = self->workshops->len;
+  g_autofree const char **headers = g_new0 (const char *, n + 2);
+  g_autofree double *widths = g_new0 (double, n + 2);
+  V21ReportBlock *figure, *data;
+  guint n_rows = 0;
+
+  for (guint i = 0; i < self->codes->len; i++)
+    {
+      gint64 median_x2;
+
+      if (median_drift_x2 (self, g_ptr_array_index (self->codes, i), &median_x2))
+        n_rows++;
+    }
+  if (n_rows == 0)
+    return;
+  headers[0] = _("Exercise");
+  widths[0] = 3.0;
+  for (guint i = 0; i < n; i++)
+    {
+      headers[i + 1] = v21_workshop_get_territory_name (g_ptr_array_index (self->workshops, i));
+      widths[i + 1] = 1.5;
+    }
+  headers[n + 1] = _("Median drift");
+  widths[n + 1] = 1.0;
+  _v21_report_figure (builder, V21_FIGURE_DRIFT, NULL, _("Drift against the plan per exercise, in minutes"),
+                      MIN (1.2, 0.12 + 0.075 * n_rows));
+  figure = g_ptr_array_index (builder->report->blocks, builder->report->blocks->len - 1);
+  figure->n_columns = n + 2;
+  figure->header = g_ptr_array_new_with_free_func (g_free);
+  figure->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < n + 2; i++)
+    g_ptr_array_add (figure->header, g_strdup (headers[i]));
+  data = _v21_report_figure_data (builder, n + 2, headers, widths, ((1u << (n + 2)) - 1) & ~1u);
+  for (guint i = 0; i < self->codes->len; i++)
+    {
+      const char *code = g_ptr_array_index (self->codes, i);
+      g_autofree char *median = NULL, *median_note = NULL, *name = NULL;
+      const char *title = "";
+      GPtrArray *row, *data_row;
+      gint64 median_x2;
+
+      if (!median_drift_x2 (self, code, &median_x2))
+        continue;
+      for (guint k = 0; k < n && title[0] == '\0'; k++)
+        title = _v21_text (find_exercise (g_ptr_array_index (self->workshops, k), code), "title");
+      name = g_strdup_printf ("%s — %s", code, title);
+      row = _v21_report_row (figure);
+      data_row = _v21_report_row (data);
+      _v21_report_cell (row, code, NULL);
+      _v21_report_cell (data_row, name, NULL);
+      for (guint k = 0; k < n; k++)
+        {
+          ExerciseFigures figures;
+
+          figures_init (g_ptr_array_index (self->workshops, k), code, &figures);
+          if (figures.ran)
+            {
+              g_autofree char *text = drift_text (2 * figures.drift);
+              g_autofree char *note = g_strdup_printf ("%ld", (long) (2 * figures.drift));
+
+              _v21_report_cell (row, text, note);
+              _v21_report_cell (data_row, text, NULL);
+            }
+          else
+            {
+              /* Translators: in the drift chart's table, an exercise that did not run in a territory. */
+              _v21_report_cell (row, _("not run"), NULL);
+              _v21_report_cell (data_row, _("not run"), NULL);
+            }
+          figures_clear (&figures);
+        }
+      median = drift_text (median_x2);
+      median_note = g_strdup_printf ("%ld", (long) median_x2);
+      _v21_report_cell (row, median, median_note);
+      _v21_report_cell (data_row, median, NULL);
     }
 }
 

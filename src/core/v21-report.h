@@ -38,6 +38,12 @@ typedef enum
   V21_FIGURE_TRAJECTORIES,   /* target: a scenario id, or NULL for all */
   V21_FIGURE_VOTES,          /* target: a vote round id */
   V21_FIGURE_ROBUSTNESS,     /* the heat map of the robustness test */
+  /* Figures of several workshops (the capitalisation), their numbers in the
+   * figure block's own rows (each cell's note: the raw number drawn). */
+  V21_FIGURE_TIMELINE,       /* rows: territory, year (note: the year), milestone */
+  V21_FIGURE_DRIFT,          /* header: "", median, territories; rows: exercise,
+                              * median, each territory's drift (notes: half
+                              * minutes, NULL where it did not run) */
 } V21FigureKind;
 
 /* A list item or a table cell: an optional bold lead, the text, and an

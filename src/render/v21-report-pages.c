@@ -31,6 +31,7 @@
 #include "v21-report-pages.h"
 #include "v21-render-text.h"
 #include "v21-bar-chart.h"
+#include "v21-capitalise-charts.h"
 #include "v21-heat-map.h"
 #include "v21-trajectory-diagram.h"
 #include "v21-votes.h"
@@ -974,6 +975,12 @@ v21_report_draw_figure (V21Workshop          *workshop,
       break;
     case V21_FIGURE_ROBUSTNESS:
       v21_render_heat_map (workshop, cr, width, height, &typeset);
+      break;
+    case V21_FIGURE_TIMELINE:
+      v21_render_comparative_timeline (figure, cr, width, height, &typeset);
+      break;
+    case V21_FIGURE_DRIFT:
+      v21_render_drift_chart (figure, cr, width, height, &typeset);
       break;
     default:
       break;

@@ -22,7 +22,7 @@ trap 'stopped "$LINENO" "$?"' ERR
 py=/usr/bin/python3
 unset DISPLAY WAYLAND_DISPLAY
 
-echo "1..28"
+echo "1..36"
 
 "$gen" --cards 60 --people 24 --seed 3 --title "Atelier Plaine du Lys" --territory "Pays de la Plaine du Lys" \
   --skip 3 -o "$tmp/lys.visions21"
@@ -143,3 +143,42 @@ run "$app" capitalise "$demo" "$tmp/vernay.visions21" -o "$tmp/out.pdf" 2>/dev/n
 expect "pdf: exit 0, a PDF" "$status $(head -c 5 "$tmp/out.pdf")" "0 %PDF-"
 run "$app" capitalise "$demo" "$tmp/vernay.visions21" -o "$tmp/out.odt" 2>/dev/null
 expect "odt: exit 0, a zip package" "$status $(head -c 2 "$tmp/out.odt")" "0 PK"
+
+# The figures: the PDF's text and the ODT's content.xml read back give the
+# Markdown's numbers; the two charts are drawn (text in the PDF, pictures in
+# the ODT) and the Markdown gives their numbers as tables.
+"$app" capitalise "$demo" "$tmp/lys.visions21" "$tmp/vernay.visions21" -o "$tmp/three.md" 2>/dev/null
+"$app" capitalise "$demo" "$tmp/lys.visions21" "$tmp/vernay.visions21" -o "$tmp/three.pdf" 2>/dev/null
+"$app" capitalise "$demo" "$tmp/lys.visions21" "$tmp/vernay.visions21" -o "$tmp/three.odt" 2>/dev/null
+pdftotext -raw "$tmp/three.pdf" "$tmp/three.txt"
+(cd "$tmp" && mkdir odt && cd odt && unzip -q ../three.odt)
+cat >"$tmp/figures.py" <<'PY'
+import re, sys
+md = open(sys.argv[1], encoding="utf-8").read()
+def norm(s): return re.sub(r"[\s\u202f\u00a0\u2066-\u2069*\\]", "", s).replace("'", "\u2019")
+other = norm(open(sys.argv[3], encoding="utf-8").read())
+if sys.argv[2] == "odt": other = norm(re.sub(r"<[^>]*>", "", open(sys.argv[3], encoding="utf-8").read()))
+rows = [[c.strip() for c in l.strip().strip("|").split("|")] for l in md.splitlines() if l.startswith("| ") and "---" not in l]
+total = [r for r in rows if r[0] == "**All territories**"][0]
+medians = [r for r in rows if re.match(r"T\d \u2014 ", r[0])]
+milestones = [r for r in rows if len(r) == 3 and re.match(r"\d{4}$", r[1])]
+print("total", other.count(norm("".join(total))))
+# each exercise's median, as the chart writes it: the code then the value
+print("medians", len(medians), all(other.count(norm(r[0].split()[0] + r[-1])) >= 2 for r in medians))
+demo = [r[2] for r in milestones if r[0].startswith("Communaut\u00e9 de communes Val")]
+print("milestones", len(demo), all(norm(m) in other for m in demo))
+PY
+expect "md: the drift chart's numbers, each territory's and the median, for the eight exercises" \
+  "$(grep -cE "^\| T[1-8] — .* \| [^|]+ \| [^|]+ \| [^|]+ \| [^|]+ \|$" "$tmp/three.md")" 8
+expect "md: the timeline's numbers, the demo's six milestones on its desired path" \
+  "$(grep -c "^| Communauté de communes Val de Sèvre et Bocage | 20[0-9][0-9] |" "$tmp/three.md")" 6
+expect "pdf: the totals row reads as in the md" "$("$py" "$tmp/figures.py" "$tmp/three.md" pdf "$tmp/three.txt" | grep total)" "total 1"
+expect "pdf: every median drift in the table and in the chart, as in the md" \
+  "$("$py" "$tmp/figures.py" "$tmp/three.md" pdf "$tmp/three.txt" | grep medians)" "medians 8 True"
+expect "pdf: the timeline writes each of the demo's milestones" \
+  "$("$py" "$tmp/figures.py" "$tmp/three.md" pdf "$tmp/three.txt" | grep milestones)" "milestones 6 True"
+expect "pdf: the two charts' captions" "$(grep -cE "^Figure [12] — (The milestones of the territories|Drift against the plan)" "$tmp/three.txt")" 2
+expect "odt: the totals row reads as in the md" \
+  "$("$py" "$tmp/figures.py" "$tmp/three.md" odt "$tmp/odt/content.xml" | grep total)" "total 1"
+expect "odt: the two charts as pictures, with their captions" \
+  "$(grep -oE 'draw:name="Figure [0-9]+"' "$tmp/odt/content.xml" | wc -l) $(grep -o "Figure [0-9] — The milestones of the territories’ desired paths\|Figure [0-9] — Drift against the plan per exercise, in minutes" "$tmp/odt/content.xml" | sort -u | wc -l)" "3 2"
