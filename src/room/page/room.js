@@ -15,7 +15,7 @@
       minutes: '{n} min prévues', remaining: 'Reste {t}', overrun: 'Dépassement {t}',
       pending: 'En attente de l’animateur·rice', accepted: 'Prise au tableau', refused: 'Non retenue',
       budget: 'Votes : {used} sur {budget} donnés', more: 'Un vote de plus pour « {t} »',
-      less: 'Un vote de moins pour « {t} »', results: 'Résultats', votes_n: '{n} votes',
+      less: 'Un vote de moins pour « {t} »', results: 'Résultats', votes_n: '{n} votes', votes_1: '{n} vote',
       hidden_note: 'Les résultats restent cachés jusqu’à ce que l’animateur·rice les révèle.',
       room_vote: 'Ce vote se compte dans la salle.', sent: 'Carte envoyée.', no_sequence: 'Pas de séquence en cours.',
       offline: 'La salle ne répond pas : votre brouillon est gardé, nouvel essai dans quelques secondes.',
@@ -45,7 +45,7 @@
       minutes: '{n} min planned', remaining: '{t} left', overrun: 'Overrun {t}',
       pending: 'Waiting for the facilitator', accepted: 'On the board', refused: 'Not kept',
       budget: 'Votes: {used} of {budget} given', more: 'One more vote for “{t}”',
-      less: 'One vote less for “{t}”', results: 'Results', votes_n: '{n} votes',
+      less: 'One vote less for “{t}”', results: 'Results', votes_n: '{n} votes', votes_1: '{n} vote',
       hidden_note: 'Results stay hidden until the facilitator reveals them.',
       room_vote: 'This vote is counted in the room.', sent: 'Card sent.', no_sequence: 'No sequence under way.',
       offline: 'The room does not answer: your draft is kept, trying again in a few seconds.',
@@ -304,7 +304,7 @@
     clear(results);
     results.hidden = !round.revealed;
     (round.results || []).forEach(function (r) {
-      results.appendChild(el('li', null, r.rank + '. ' + r.text + ' — ' + t('votes_n', { n: r.total })));
+      results.appendChild(el('li', null, r.rank + '. ' + r.text + ' — ' + t((lang === 'fr' ? r.total <= 1 : r.total === 1) ? 'votes_1' : 'votes_n', { n: r.total })));
     });
   }
 
