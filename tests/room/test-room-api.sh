@@ -227,6 +227,7 @@ expect "no vote after the reveal" "$status:$(err)" "409:no_vote"
 # --- Floods and limits ---------------------------------------------------------------------
 req POST /api/join "{\"code\":\"$code\",\"table\":\"t3\"}"
 tok3=$(jf "$tmp/body" 'd["token"]')
+dev3=$(jf "$tmp/body" 'd["device"]')
 codes=
 for i in $(seq 14); do
   req POST /api/cards "{\"kind\":\"trend\",\"text\":\"flot $i\"}" -- -H "Authorization: Bearer $tok3"
@@ -240,6 +241,10 @@ expect "the 5th is refused: the room is full" "$status:$(err)" "503:room_full"
 for i in $(seq 10); do req POST /api/tables '{"code":"ZZZZZZ"}'; done
 req POST /api/tables "{\"code\":\"$code\"}"
 expect "after 10 wrong codes, even the right one waits" "$status:$(err)" "429:too_many_codes"
+req POST "/api/admin/devices/$dev3/block" '{}' -- -H "$K"
+expect "the facilitator blocks a device" "$status" 200
+req GET /api/state -- -H "Authorization: Bearer $tok3"
+expect "a blocked device is refused" "$status:$(err)" "403:blocked"
 req POST /api/admin/rotate '{}' -- -H "$K"
 expect "the facilitator rotates the code" "$status" 200
 req GET /api/state -- -H "$H1"
