@@ -1,0 +1,222 @@
+/* test-room.c — the room in process: which addresses, and a card from a device
+ * to an ordinary, undoable card of the workshop
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+#include <libsoup/soup.h>
+
+#include "v21-room.h"
+#include "v21-workshop.h"
+
+static void
+test_addresses (void)
+{
+  const struct { const char *address; gboolean local; } cases[] = {
+    { "127.0.0.1", TRUE },        { "127.8.9.10", TRUE },
+    { "10.0.0.5", TRUE },         { "10.255.255.255", TRUE },
+    { "172.16.0.1", TRUE },       { "172.31.255.254", TRUE },
+    { "172.15.0.1", FALSE },      { "172.32.0.1", FALSE },
+    { "192.168.1.12", TRUE },     { "192.169.1.12", FALSE },
+    { "169.254.3.4", TRUE },      { "100.64.0.1", FALSE },
+    { "8.8.8.8", FALSE },         { "0.0.0.0", FALSE },
+    { "::1", TRUE },              { "fd12:3456::1", TRUE },
+    { "fc00::1", TRUE },          { "fe80::1", TRUE },
+    { "2001:db8::1", FALSE },     { "2a01:e0a::1", FALSE },
+    { "::", FALSE },              { "::ffff:192.168.0.2", TRUE },
+    { "::ffff:8.8.8.8", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GInetAddress) address = g_inet_address_new_from_string (cases[i].address);
+
+      g_assert_nonnull (address);
+      if (v21_room_address_is_local (address) != cases[i].local)
+        g_error ("%s should be %s", cases[i].address, cases[i].local ? "local" : "refused");
+    }
+}
+
+static void
+test_refuses_public (void)
+{
+  g_autoptr(V21Workshop) workshop = v21_workshop_new ();
+  g_autoptr(V21Room) room = v21_room_new (workshop);
+  g_autoptr(GError) error = NULL;
+  const char *bind[] = { "127.0.0.1", "93.184.216.34", NULL };
+
+  g_assert_false (v21_room_start (room, bind, 0, &error));
+  g_assert_error (error, V21_ERROR, V21_ERROR_VALUE);
+  g_assert_nonnull (strstr (error->message, "93.184.216.34"));
+  g_assert_null (v21_room_get_uris (room));
+}
+
+static void
+test_code (void)
+{
+  g_autoptr(V21Workshop) workshop = v21_workshop_new ();
+  g_autoptr(V21Room) room = v21_room_new (workshop);
+  g_autofree char *first = g_strdup (v21_room_get_code (room));
+
+  g_assert_cmpuint (strlen (first), ==, 6);
+  for (const char *p = first; *p; p++)
+    g_assert_nonnull (strchr ("ABCDEFGHJKMNPQRSTUVWXYZ23456789", *p));
+  v21_room_rotate_code (room);
+  g_assert_cmpstr (v21_room_get_code (room), !=, first);
+  g_assert_cmpuint (strlen (v21_room_get_admin_key (room)), ==, 32);
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  guint      status;
+  char      *body;
+} Exchange;
+
+static void
+sent_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      data)
+{
+  Exchange *exchange = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (source), result);
+
+  g_assert_no_error (error);
+  exchange->status = soup_message_get_status (msg);
+  exchange->body = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_main_loop_quit (exchange->loop);
+}
+
+/* One request to the room, on the same main loop as the server. */
+static guint
+request (SoupSession *session,
+         const char  *uri,
+         const char  *method,
+         const char  *token,
+         const char  *body,
+         char       **answer)
+{
+  g_autoptr(SoupMessage) msg = soup_message_new (method, uri);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  Exchange exchange = { loop, 0, NULL };
+
+  if (token != NULL)
+    {
+      g_autofree char *value = g_strconcat ("Bearer ", token, NULL);
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", value);
+    }
+  if (body != NULL)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+    }
+  soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, sent_cb, &exchange);
+  g_main_loop_run (loop);
+  if (answer != NULL)
+    *answer = exchange.body;
+  else
+    g_free (exchange.body);
+  return exchange.status;
+}
+
+static char *
+field (const char *json,
+       const char *key)
+{
+  g_autoptr(json_object) root = json_tokener_parse (json);
+  json_object *value = NULL;
+
+  g_assert_nonnull (root);
+  g_assert_true (json_object_object_get_ex (root, key, &value));
+  return g_strdup (json_object_get_string (value));
+}
+
+static void
+test_card_from_the_room (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(V21Workshop) workshop = v21_workshop_new_from_toolkit ("Atelier", "Val", 2027, 2057, &error);
+  g_autoptr(V21Room) room = NULL;
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(GPtrArray) pending = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *answer = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *post = NULL;
+  const char *bind[] = { "127.0.0.1", NULL };
+  V21Collection *cards;
+  V21Record *table;
+  V21Record *card;
+  guint before;
+
+  g_assert_no_error (error);
+  table = v21_workshop_insert (workshop, "tables", -1, json_tokener_parse ("{\"name\": \"Table Sèvre\"}"), &error);
+  g_assert_no_error (error);
+  cards = v21_workshop_get_collection (workshop, "cards");
+  before = v21_collection_get_n (cards);
+
+  room = v21_room_new (workshop);
+  g_assert_true (v21_room_start (room, bind, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (v21_room_get_uris (room)->len, ==, 1);
+  base = g_strdup (g_ptr_array_index (v21_room_get_uris (room), 0));
+  g_assert_true (g_str_has_prefix (base, "http://127.0.0.1:"));
+
+  uri = g_strconcat (base, "api/join", NULL);
+  body = g_strdup_printf ("{\"code\": \"%s\", \"table\": \"%s\"}", v21_room_get_code (room), v21_record_get_id (table));
+  g_assert_cmpuint (request (session, uri, "POST", NULL, body, &answer), ==, 201);
+  token = field (answer, "token");
+  g_clear_pointer (&answer, g_free);
+  g_clear_pointer (&uri, g_free);
+
+  /* Before any sequence runs, the first one not done is current: its kinds. */
+  uri = g_strconcat (base, "api/cards", NULL);
+  g_assert_cmpuint (request (session, uri, "POST", token, "{\"kind\": \"issue\", \"text\": \"Eau potable\"}", &answer), ==, 201);
+  post = field (answer, "id");
+  g_assert_cmpuint (v21_collection_get_n (cards), ==, before);   /* waiting, not in the workshop */
+
+  pending = v21_room_list_pending (room);
+  g_assert_cmpuint (pending->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (pending, 0), ==, post);
+  card = v21_room_accept (room, post, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (card);
+  g_assert_cmpuint (v21_collection_get_n (cards), ==, before + 1);
+  g_assert_cmpstr (v21_record_get_string (card, "text"), ==, "Eau potable");
+  g_assert_cmpstr (v21_record_get_string (card, "kind"), ==, "issue");
+  g_assert_cmpstr (v21_record_get_string (card, "table"), ==, v21_record_get_id (table));
+  g_assert_true (v21_workshop_get_modified (workshop));
+  g_assert_null (v21_room_accept (room, post, &error));
+  g_assert_error (error, V21_ERROR, V21_ERROR_VALUE);
+  g_clear_error (&error);
+
+  /* An ordinary card: one undo takes it back. */
+  g_assert_true (v21_workshop_can_undo (workshop));
+  g_assert_true (v21_workshop_undo (workshop));
+  g_assert_cmpuint (v21_collection_get_n (cards), ==, before);
+
+  /* Both ends close their connections before the room goes. */
+  g_clear_object (&session);
+  for (gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 5; g_get_monotonic_time () < end;)
+    g_main_context_iteration (NULL, FALSE);
+  v21_room_stop (room);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/room/addresses", test_addresses);
+  g_test_add_func ("/room/refuses-public", test_refuses_public);
+  g_test_add_func ("/room/code", test_code);
+  g_test_add_func ("/room/card-from-the-room", test_card_from_the_room);
+  return g_test_run ();
+}
