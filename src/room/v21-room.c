@@ -94,6 +94,8 @@ struct _V21Room
   gboolean        has_timer;
   V21Timer        timer;
   char           *round_id;    /* the round the room votes in, NULL: the sequence's last */
+  GPtrArray      *live;        /* SoupWebsocketConnection: told when something changed */
+  guint           notify_source;
 };
 
 G_DEFINE_FINAL_TYPE (V21Room, v21_room, G_TYPE_OBJECT)
@@ -142,10 +144,78 @@ random_text (const char *alphabet,
   return text;
 }
 
+/* --- Live updates ----------------------------------------------------------
+ * A WebSocket per device carries only the word "changed": the page then asks
+ * for its state with its token, as it would when polling. Nothing is said on
+ * the socket that the device could not ask for. */
+
+static gboolean
+notify_cb (gpointer data)
+{
+  V21Room *self = data;
+
+  self->notify_source = 0;
+  for (guint i = 0; i < self->live->len; i++)
+    {
+      SoupWebsocketConnection *connection = g_ptr_array_index (self->live, i);
+      if (soup_websocket_connection_get_state (connection) == SOUP_WEBSOCKET_STATE_OPEN)
+        soup_websocket_connection_send_text (connection, "changed");
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+notify_live (V21Room *self)
+{
+  /* Many edits in a row (a merge, a group) make one message. */
+  if (self->notify_source == 0 && self->live->len > 0)
+    self->notify_source = g_timeout_add (100, notify_cb, self);
+}
+
+static void
+live_closed_cb (SoupWebsocketConnection *connection,
+                V21Room                 *self)
+{
+  g_signal_handlers_disconnect_by_data (connection, self);
+  g_ptr_array_remove (self->live, connection);
+}
+
+static void
+close_live (V21Room *self)
+{
+  g_autoptr(GPtrArray) live = g_steal_pointer (&self->live);
+
+  self->live = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < live->len; i++)
+    {
+      SoupWebsocketConnection *connection = g_ptr_array_index (live, i);
+      g_signal_handlers_disconnect_by_data (connection, self);
+      if (soup_websocket_connection_get_state (connection) == SOUP_WEBSOCKET_STATE_OPEN)
+        soup_websocket_connection_close (connection, SOUP_WEBSOCKET_CLOSE_GOING_AWAY, NULL);
+    }
+  g_clear_handle_id (&self->notify_source, g_source_remove);
+}
+
+static void
+live_cb (SoupServer              *server,
+         SoupServerMessage       *msg,
+         const char              *path,
+         SoupWebsocketConnection *connection,
+         gpointer                 data)
+{
+  V21Room *self = data;
+
+  soup_websocket_connection_set_max_incoming_payload_size (connection, 1024);
+  soup_websocket_connection_set_keepalive_interval (connection, 20);
+  g_ptr_array_add (self->live, g_object_ref (connection));
+  g_signal_connect (connection, "closed", G_CALLBACK (live_closed_cb), self);
+}
+
 static void
 workshop_changed_cb (V21Room *self)
 {
   g_clear_pointer (&self->consent, v21_consent_text_free);
+  notify_live (self);
 }
 
 static void
@@ -175,6 +245,7 @@ v21_room_finalize (GObject *object)
   g_ptr_array_unref (self->posts);
   g_hash_table_unref (self->guards);
   g_free (self->round_id);
+  g_ptr_array_unref (self->live);
   G_OBJECT_CLASS (v21_room_parent_class)->finalize (object);
 }
 
@@ -198,6 +269,7 @@ v21_room_init (V21Room *self)
   self->posts = g_ptr_array_new_with_free_func ((GDestroyNotify) post_free);
   self->post_ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->guards = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->live = g_ptr_array_new_with_free_func (g_object_unref);
   self->max_devices = V21_ROOM_DEVICES_MAX;
   self->code = random_text (CODE_ALPHABET, V21_ROOM_CODE_LENGTH);
   self->admin_key = random_text ("0123456789abcdef", 32);
@@ -219,6 +291,13 @@ v21_room_new (V21Workshop *workshop)
   self->workshop = g_object_ref (workshop);
   g_signal_connect_swapped (workshop, "changed", G_CALLBACK (workshop_changed_cb), self);
   return self;
+}
+
+static void
+inbox_changed (V21Room *self)
+{
+  notify_live (self);
+  g_signal_emit (self, signals[INBOX_CHANGED], 0);
 }
 
 /* --- Answers ------------------------------------------------------------- */
@@ -362,6 +441,18 @@ early_cb (SoupServer        *server,
           respond_error (msg, SOUP_STATUS_FORBIDDEN, "cross_origin", "Requests from other sites are refused");
           return;
         }
+    }
+  if (strcmp (path, "/api/live") == 0)
+    {
+      V21Room *self = data;
+      const char *token = query != NULL ? g_hash_table_lookup (query, "token") : NULL;
+      Device *device = token != NULL ? g_hash_table_lookup (self->devices, token) : NULL;
+
+      if (device == NULL || device->blocked)
+        respond_error (msg, SOUP_STATUS_UNAUTHORIZED, "bad_token", "This device is not in the room (any more): join again");
+      else if (self->live->len >= 2 * self->max_devices)
+        respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "room_full", "The room is full");
+      return;
     }
   if (strcmp (method, "POST") == 0 || strcmp (method, "PUT") == 0)
     {
@@ -840,7 +931,7 @@ accept_post (V21Room  *self,
     return NULL;
   post->status = POST_ACCEPTED;
   post->card_id = g_strdup (v21_record_get_id (card));
-  g_signal_emit (self, signals[INBOX_CHANGED], 0);
+  inbox_changed (self);
   return card;
 }
 
@@ -902,7 +993,7 @@ post_card (V21Room           *self,
         }
     }
   else
-    g_signal_emit (self, signals[INBOX_CHANGED], 0);
+    inbox_changed (self);
   respond_json (msg, SOUP_STATUS_CREATED, post_json (post));
 }
 
@@ -960,7 +1051,7 @@ edit_card (V21Room           *self,
       g_free (post->kind);
       post->kind = g_strdup (kind);
     }
-  g_signal_emit (self, signals[INBOX_CHANGED], 0);
+  inbox_changed (self);
   respond_json (msg, SOUP_STATUS_OK, post_json (post));
 }
 
@@ -975,7 +1066,7 @@ withdraw_card (V21Room           *self,
   if (!take_allowance (msg, device) || (post = own_post (self, msg, device, id)) == NULL)
     return;
   post->status = POST_WITHDRAWN;
-  g_signal_emit (self, signals[INBOX_CHANGED], 0);
+  inbox_changed (self);
   respond_json (msg, SOUP_STATUS_OK, post_json (post));
 }
 
@@ -1364,6 +1455,9 @@ v21_room_start (V21Room             *self,
   self->server = soup_server_new ("server-header", "Visions+21", NULL);
   soup_server_add_early_handler (self->server, "/", early_cb, self, NULL);
   soup_server_add_handler (self->server, "/", handler_cb, self, NULL);
+  /* A handler of its own path runs only the early handler of that path. */
+  soup_server_add_early_handler (self->server, "/api/live", early_cb, self, NULL);
+  soup_server_add_websocket_handler (self->server, "/api/live", NULL, NULL, live_cb, self, NULL);
   for (guint i = 0; i < addresses->len; i++)
     {
       GInetAddress *address = g_ptr_array_index (addresses, i);
@@ -1411,6 +1505,7 @@ void
 v21_room_stop (V21Room *self)
 {
   g_return_if_fail (V21_IS_ROOM (self));
+  close_live (self);
   if (self->server == NULL)
     return;
   soup_server_disconnect (self->server);
@@ -1453,6 +1548,7 @@ v21_room_rotate_code (V21Room *self)
   self->code = random_text (CODE_ALPHABET, V21_ROOM_CODE_LENGTH);
   g_hash_table_remove_all (self->device_ids);
   g_hash_table_remove_all (self->devices);
+  close_live (self);
 }
 
 void
@@ -1542,7 +1638,7 @@ v21_room_refuse (V21Room     *self,
   if ((post = lookup_post (self, post_id, error)) == NULL)
     return FALSE;
   post->status = POST_REFUSED;
-  g_signal_emit (self, signals[INBOX_CHANGED], 0);
+  inbox_changed (self);
   return TRUE;
 }
 

@@ -166,6 +166,9 @@ try:
     ok(unlabelled == [], f"every visible field has a label ({unlabelled})")
     shot("room-3-cards.png", "my-cards")
 
+    wait.until(lambda b: b.execute_script("return document.documentElement.getAttribute('data-live')") == "open")
+    ok(True, "the page has its live socket")
+
     # The facilitator accepts them and opens a vote (3 dots per table).
     pending = admin("GET", "/api/admin/inbox")["pending"]
     ok([p["text"] for p in pending] == [t for _, t in cards], "the three cards are in the inbox")

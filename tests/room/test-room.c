@@ -134,6 +134,58 @@ field (const char *json,
   return g_strdup (json_object_get_string (value));
 }
 
+typedef struct
+{
+  GMainLoop               *loop;
+  SoupWebsocketConnection *connection;
+  GError                  *error;
+  char                    *message;
+} Live;
+
+static void
+live_connected_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  Live *live = data;
+
+  live->connection = soup_session_websocket_connect_finish (SOUP_SESSION (source), result, &live->error);
+  g_main_loop_quit (live->loop);
+}
+
+static void
+live_message_cb (SoupWebsocketConnection *connection,
+                 int                      type,
+                 GBytes                  *message,
+                 Live                    *live)
+{
+  g_free (live->message);
+  live->message = g_strndup (g_bytes_get_data (message, NULL), g_bytes_get_size (message));
+  g_main_loop_quit (live->loop);
+}
+
+static gboolean
+give_up_cb (gpointer data)
+{
+  Live *live = data;
+
+  g_main_loop_quit (live->loop);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+live_connect (SoupSession *session,
+              const char  *base,
+              const char  *token,
+              Live        *live)
+{
+  g_autofree char *uri = g_strdup_printf ("ws://%sapi/live?token=%s", base + strlen ("http://"), token);
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", uri);
+
+  soup_session_websocket_connect_async (session, msg, NULL, NULL, G_PRIORITY_DEFAULT, NULL, live_connected_cb, live);
+  g_main_loop_run (live->loop);
+}
+
 static void
 test_card_from_the_room (void)
 {
@@ -199,6 +251,34 @@ test_card_from_the_room (void)
   g_assert_true (v21_workshop_can_undo (workshop));
   g_assert_true (v21_workshop_undo (workshop));
   g_assert_cmpuint (v21_collection_get_n (cards), ==, before);
+
+  /* Live: a device's socket hears "changed" when the workshop changes; a wrong
+   * token gets no socket. */
+  {
+    g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+    Live wrong = { loop, NULL, NULL, NULL };
+    Live live = { loop, NULL, NULL, NULL };
+    guint timeout;
+
+    live_connect (session, base, "not-a-token", &wrong);
+    g_assert_null (wrong.connection);
+    g_assert_nonnull (wrong.error);
+    g_clear_error (&wrong.error);
+
+    live_connect (session, base, token, &live);
+    g_assert_no_error (live.error);
+    g_assert_nonnull (live.connection);
+    g_signal_connect (live.connection, "message", G_CALLBACK (live_message_cb), &live);
+    g_assert_true (v21_workshop_redo (workshop));
+    timeout = g_timeout_add_seconds (5, give_up_cb, &live);
+    g_main_loop_run (loop);
+    g_source_remove (timeout);
+    g_assert_cmpstr (live.message, ==, "changed");
+    g_free (live.message);
+    g_signal_handlers_disconnect_by_data (live.connection, &live);
+    soup_websocket_connection_close (live.connection, SOUP_WEBSOCKET_CLOSE_NORMAL, NULL);
+    g_clear_object (&live.connection);
+  }
 
   /* Both ends close their connections before the room goes. */
   g_clear_object (&session);

@@ -73,6 +73,19 @@
   var state = null;
   var editing = null;
   var timer = null;
+  var live = null;       /* the WebSocket that says "changed" */
+  var liveRetry = null;
+  var ticks = 0;
+  var drawn = {};        /* what each part shows, so a refresh redraws only what changed */
+
+  /* Whether @part must be drawn again for @value: rebuilding a list under the
+   * participant's finger would close a picker or lose the focus. */
+  function changed(part, value) {
+    var key = lang + JSON.stringify(value);
+    if (drawn[part] === key) return false;
+    drawn[part] = key;
+    return true;
+  }
 
   function $(id) { return document.getElementById(id); }
   function t(key, args) {
@@ -140,6 +153,9 @@
     store.removeItem('v21.token');
     if (timer) clearInterval(timer);
     timer = null;
+    if (liveRetry) clearTimeout(liveRetry);
+    liveRetry = null;
+    if (live) live.close();
     showJoin();
   }
 
@@ -190,7 +206,33 @@
     $('text').value = store.getItem('v21.draft') || '';
     updateCount();
     refresh();
-    if (!timer) timer = setInterval(refresh, 3000);
+    connectLive();
+    if (!timer) timer = setInterval(tick, 3000);
+  }
+
+  /* Polls every 3 s without a live socket, every 15 s with one (in case a
+   * message was lost while the phone slept). */
+  function tick() {
+    ticks++;
+    if (!live || live.readyState !== 1 || ticks % 5 === 0) refresh();
+  }
+
+  function connectLive() {
+    if (!token || !window.WebSocket || live) return;
+    try {
+      live = new WebSocket('ws://' + location.host + '/api/live?token=' + encodeURIComponent(token));
+    } catch (e) {
+      live = null;
+      return;
+    }
+    document.documentElement.setAttribute('data-live', 'connecting');
+    live.onopen = function () { document.documentElement.setAttribute('data-live', 'open'); };
+    live.onmessage = function () { refresh(); };
+    live.onclose = function () {
+      live = null;
+      document.documentElement.setAttribute('data-live', 'closed');
+      if (token && !liveRetry) liveRetry = setTimeout(function () { liveRetry = null; connectLive(); }, 3000);
+    };
   }
 
   function refresh() {
@@ -220,9 +262,9 @@
     else if (seq.remaining_seconds === null) $('timer').textContent = t('minutes', { n: seq.minutes });
     else if (seq.remaining_seconds >= 0) $('timer').textContent = t('remaining', { t: clock(seq.remaining_seconds) });
     else $('timer').textContent = t('overrun', { t: clock(seq.remaining_seconds) });
-    renderKinds(seq ? seq.kinds : []);
-    renderCards();
-    renderVote();
+    if (changed('kinds', seq ? seq.kinds : [])) renderKinds(seq ? seq.kinds : []);
+    if (changed('cards', state.cards)) renderCards();
+    if (changed('round', state.round)) renderVote();
   }
 
   function renderKinds(kinds) {
@@ -288,8 +330,10 @@
         more.setAttribute('aria-label', t('more', { t: target.text.slice(0, 60) }));
         less.disabled = target.mine <= 0;
         more.disabled = round.used >= round.budget;
-        less.addEventListener('click', function () { vote(target, target.mine - 1); });
-        more.addEventListener('click', function () { vote(target, target.mine + 1); });
+        less.setAttribute('data-target', target.id);
+        more.setAttribute('data-target', target.id);
+        less.addEventListener('click', function () { vote(target, target.mine - 1, 'less'); });
+        more.addEventListener('click', function () { vote(target, target.mine + 1, 'more'); });
         item.appendChild(el('span', 'target-text', target.text));
         item.appendChild(less);
         item.appendChild(el('span', 'n', String(target.mine)));
@@ -308,12 +352,18 @@
     });
   }
 
-  function vote(target, count) {
+  function vote(target, count, which) {
     api('PUT', '/api/votes', { target: target.id, count: count }).then(function (answer) {
       if (!answer.ok) { sayError(answer.body); return; }
       say('');
       state.round = answer.body;
-      renderVote();
+      if (changed('round', state.round)) renderVote();
+      /* The keyboard stays where it was: on the same button, or its neighbour once disabled. */
+      var buttons = document.querySelectorAll('#targets button[data-target="' + target.id + '"]');
+      for (var i = 0; i < buttons.length; i++) {
+        if (buttons[i].classList.contains(which) && !buttons[i].disabled) { buttons[i].focus(); return; }
+      }
+      if (buttons.length) buttons[which === 'more' ? 0 : buttons.length - 1].focus();
     }).catch(function () { say(t('offline')); });
   }
 
