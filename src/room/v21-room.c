@@ -214,8 +214,15 @@ live_cb (SoupServer              *server,
 static void
 workshop_changed_cb (V21Room *self)
 {
-  g_clear_pointer (&self->consent, v21_consent_text_free);
   notify_live (self);
+}
+
+/* Who may be named changes only with the people: the consent rule is made again
+ * then, not at every card or vote. */
+static void
+people_changed_cb (V21Room *self)
+{
+  g_clear_pointer (&self->consent, v21_consent_text_free);
 }
 
 static void
@@ -290,6 +297,7 @@ v21_room_new (V21Workshop *workshop)
   self = g_object_new (V21_TYPE_ROOM, NULL);
   self->workshop = g_object_ref (workshop);
   g_signal_connect_swapped (workshop, "changed", G_CALLBACK (workshop_changed_cb), self);
+  g_signal_connect_swapped (workshop, "record-changed::people", G_CALLBACK (people_changed_cb), self);
   return self;
 }
 
