@@ -280,6 +280,29 @@ test_card_from_the_room (void)
     g_clear_object (&live.connection);
   }
 
+  /* The room never reads the name of someone who did not consent, and reads it
+   * as soon as they do. */
+  {
+    V21Record *sequence = v21_sequence_current (workshop);
+    V21Record *person = v21_workshop_insert (workshop, "people", -1,
+                                             json_tokener_parse ("{\"name\": \"Jeanne Martin\", \"consent\": false}"), &error);
+    g_autofree char *state_uri = g_strconcat (base, "api/state", NULL);
+    g_autofree char *state = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (v21_workshop_set (workshop, sequence, "title", json_object_new_string ("Le mot de Jeanne Martin"), &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (request (session, state_uri, "GET", token, NULL, &state), ==, 200);
+    g_assert_null (strstr (state, "Jeanne"));
+    g_assert_null (strstr (state, "Martin"));
+    g_assert_nonnull (strstr (state, "Le mot de "));
+    g_clear_pointer (&state, g_free);
+    g_assert_true (v21_workshop_set (workshop, person, "consent", json_object_new_boolean (TRUE), &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (request (session, state_uri, "GET", token, NULL, &state), ==, 200);
+    g_assert_nonnull (strstr (state, "Le mot de Jeanne Martin"));
+  }
+
   /* Both ends close their connections before the room goes. */
   g_clear_object (&session);
   for (gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 5; g_get_monotonic_time () < end;)
