@@ -92,6 +92,8 @@ v21_cli_room (int    argc,
   g_autoptr(V21FileLock) lock = NULL;
   g_autoptr(V21Room) room = NULL;
   g_autoptr(GMainLoop) loop = NULL;
+  g_autofree char *state_path = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
   RoomRun run = { 0 };
   GPtrArray *uris;
   guint sigint, sigterm;
@@ -131,6 +133,13 @@ v21_cli_room (int    argc,
       fprintf (stderr, "visions21 room: %s\n", error->message);
       return 1;
     }
+  /* A restart reopens the room as it was: its code, its devices, its inbox. */
+  state_path = v21_room_state_path (run.file);
+  if (!v21_room_keep_state (room, state_path, &error))
+    {
+      fprintf (stderr, "visions21 room: %s\n", error->message);
+      return 1;
+    }
   loop = g_main_loop_new (NULL, FALSE);
   run.workshop = workshop;
   run.loop = loop;
@@ -147,6 +156,13 @@ v21_cli_room (int    argc,
   printf ("\n");
   printf (_("Facilitator's key (for the /api/admin/ calls from this computer): %s"), v21_room_get_admin_key (room));
   printf ("\n");
+  pending = v21_room_list_pending (room);
+  if (pending->len > 0)
+    {
+      /* Translators: after a restart of the room. */
+      printf (_("Cards waiting in the inbox since before: %u"), pending->len);
+      printf ("\n");
+    }
   printf ("%s\n", open ? _("Cards go straight on the board.") : _("Cards wait in the inbox until accepted."));
   printf ("%s\n", _("Press Ctrl+C to close the room; the workshop is saved."));
   fflush (stdout);

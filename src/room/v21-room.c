@@ -24,6 +24,7 @@
 #include "v21-capture.h"
 #include "v21-cards.h"
 #include "v21-consent-text.h"
+#include "v21-file-io.h"
 #include "v21-json-strict.h"
 #include "v21-schema.h"
 #include "v21-validate.h"
@@ -95,10 +96,15 @@ struct _V21Room
   V21Timer        timer;
   char           *round_id;    /* the round the room votes in, NULL: the sequence's last */
   GPtrArray      *live;        /* SoupWebsocketConnection: told when something changed */
+  char           *state_path;  /* where the room's state is kept, or NULL */
   guint           notify_source;
 };
 
 G_DEFINE_FINAL_TYPE (V21Room, v21_room, G_TYPE_OBJECT)
+
+static gboolean save_state         (V21Room  *self,
+                                    GError  **error);
+static void     save_state_or_warn (V21Room  *self);
 
 enum { INBOX_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
@@ -253,6 +259,7 @@ v21_room_finalize (GObject *object)
   g_hash_table_unref (self->guards);
   g_free (self->round_id);
   g_ptr_array_unref (self->live);
+  g_free (self->state_path);
   G_OBJECT_CLASS (v21_room_parent_class)->finalize (object);
 }
 
@@ -939,6 +946,7 @@ accept_post (V21Room  *self,
     return NULL;
   post->status = POST_ACCEPTED;
   post->card_id = g_strdup (v21_record_get_id (card));
+  save_state_or_warn (self);
   inbox_changed (self);
   return card;
 }
@@ -990,6 +998,14 @@ post_card (V21Room           *self,
   post->status = POST_PENDING;
   g_ptr_array_add (self->posts, post);
   g_hash_table_insert (self->post_ids, post->id, post);
+  /* On disk before the device hears it arrived. */
+  if (!save_state (self, NULL))
+    {
+      g_hash_table_remove (self->post_ids, post->id);
+      g_ptr_array_remove (self->posts, post);
+      respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "not_saved", "The room could not keep this card: try again");
+      return;
+    }
   if (self->open)
     {
       g_autoptr(GError) error = NULL;
@@ -1059,6 +1075,7 @@ edit_card (V21Room           *self,
       g_free (post->kind);
       post->kind = g_strdup (kind);
     }
+  save_state_or_warn (self);
   inbox_changed (self);
   respond_json (msg, SOUP_STATUS_OK, post_json (post));
 }
@@ -1074,6 +1091,7 @@ withdraw_card (V21Room           *self,
   if (!take_allowance (msg, device) || (post = own_post (self, msg, device, id)) == NULL)
     return;
   post->status = POST_WITHDRAWN;
+  save_state_or_warn (self);
   inbox_changed (self);
   respond_json (msg, SOUP_STATUS_OK, post_json (post));
 }
@@ -1169,6 +1187,13 @@ join (V21Room           *self,
   device->checked = g_get_monotonic_time ();
   g_hash_table_insert (self->devices, device->token, device);
   g_hash_table_insert (self->device_ids, device->id, device);
+  if (!save_state (self, NULL))
+    {
+      g_hash_table_remove (self->device_ids, device->id);
+      g_hash_table_remove (self->devices, device->token);
+      respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "not_saved", "The room could not keep this: try again");
+      return;
+    }
   answer = json_object_new_object ();
   json_object_object_add (answer, "token", json_object_new_string (device->token));
   json_object_object_add (answer, "device", json_object_new_string (device->id));
@@ -1254,6 +1279,7 @@ admin_create_round (V21Room           *self,
     }
   g_free (self->round_id);
   self->round_id = g_strdup (v21_record_get_id (round));
+  save_state_or_warn (self);
   answer = json_object_new_object ();
   json_object_object_add (answer, "id", json_object_new_string (self->round_id));
   json_object_object_add (answer, "targets", json_object_get (v21_record_get_value (round, "targets")));
@@ -1406,6 +1432,284 @@ handler_cb (SoupServer        *server,
     respond_error (msg, SOUP_STATUS_NOT_FOUND, "not_found", "No such page");
 }
 
+/* --- Kept across a restart -------------------------------------------------
+ * The code, the devices and their cards live in a file of their own (under the
+ * user's state folder, 0700), written atomically at every change: a laptop that
+ * restarts reopens the room with the same code, the phones keep their tokens, and
+ * a card the room answered 201 for is on disk. A card marked accepted whose card
+ * is not in the workshop (the laptop stopped before the workshop was saved) waits
+ * in the inbox again. */
+
+#define STATE_FORMAT "visions21-room"
+#define STATE_MAX_BYTES (16 * 1024 * 1024)
+
+static json_object *
+state_to_json (V21Room *self)
+{
+  json_object *root = json_object_new_object ();
+  json_object *devices = json_object_new_array ();
+  json_object *posts = json_object_new_array ();
+  GHashTableIter iter;
+  gpointer value;
+
+  json_object_object_add (root, "format", json_object_new_string (STATE_FORMAT));
+  json_object_object_add (root, "version", json_object_new_int (1));
+  json_object_object_add (root, "code", json_object_new_string (self->code));
+  json_object_object_add (root, "n_devices", json_object_new_int64 (self->n_devices));
+  json_object_object_add (root, "n_posts", json_object_new_int64 (self->n_posts));
+  json_object_object_add (root, "round", self->round_id != NULL ? json_object_new_string (self->round_id) : NULL);
+  g_hash_table_iter_init (&iter, self->devices);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Device *device = value;
+      json_object *item = json_object_new_object ();
+
+      json_object_object_add (item, "id", json_object_new_string (device->id));
+      json_object_object_add (item, "token", json_object_new_string (device->token));
+      json_object_object_add (item, "table", json_object_new_string (device->table_id));
+      json_object_object_add (item, "blocked", json_object_new_boolean (device->blocked));
+      json_object_array_add (devices, item);
+    }
+  for (guint i = 0; i < self->posts->len; i++)
+    {
+      Post *post = g_ptr_array_index (self->posts, i);
+      json_object *item = post_json (post);
+      g_autofree char *created = g_date_time_format_iso8601 (post->created);
+
+      json_object_object_add (item, "sequence", post->sequence_id != NULL ? json_object_new_string (post->sequence_id) : NULL);
+      json_object_object_add (item, "created", json_object_new_string (created));
+      json_object_object_add (item, "card", post->card_id != NULL ? json_object_new_string (post->card_id) : NULL);
+      json_object_array_add (posts, item);
+    }
+  json_object_object_add (root, "devices", devices);
+  json_object_object_add (root, "posts", posts);
+  return root;
+}
+
+static gboolean
+save_state (V21Room  *self,
+            GError  **error)
+{
+  g_autoptr(json_object) root = NULL;
+  const char *text;
+
+  if (self->state_path == NULL)
+    return TRUE;
+  root = state_to_json (self);
+  text = json_object_to_json_string_ext (root, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
+  return v21_file_write_atomic (self->state_path, text, strlen (text), FALSE, error);
+}
+
+static void
+save_state_or_warn (V21Room *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!save_state (self, &error))
+    g_warning ("could not keep the room's state: %s", error->message);
+}
+
+/* A string of the state file: UTF-8, at most @max characters; NULL when absent. */
+static const char *
+state_string (json_object *object,
+              const char  *key,
+              gboolean     nullable,
+              gsize        max,
+              gboolean    *bad)
+{
+  json_object *value = NULL;
+  const char *text;
+
+  if (!json_object_object_get_ex (object, key, &value) || value == NULL)
+    {
+      if (!nullable)
+        *bad = TRUE;
+      return NULL;
+    }
+  if (!json_object_is_type (value, json_type_string))
+    {
+      *bad = TRUE;
+      return NULL;
+    }
+  text = json_object_get_string (value);
+  if ((gsize) json_object_get_string_len (value) != strlen (text)
+      || !g_utf8_validate (text, -1, NULL) || g_utf8_strlen (text, -1) > (glong) max)
+    {
+      *bad = TRUE;
+      return NULL;
+    }
+  return text;
+}
+
+static gboolean
+load_state (V21Room     *self,
+            const char  *path,
+            GError     **error)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *name = g_filename_display_name (path);
+  g_autoptr(json_object) root = NULL;
+  g_autoptr(GPtrArray) devices = g_ptr_array_new_with_free_func ((GDestroyNotify) device_free);
+  g_autoptr(GPtrArray) posts = g_ptr_array_new_with_free_func ((GDestroyNotify) post_free);
+  json_object *array = NULL;
+  json_object *value = NULL;
+  gsize length = 0;
+  gboolean bad = FALSE;
+  const char *format;
+  const char *code;
+  const char *round;
+  gint64 n_devices = 0;
+  gint64 n_posts = 0;
+
+  if (!v21_file_read (path, STATE_MAX_BYTES, &data, &length, error))
+    return FALSE;
+  root = json_tokener_parse (data);
+  format = root != NULL && json_object_is_type (root, json_type_object) ? state_string (root, "format", FALSE, 64, &bad) : NULL;
+  code = format != NULL ? state_string (root, "code", FALSE, V21_ROOM_CODE_LENGTH, &bad) : NULL;
+  round = format != NULL ? state_string (root, "round", TRUE, 200, &bad) : NULL;
+  if (format == NULL || strcmp (format, STATE_FORMAT) != 0 || code == NULL
+      || strlen (code) != V21_ROOM_CODE_LENGTH || strspn (code, CODE_ALPHABET) != V21_ROOM_CODE_LENGTH)
+    bad = TRUE;
+  if (!bad && json_object_object_get_ex (root, "n_devices", &value) && json_object_is_type (value, json_type_int))
+    n_devices = json_object_get_int64 (value);
+  if (!bad && json_object_object_get_ex (root, "n_posts", &value) && json_object_is_type (value, json_type_int))
+    n_posts = json_object_get_int64 (value);
+  if (n_devices < 0 || n_devices > G_MAXUINT || n_posts < 0 || n_posts > G_MAXUINT)
+    bad = TRUE;
+  if (!bad && (!json_object_object_get_ex (root, "devices", &array) || !json_object_is_type (array, json_type_array)))
+    bad = TRUE;
+  for (gsize i = 0; !bad && i < json_object_array_length (array); i++)
+    {
+      json_object *item = json_object_array_get_idx (array, i);
+      const char *id = state_string (item, "id", FALSE, 32, &bad);
+      const char *token = state_string (item, "token", FALSE, 64, &bad);
+      const char *table = state_string (item, "table", FALSE, 200, &bad);
+      Device *device;
+
+      if (bad || strlen (token) < 32)
+        {
+          bad = TRUE;
+          break;
+        }
+      device = g_new0 (Device, 1);
+      device->id = g_strdup (id);
+      device->token = g_strdup (token);
+      device->table_id = g_strdup (table);
+      device->blocked = json_object_object_get_ex (item, "blocked", &value) && json_object_get_boolean (value);
+      device->allowance = V21_ROOM_BURST;
+      device->checked = g_get_monotonic_time ();
+      g_ptr_array_add (devices, device);
+    }
+  if (!bad && (!json_object_object_get_ex (root, "posts", &array) || !json_object_is_type (array, json_type_array)))
+    bad = TRUE;
+  for (gsize i = 0; !bad && i < json_object_array_length (array); i++)
+    {
+      json_object *item = json_object_array_get_idx (array, i);
+      const char *id = state_string (item, "id", FALSE, 32, &bad);
+      const char *device = state_string (item, "device", FALSE, 32, &bad);
+      const char *kind = state_string (item, "kind", FALSE, 32, &bad);
+      const char *text = state_string (item, "text", FALSE, V21_ROOM_TEXT_MAX_CHARS, &bad);
+      const char *table = state_string (item, "table", FALSE, 200, &bad);
+      const char *sequence = state_string (item, "sequence", TRUE, 200, &bad);
+      const char *created = state_string (item, "created", FALSE, 64, &bad);
+      const char *status = state_string (item, "status", FALSE, 16, &bad);
+      const char *card = state_string (item, "card", TRUE, 200, &bad);
+      Post *post;
+
+      if (bad)
+        break;
+      post = g_new0 (Post, 1);
+      post->id = g_strdup (id);
+      post->device_id = g_strdup (device);
+      post->kind = g_strdup (kind);
+      post->text = g_strdup (text);
+      post->table_id = g_strdup (table);
+      post->sequence_id = g_strdup (sequence);
+      post->created = g_date_time_new_from_iso8601 (created, NULL);
+      post->card_id = g_strdup (card);
+      g_ptr_array_add (posts, post);
+      if (post->created == NULL)
+        bad = TRUE;
+      else if (strcmp (status, "pending") == 0)
+        post->status = POST_PENDING;
+      else if (strcmp (status, "accepted") == 0)
+        /* Accepted, but the workshop was not saved since: it waits again. */
+        post->status = card != NULL && v21_workshop_lookup (self->workshop, card) != NULL ? POST_ACCEPTED : POST_PENDING;
+      else if (strcmp (status, "refused") == 0)
+        post->status = POST_REFUSED;
+      else if (strcmp (status, "withdrawn") == 0)
+        post->status = POST_WITHDRAWN;
+      else
+        bad = TRUE;
+    }
+  if (bad)
+    {
+      g_set_error (error, V21_ERROR, V21_ERROR_FORMAT,
+                   _("“%s” is not the state of a room; remove it to open the room afresh"), name);
+      return FALSE;
+    }
+  g_free (self->code);
+  self->code = g_strdup (code);
+  g_free (self->round_id);
+  self->round_id = g_strdup (round);
+  self->n_devices = (guint) n_devices;
+  self->n_posts = (guint) n_posts;
+  g_hash_table_remove_all (self->device_ids);
+  g_hash_table_remove_all (self->devices);
+  for (guint i = 0; i < devices->len; i++)
+    {
+      Device *device = g_ptr_array_index (devices, i);
+      g_hash_table_insert (self->devices, device->token, device);
+      g_hash_table_insert (self->device_ids, device->id, device);
+    }
+  g_ptr_array_set_free_func (devices, NULL);
+  g_hash_table_remove_all (self->post_ids);
+  g_ptr_array_set_size (self->posts, 0);
+  for (guint i = 0; i < posts->len; i++)
+    {
+      Post *post = g_ptr_array_index (posts, i);
+      g_ptr_array_add (self->posts, post);
+      g_hash_table_insert (self->post_ids, post->id, post);
+    }
+  g_ptr_array_set_free_func (posts, NULL);
+  return TRUE;
+}
+
+char *
+v21_room_state_path (GFile *workshop_file)
+{
+  g_autofree char *path = g_file_get_path (workshop_file);
+  g_autofree char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, path != NULL ? path : "", -1);
+  g_autofree char *dir = g_build_filename (g_get_user_state_dir (), "visions21", "rooms", NULL);
+  g_autofree char *base = g_strconcat (sum, ".json", NULL);
+
+  return g_build_filename (dir, base, NULL);
+}
+
+gboolean
+v21_room_keep_state (V21Room     *self,
+                     const char  *path,
+                     GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_return_val_if_fail (V21_IS_ROOM (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_autofree char *name = g_filename_display_name (dir);
+      g_set_error (error, V21_ERROR, V21_ERROR_IO, _("Could not create the folder “%s”: %s"), name, g_strerror (saved));
+      return FALSE;
+    }
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && !load_state (self, path, error))
+    return FALSE;
+  g_free (self->state_path);
+  self->state_path = g_strdup (path);
+  return save_state (self, error);
+}
+
+
 /* --- Public API ------------------------------------------------------------- */
 
 static char *
@@ -1556,7 +1860,10 @@ v21_room_rotate_code (V21Room *self)
   self->code = random_text (CODE_ALPHABET, V21_ROOM_CODE_LENGTH);
   g_hash_table_remove_all (self->device_ids);
   g_hash_table_remove_all (self->devices);
+  /* Wrong tries counted against the old code say nothing of the new one. */
+  g_hash_table_remove_all (self->guards);
   close_live (self);
+  save_state_or_warn (self);
 }
 
 void
@@ -1646,6 +1953,7 @@ v21_room_refuse (V21Room     *self,
   if ((post = lookup_post (self, post_id, error)) == NULL)
     return FALSE;
   post->status = POST_REFUSED;
+  save_state_or_warn (self);
   inbox_changed (self);
   return TRUE;
 }
@@ -1665,5 +1973,6 @@ v21_room_block_device (V21Room     *self,
       return FALSE;
     }
   device->blocked = TRUE;
+  save_state_or_warn (self);
   return TRUE;
 }

@@ -46,7 +46,8 @@ GPtrArray  *v21_room_get_uris        (V21Room      *self);
 const char *v21_room_get_code        (V21Room      *self);
 /* The facilitator's key for the /api/admin/ calls (accepted from loopback only). */
 const char *v21_room_get_admin_key   (V21Room      *self);
-/* A new join code; every device must join again. */
+/* A new join code; every device must join again, and the wrong codes tried
+ * so far no longer count. */
 void        v21_room_rotate_code     (V21Room      *self);
 
 void        v21_room_set_open        (V21Room      *self,
@@ -72,6 +73,16 @@ gboolean    v21_room_refuse          (V21Room      *self,
 gboolean    v21_room_block_device    (V21Room      *self,
                                       const char   *device_id,
                                       GError      **error);
+
+/* Keeps the room's state (the code, the devices and their cards) in @path,
+ * written atomically at every change, so that a restart reopens the room as it
+ * was; reads @path first when it exists. A file that is not a room's state is
+ * refused with an error, nothing changed. v21_room_state_path() is where the
+ * room of @workshop_file keeps it: under the user's state folder (0700). */
+gboolean    v21_room_keep_state      (V21Room      *self,
+                                      const char   *path,
+                                      GError      **error);
+char       *v21_room_state_path      (GFile        *workshop_file);
 
 /* Whether @address may serve the room or be served: loopback, RFC 1918,
  * 169.254/16, fe80::/10, fc00::/7. */
