@@ -5,6 +5,7 @@
  */
 
 #include <string.h>
+#include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
 #include "v21-room.h"
@@ -301,6 +302,29 @@ test_card_from_the_room (void)
     g_assert_no_error (error);
     g_assert_cmpuint (request (session, state_uri, "GET", token, NULL, &state), ==, 200);
     g_assert_nonnull (strstr (state, "Le mot de Jeanne Martin"));
+  }
+
+  /* A second room on the same state file reopens as the first was. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("test-room-XXXXXX", &error);
+    g_autofree char *path = g_build_filename (dir, "state.json", NULL);
+    g_autoptr(V21Room) again = v21_room_new (workshop);
+    g_autoptr(GPtrArray) waiting = NULL;
+    g_autofree char *card_answer = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (v21_room_keep_state (room, path, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (request (session, uri, "POST", token, "{\"kind\": \"issue\", \"text\": \"Gardée\"}", &card_answer), ==, 201);
+    g_assert_true (v21_room_keep_state (again, path, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (v21_room_get_code (again), ==, v21_room_get_code (room));
+    waiting = v21_room_list_pending (again);
+    g_assert_cmpuint (waiting->len, ==, 1);
+    g_assert_nonnull (v21_room_accept (again, g_ptr_array_index (waiting, 0), &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (g_remove (path), ==, 0);
+    g_assert_cmpint (g_rmdir (dir), ==, 0);
   }
 
   /* Both ends close their connections before the room goes. */
