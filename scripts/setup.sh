@@ -13,6 +13,8 @@ packages=(
   python3 python3-jsonschema
   xvfb xauth dbus dbus-x11 at-spi2-core
   valgrind
+  libsoup-3.0-dev curl
+  chromium chromium-driver python3-selenium
   fonts-cantarell fonts-dejavu-core adwaita-icon-theme
   locales
 )

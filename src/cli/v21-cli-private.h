@@ -39,5 +39,7 @@ int          v21_cli_capitalise    (int    argc,
                                     char **argv);
 int          v21_cli_invitations   (int    argc,
                                     char **argv);
+int          v21_cli_room          (int    argc,
+                                    char **argv);
 
 G_END_DECLS

@@ -33,6 +33,7 @@ static const Command commands[] = {
   { "merge", v21_cli_merge, N_("Bring the tables’ files into the master workshop") },
   { "capitalise", v21_cli_capitalise, N_("Bring several workshops into one document on the method") },
   { "invitations", v21_cli_invitations, N_("Write the invitation letters as a PDF, and the days as a calendar file") },
+  { "room", v21_cli_room, N_("Open the room: phones of the hall post cards and vote") },
 };
 
 static void
