@@ -16,6 +16,8 @@ const char     *_v21_window_get_page         (V21Window *self);
  * yet (without showing it), or NULL. */
 GtkWidget      *_v21_window_get_section      (V21Window  *self,
                                               const char *name);
+/* The name of the page shown in the workshop (e.g. "votes"), or NULL. */
+const char     *_v21_window_get_shown_section (V21Window *self);
 /* Whether the page @name has been built (pages are built when first shown). */
 gboolean        _v21_window_is_section_built (V21Window  *self,
                                               const char *name);

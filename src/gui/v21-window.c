@@ -1641,6 +1641,16 @@ _v21_window_get_page (V21Window *self)
   return gtk_stack_get_visible_child_name (self->main_stack);
 }
 
+const char *
+_v21_window_get_shown_section (V21Window *self)
+{
+  g_return_val_if_fail (V21_IS_WINDOW (self), NULL);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "workshop") != 0)
+    return NULL;
+  return gtk_stack_get_visible_child_name (self->content_stack);
+}
+
 GtkWidget *
 _v21_window_get_section (V21Window  *self,
                          const char *name)

@@ -1,0 +1,170 @@
+/* test-room-keys.c — the room's keyboard path: Ctrl+R on the right round,
+ * capture from any page, feedback in the moment
+ *
+ * Key presses go through the X server (XTEST, under Xvfb), as in test-live.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <X11/Xlib.h>
+#include <X11/keysym.h>
+
+#include "gui-test-util.h"
+#include "v21-session.h"
+#include "v21-window.h"
+#include "v21-window-private.h"
+
+typedef struct
+{
+  V21Window   *window;
+  V21Workshop *workshop;
+} Room;
+
+static void
+room_open (Room *room)
+{
+  g_autoptr(GFile) file = gui_test_copy_demo ();
+
+  g_assert_nonnull (file);
+  room->window = v21_window_new (gui_test_get_application ());
+  gtk_window_set_default_size (GTK_WINDOW (room->window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (room->window));
+  gui_test_open_file (room->window, file);
+  room->workshop = v21_window_get_workshop (room->window);
+  g_assert_nonnull (room->workshop);
+}
+
+static GtkWidget *
+show_page (Room       *room,
+           const char *name)
+{
+  GtkWidget *page = _v21_window_get_section (room->window, name);
+
+  g_assert_nonnull (page);
+  gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (page)), page);
+  gui_test_spin (200);
+  return page;
+}
+
+static void
+room_close (Room *room)
+{
+  gui_test_destroy_window (GTK_WINDOW (room->window));
+}
+
+static AdwMessageDialog *
+wait_for_dialog (void)
+{
+  for (guint i = 0; i < 50; i++)
+    {
+      GtkWindow *dialog = gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+      if (dialog != NULL)
+        return ADW_MESSAGE_DIALOG (dialog);
+      gui_test_spin (20);
+    }
+  return NULL;
+}
+
+static void
+answer (AdwMessageDialog *dialog,
+        const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gui_test_spin (50);
+}
+
+/* On the Votes page, Ctrl+R reveals the round shown there and says which;
+ * a revealed round is hidden only once the facilitator confirms. */
+static void
+test_reveal_votes_page (void)
+{
+  Room room;
+  GtkWidget *page;
+  GtkDropDown *rounds;
+  V21Record *enjeux;
+  V21Record *pistes;
+  AdwMessageDialog *dialog;
+
+  room_open (&room);
+  enjeux = v21_workshop_lookup (room.workshop, "vr1");   /* revealed */
+  pistes = v21_workshop_lookup (room.workshop, "vr2");   /* hidden */
+  page = show_page (&room, "votes");
+  rounds = GTK_DROP_DOWN (gui_test_find_widget (page, GTK_TYPE_DROP_DOWN, NULL));
+  gtk_drop_down_set_selected (rounds, 1);
+  gui_test_spin (100);
+
+  gui_test_send_keysym (page, XK_r, ControlMask);
+  gui_test_spin (100);
+  g_assert_true (v21_record_get_bool (pistes, "revealed"));
+  g_assert_true (v21_record_get_bool (enjeux, "revealed"));
+  g_assert_nonnull (gui_test_find_by_text (GTK_WIDGET (room.window),
+                                           "Results of “Priorisation des pistes d'action — 10 points par personne” revealed",
+                                           TRUE));
+  /* The console shows the round just revealed. */
+  g_assert_true (v21_session_get_chosen_round (v21_session_get (room.workshop)) == pistes);
+
+  /* Ctrl+R again: asked, not hidden; "Keep shown" changes nothing. */
+  gui_test_send_keysym (page, XK_r, ControlMask);
+  dialog = wait_for_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
+                   "Hide the results of “Priorisation des pistes d'action — 10 points par personne”?");
+  g_assert_true (v21_record_get_bool (pistes, "revealed"));
+  answer (dialog, "cancel");
+  g_assert_true (v21_record_get_bool (pistes, "revealed"));
+
+  /* Confirmed, the results are hidden. */
+  gui_test_send_keysym (page, XK_r, ControlMask);
+  dialog = wait_for_dialog ();
+  g_assert_nonnull (dialog);
+  answer (dialog, "hide");
+  g_assert_false (v21_record_get_bool (pistes, "revealed"));
+  g_assert_true (v21_record_get_bool (enjeux, "revealed"));
+  room_close (&room);
+}
+
+/* Elsewhere, with the projector not on the votes, Ctrl+R is about the
+ * current sequence's round, whatever round was chosen before. */
+static void
+test_reveal_elsewhere (void)
+{
+  Room room;
+  V21Session *session;
+  GtkWidget *page;
+  AdwMessageDialog *dialog;
+
+  room_open (&room);
+  session = v21_session_get (room.workshop);
+  v21_session_set_sequence (session, v21_workshop_lookup (room.workshop, "seq-d1-05"));
+  v21_session_set_round (session, v21_workshop_lookup (room.workshop, "vr2"));
+  page = show_page (&room, "trajectories");
+
+  gui_test_send_keysym (page, XK_r, ControlMask);
+  dialog = wait_for_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
+                   "Hide the results of “Enjeux prioritaires — vote à gommettes par table”?");
+  answer (dialog, "cancel");
+  g_assert_true (v21_record_get_bool (v21_workshop_lookup (room.workshop, "vr1"), "revealed"));
+  g_assert_false (v21_record_get_bool (v21_workshop_lookup (room.workshop, "vr2"), "revealed"));
+  room_close (&room);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("GTK_IM_MODULE", "gtk-im-context-simple", TRUE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  if (!gui_test_init (&argc, &argv, "room-keys", GUI_TEST_NEEDS_XTEST))
+    return gui_test_run ();
+
+  g_test_add_func ("/gui/room-keys/reveal-votes-page", test_reveal_votes_page);
+  g_test_add_func ("/gui/room-keys/reveal-elsewhere", test_reveal_elsewhere);
+  return gui_test_run ();
+}
