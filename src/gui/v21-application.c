@@ -174,6 +174,7 @@ v21_application_startup (GApplication *application)
     { "win.previous-sequence", { "<Control>Page_Up", NULL } },
     { "win.reveal-votes", { "<Control>r", NULL } },
     { "win.toggle-timer", { "<Control><Shift>t", NULL } },
+    { "win.focus-capture", { "<Control>l", NULL } },
     /* win.show-help-overlay gets <Control>question from GtkApplication. */
   };
   V21Application *self = V21_APPLICATION (application);

@@ -75,7 +75,16 @@ redo_action (GSimpleAction *action,
     v21_workshop_redo (workshop);
 }
 
+static void
+focus_capture_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  _v21_window_focus_capture (V21_WINDOW (user_data));
+}
+
 static const GActionEntry win_actions[] = {
+  { "focus-capture", focus_capture_action },
   { "new", new_action },
   { "open", open_action },
   { "open-demo", open_demo_action },

@@ -18,6 +18,10 @@ GtkWidget      *_v21_window_get_section      (V21Window  *self,
                                               const char *name);
 /* The name of the page shown in the workshop (e.g. "votes"), or NULL. */
 const char     *_v21_window_get_shown_section (V21Window *self);
+/* Ctrl+L: the focus in the capture line of the page shown (the live page's,
+ * else the bar at the foot of the window, shown if it was not). */
+void            _v21_window_focus_capture     (V21Window *self);
+GtkWidget      *_v21_window_get_capture_bar   (V21Window *self);
 /* Whether the page @name has been built (pages are built when first shown). */
 gboolean        _v21_window_is_section_built (V21Window  *self,
                                               const char *name);

@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "v21-autosave.h"
+#include "v21-capture-bar.h"
+#include "v21-live-page.h"
 #include "v21-document.h"
 #include "v21-error.h"
 #include "v21-field-binding.h"
@@ -62,6 +64,10 @@ struct _V21Window
   char                 *page_before_loading;
   GtkFileChooserNative *chooser;        /* kept until it answers */
   gboolean              close_confirmed;
+
+  /* The capture line of the pages other than the live run (Ctrl+L). */
+  GtkWidget            *capture_bar;
+  gboolean              capture_summoned;  /* Ctrl+L on a page without it */
 };
 
 G_DEFINE_FINAL_TYPE (V21Window, v21_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -381,6 +387,28 @@ drop_document (V21Window *self,
   g_clear_object (&self->document);
 }
 
+static const V21PageInfo *find_page_info (const char *name);
+
+/* The capture bar is at the foot of every page of Run and Results but the
+ * live run (which has its own line), and of any page where Ctrl+L called it. */
+static void
+update_capture_bar (V21Window *self)
+{
+  const char *name;
+  const V21PageInfo *info;
+  gboolean shown;
+
+  if (self->capture_bar == NULL || self->content_stack == NULL)
+    return;
+  name = gtk_stack_get_visible_child_name (self->content_stack);
+  info = find_page_info (name);
+  shown = g_strcmp0 (name, "live") != 0
+          && (self->capture_summoned
+              || (info != NULL && (g_strcmp0 (info->section, N_("Run")) == 0
+                                   || g_strcmp0 (info->section, N_("Results")) == 0)));
+  gtk_widget_set_visible (self->capture_bar, shown);
+}
+
 /* The pages of the registry (v21-pages.c): a sidebar row and a stack page each,
  * built for the open workshop; the overview row of the template stays. */
 
@@ -411,6 +439,10 @@ add_pages (V21Window *self)
 {
   for (const V21PageInfo *info = v21_pages (); info->name != NULL; info++)
     gtk_list_box_append (self->sidebar_list, page_row (info));
+  self->capture_bar = v21_capture_bar_new (self->workshop);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->content_stack))),
+                              self->capture_bar, GTK_WIDGET (self->content_stack));
+  update_capture_bar (self);
 }
 
 static const V21PageInfo *
@@ -445,6 +477,12 @@ remove_pages (V21Window *self)
 {
   GtkListBoxRow *row;
   int index = 0;
+
+  if (self->capture_bar != NULL)
+    {
+      gtk_box_remove (GTK_BOX (gtk_widget_get_parent (self->capture_bar)), self->capture_bar);
+      self->capture_bar = NULL;
+    }
 
   /* By index: removing a row also removes the section heading that followed
    * it, so a sibling taken beforehand may be gone. */
@@ -1229,6 +1267,39 @@ on_back_clicked (V21Window *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* The sidebar's highlight is the page shown: moving the focus through the
+ * rows (Tab, arrows) leaves it there until a row is activated. */
+static void
+sync_sidebar (V21Window *self)
+{
+  const char *name;
+  GtkListBoxRow *selected;
+
+  if (self->content_stack == NULL || self->sidebar_list == NULL)
+    return;
+  name = gtk_stack_get_visible_child_name (self->content_stack);
+  selected = gtk_list_box_get_selected_row (self->sidebar_list);
+  if (gtk_list_box_get_selection_mode (self->sidebar_list) == GTK_SELECTION_NONE
+      || (selected != NULL && g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (selected)), name) == 0))
+    return;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && g_strcmp0 (gtk_widget_get_name (row), name) == 0)
+      {
+        gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
+        return;
+      }
+}
+
+static void
+on_page_shown (V21Window *self)
+{
+  self->capture_summoned = FALSE;
+  update_capture_bar (self);
+  sync_sidebar (self);
+}
+
 static void
 on_leaflet_folded (V21Window *self)
 {
@@ -1469,6 +1540,10 @@ v21_window_init (V21Window *self)
   g_signal_group_connect_swapped (self->workshop_signals, "changed",
                                   G_CALLBACK (update_overview), self);
 
+  g_signal_connect_swapped (self->content_stack, "notify::visible-child-name",
+                            G_CALLBACK (on_page_shown), self);
+  g_signal_connect_swapped (self->sidebar_list, "row-selected", G_CALLBACK (sync_sidebar), self);
+
   self->document_signals = g_signal_group_new (V21_TYPE_DOCUMENT);
   g_signal_group_connect_swapped (self->document_signals, "notify::autosave-error",
                                   G_CALLBACK (update_banner), self);
@@ -1639,6 +1714,37 @@ _v21_window_get_page (V21Window *self)
   g_return_val_if_fail (V21_IS_WINDOW (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+void
+_v21_window_focus_capture (V21Window *self)
+{
+  GtkWidget *live;
+
+  g_return_if_fail (V21_IS_WINDOW (self));
+  if (self->capture_bar == NULL || g_strcmp0 (_v21_window_get_shown_section (self), NULL) == 0)
+    return;
+  if (g_strcmp0 (_v21_window_get_shown_section (self), "live") == 0)
+    {
+      gtk_widget_activate_action (gtk_stack_get_visible_child (self->content_stack), "live.focus-capture", NULL);
+      return;
+    }
+  /* A card typed here gets the live page's kind and table. */
+  live = gtk_stack_get_child_by_name (self->content_stack, "live");
+  if (live != NULL)
+    v21_capture_bar_set_context (V21_CAPTURE_BAR (self->capture_bar),
+                                 v21_live_page_get_kind (V21_LIVE_PAGE (live)),
+                                 v21_live_page_get_table (V21_LIVE_PAGE (live)));
+  self->capture_summoned = TRUE;
+  update_capture_bar (self);
+  v21_capture_bar_focus (V21_CAPTURE_BAR (self->capture_bar));
+}
+
+GtkWidget *
+_v21_window_get_capture_bar (V21Window *self)
+{
+  g_return_val_if_fail (V21_IS_WINDOW (self), NULL);
+  return self->capture_bar;
 }
 
 const char *

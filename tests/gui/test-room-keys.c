@@ -13,8 +13,10 @@
 #include <X11/keysym.h>
 
 #include "gui-test-util.h"
+#include "v21-capture-bar.h"
 #include "v21-session.h"
 #include "v21-window.h"
+#include "v21-widgets.h"
 #include "v21-window-private.h"
 
 typedef struct
@@ -155,6 +157,82 @@ test_reveal_elsewhere (void)
   room_close (&room);
 }
 
+static V21Record *
+last_card (V21Workshop *workshop)
+{
+  V21Collection *cards = v21_workshop_get_collection (workshop, "cards");
+
+  return v21_collection_get (cards, v21_collection_get_n (cards) - 1);
+}
+
+/* Ctrl+L on the Board, then typing a card: the card is added, to the
+ * current sequence; a mistake shows at once under the line and keeps the text. */
+static void
+test_capture_from_board (void)
+{
+  Room room;
+  GtkWidget *page;
+  GtkWidget *bar;
+  GtkWidget *entry;
+  V21Collection *cards;
+  V21Record *sequence;
+  guint before;
+
+  room_open (&room);
+  cards = v21_workshop_get_collection (room.workshop, "cards");
+  before = v21_collection_get_n (cards);
+  sequence = v21_session_get_sequence (v21_session_get (room.workshop));
+  page = show_page (&room, "board");
+  bar = _v21_window_get_capture_bar (room.window);
+  g_assert_nonnull (bar);
+  /* At the foot of the Board, before any key. */
+  g_assert_true (gtk_widget_get_mapped (bar));
+  entry = v21_capture_bar_get_entry (V21_CAPTURE_BAR (bar));
+  g_assert_false (gtk_widget_has_focus (entry));
+
+  gui_test_send_keysym (page, XK_l, ControlMask);
+  gui_test_spin (50);
+  g_assert_true (v21_has_focus_within (entry));
+  gui_test_type_text (entry, "m: Fermeture de la poste");
+  gui_test_send_keysym (entry, XK_Return, 0);
+  gui_test_spin (50);
+  g_assert_cmpuint (v21_collection_get_n (cards), ==, before + 1);
+  g_assert_cmpstr (v21_record_get_string (last_card (room.workshop), "text"), ==, "Fermeture de la poste");
+  g_assert_cmpstr (v21_record_get_string (last_card (room.workshop), "kind"), ==, "threat");
+  g_assert_cmpstr (v21_record_get_string (last_card (room.workshop), "sequence"), ==, v21_record_get_id (sequence));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  /* Success is quiet: no error, no toast. */
+  g_assert_null (v21_capture_bar_get_error (V21_CAPTURE_BAR (bar)));
+
+  /* No table 9: said at once, nothing added, nothing lost. */
+  gui_test_type_text (entry, "#9 Une halle couverte");
+  gui_test_send_keysym (entry, XK_Return, 0);
+  gui_test_spin (50);
+  g_assert_cmpuint (v21_collection_get_n (cards), ==, before + 1);
+  g_assert_cmpstr (v21_capture_bar_get_error (V21_CAPTURE_BAR (bar)), ==, "There is no table 9");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "#9 Une halle couverte");
+  /* Corrected, the error goes and the card comes. */
+  for (guint i = 0; i < 3; i++)
+    gui_test_send_keysym (entry, XK_Home, 0);
+  gui_test_send_keysym (entry, XK_Delete, 0);
+  gui_test_send_keysym (entry, XK_Delete, 0);
+  gui_test_send_keysym (entry, XK_Delete, 0);
+  g_assert_null (v21_capture_bar_get_error (V21_CAPTURE_BAR (bar)));
+  gui_test_send_keysym (entry, XK_Return, 0);
+  gui_test_spin (50);
+  g_assert_cmpuint (v21_collection_get_n (cards), ==, before + 2);
+  g_assert_cmpstr (v21_record_get_string (last_card (room.workshop), "text"), ==, "Une halle couverte");
+
+  /* On a page of Prepare the bar is not there, until Ctrl+L calls it. */
+  page = show_page (&room, "territory");
+  g_assert_false (gtk_widget_get_mapped (bar));
+  gui_test_send_keysym (page, XK_l, ControlMask);
+  gui_test_spin (50);
+  g_assert_true (gtk_widget_get_mapped (bar));
+  g_assert_true (v21_has_focus_within (entry));
+  room_close (&room);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -166,5 +244,6 @@ main (int   argc,
 
   g_test_add_func ("/gui/room-keys/reveal-votes-page", test_reveal_votes_page);
   g_test_add_func ("/gui/room-keys/reveal-elsewhere", test_reveal_elsewhere);
+  g_test_add_func ("/gui/room-keys/capture-from-board", test_capture_from_board);
   return gui_test_run ();
 }
