@@ -55,7 +55,6 @@ v21_show_toast (GtkWidget  *widget,
                 const char *action)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *previous;
   AdwToast *toast;
 
   /* The window itself holds its overlay as its content. */
@@ -64,18 +63,15 @@ v21_show_toast (GtkWidget  *widget,
     overlay = adw_application_window_get_content (ADW_APPLICATION_WINDOW (widget));
   if (overlay == NULL)
     return;
-  /* A toast never waits behind another: the newest replaces the one shown. */
-  previous = g_object_get_data (G_OBJECT (overlay), "v21-toast");
-  if (previous != NULL)
-    adw_toast_dismiss (previous);
   toast = adw_toast_new (text);
+  /* A toast never waits behind another: the newest shows at once. (Dismissing
+   * the one shown instead crashes libadwaita 1.2 in its hide animation.) */
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   if (action != NULL)
     {
       adw_toast_set_button_label (toast, button);
       adw_toast_set_action_name (toast, action);
     }
-  g_object_set_data_full (G_OBJECT (overlay), "v21-toast", g_object_ref (toast), g_object_unref);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 

@@ -22,6 +22,8 @@ const char     *_v21_window_get_shown_section (V21Window *self);
  * else the bar at the foot of the window, shown if it was not). */
 void            _v21_window_focus_capture     (V21Window *self);
 GtkWidget      *_v21_window_get_capture_bar   (V21Window *self);
+/* The header bar's undo button: its tooltip says what Ctrl+Z undoes. */
+GtkWidget      *_v21_window_get_undo_button   (V21Window *self);
 /* Whether the page @name has been built (pages are built when first shown). */
 gboolean        _v21_window_is_section_built (V21Window  *self,
                                               const char *name);

@@ -48,6 +48,7 @@ struct _V21Window
   AdwActionRow         *horizon_row;
   GtkLabel             *horizon_label;
 
+  GtkWidget            *undo_button;
   GtkRevealer          *autosave_revealer;
   GtkLabel             *autosave_label;
   AdwStatusPage        *loading_status;
@@ -68,6 +69,7 @@ struct _V21Window
   /* The capture line of the pages other than the live run (Ctrl+L). */
   GtkWidget            *capture_bar;
   gboolean              capture_summoned;  /* Ctrl+L on a page without it */
+  guint                 undo_label_id;
 };
 
 G_DEFINE_FINAL_TYPE (V21Window, v21_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -287,6 +289,37 @@ update_overview (V21Window *self)
   adw_action_row_set_subtitle (self->horizon_row, years);
 }
 
+/* The undo button says what Ctrl+Z would undo. */
+static void
+update_undo_label (V21Window *self)
+{
+  const char *label = self->workshop ? v21_workshop_get_undo_label (self->workshop) : NULL;
+  g_autofree char *text = label ? g_strdup_printf (_("Undo: %s"), label) : g_strdup (_("Undo"));
+
+  if (self->undo_button == NULL)
+    return;
+  gtk_widget_set_tooltip_text (self->undo_button, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->undo_button), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+}
+
+/* After the edit: inside a group, the label is still the previous step's. */
+static gboolean
+undo_label_idle (gpointer data)
+{
+  V21Window *self = data;
+
+  self->undo_label_id = 0;
+  update_undo_label (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_undo_label (V21Window *self)
+{
+  if (self->undo_label_id == 0)
+    self->undo_label_id = g_idle_add (undo_label_idle, self);
+}
+
 static void
 update_actions (V21Window *self)
 {
@@ -296,6 +329,7 @@ update_actions (V21Window *self)
   set_action_enabled (self, "save-as", open);
   set_action_enabled (self, "undo", open && v21_workshop_can_undo (self->workshop));
   set_action_enabled (self, "redo", open && v21_workshop_can_redo (self->workshop));
+  update_undo_label (self);
 }
 
 static void
@@ -1427,6 +1461,7 @@ v21_window_dispose (GObject *object)
 {
   V21Window *self = V21_WINDOW (object);
 
+  g_clear_handle_id (&self->undo_label_id, g_source_remove);
   if (self->chooser != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->chooser, self);
@@ -1478,6 +1513,7 @@ v21_window_class_init (V21WindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, V21Window, overview_status);
   gtk_widget_class_bind_template_child (widget_class, V21Window, horizon_row);
   gtk_widget_class_bind_template_child (widget_class, V21Window, horizon_label);
+  gtk_widget_class_bind_template_child (widget_class, V21Window, undo_button);
   gtk_widget_class_bind_template_child (widget_class, V21Window, autosave_revealer);
   gtk_widget_class_bind_template_child (widget_class, V21Window, autosave_label);
   gtk_widget_class_bind_template_child (widget_class, V21Window, loading_status);
@@ -1539,6 +1575,8 @@ v21_window_init (V21Window *self)
                                   G_CALLBACK (update_actions), self);
   g_signal_group_connect_swapped (self->workshop_signals, "changed",
                                   G_CALLBACK (update_overview), self);
+  g_signal_group_connect_swapped (self->workshop_signals, "changed",
+                                  G_CALLBACK (queue_undo_label), self);
 
   g_signal_connect_swapped (self->content_stack, "notify::visible-child-name",
                             G_CALLBACK (on_page_shown), self);
@@ -1738,6 +1776,13 @@ _v21_window_focus_capture (V21Window *self)
   self->capture_summoned = TRUE;
   update_capture_bar (self);
   v21_capture_bar_focus (V21_CAPTURE_BAR (self->capture_bar));
+}
+
+GtkWidget *
+_v21_window_get_undo_button (V21Window *self)
+{
+  g_return_val_if_fail (V21_IS_WINDOW (self), NULL);
+  return self->undo_button;
 }
 
 GtkWidget *

@@ -233,6 +233,67 @@ test_capture_from_board (void)
   room_close (&room);
 }
 
+/* On the live page: an error under the line at once; a correction shows in
+ * the list; the undo button says what Ctrl+Z undoes, and it undoes that. */
+static void
+test_live_feedback (void)
+{
+  Room room;
+  GtkWidget *page;
+  GtkWidget *entry;
+  GtkWidget *undo;
+  GtkWidget *error;
+  V21Collection *cards;
+  guint before;
+
+  room_open (&room);
+  cards = v21_workshop_get_collection (room.workshop, "cards");
+  before = v21_collection_get_n (cards);
+  page = show_page (&room, "live");
+  entry = gui_test_find_widget (page, GTK_TYPE_ENTRY, NULL);
+  undo = _v21_window_get_undo_button (room.window);
+  g_assert_true (v21_has_focus_within (entry));
+
+  gui_test_type_text (entry, "#9 Halle");
+  gui_test_send_keysym (entry, XK_Return, 0);
+  gui_test_spin (50);
+  error = gui_test_find_by_text (page, "There is no table 9", TRUE);
+  g_assert_nonnull (error);
+  g_assert_true (gtk_widget_get_mapped (error));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "#9 Halle");
+  g_assert_cmpuint (v21_collection_get_n (cards), ==, before);
+  gui_test_send_keysym (entry, XK_BackSpace, 0);
+  g_assert_false (gtk_widget_get_visible (error));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+
+  gui_test_type_text (entry, "Une foret");
+  gui_test_send_keysym (entry, XK_Return, 0);
+  gui_test_spin (100);
+  g_assert_cmpuint (v21_collection_get_n (cards), ==, before + 1);
+  g_assert_nonnull (gui_test_find_by_text (page, "Une foret", TRUE));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (undo), ==, "Undo: Add the card “Une foret”");
+
+  /* Up, edit, Enter: the list shows the correction. */
+  gui_test_send_keysym (entry, XK_Up, 0);
+  gui_test_type_text (entry, " comestible");
+  gui_test_send_keysym (entry, XK_Return, 0);
+  gui_test_spin (100);
+  g_assert_cmpuint (v21_collection_get_n (cards), ==, before + 1);
+  g_assert_nonnull (gui_test_find_by_text (page, "Une foret comestible", TRUE));
+  g_assert_null (gui_test_find_by_text (page, "Une foret", TRUE));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (undo), ==, "Undo: Correct the card “Une foret”");
+
+  /* Ctrl+Z takes back the correction, shown at once; again, the card. */
+  gui_test_send_keysym (entry, XK_z, ControlMask);
+  gui_test_spin (100);
+  g_assert_nonnull (gui_test_find_by_text (page, "Une foret", TRUE));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (undo), ==, "Undo: Add the card “Une foret”");
+  gui_test_send_keysym (entry, XK_z, ControlMask);
+  gui_test_spin (100);
+  g_assert_cmpuint (v21_collection_get_n (cards), ==, before);
+  room_close (&room);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -245,5 +306,6 @@ main (int   argc,
   g_test_add_func ("/gui/room-keys/reveal-votes-page", test_reveal_votes_page);
   g_test_add_func ("/gui/room-keys/reveal-elsewhere", test_reveal_elsewhere);
   g_test_add_func ("/gui/room-keys/capture-from-board", test_capture_from_board);
+  g_test_add_func ("/gui/room-keys/live-feedback", test_live_feedback);
   return gui_test_run ();
 }

@@ -35,6 +35,26 @@ struct _V21CaptureBar
 
 G_DEFINE_FINAL_TYPE (V21CaptureBar, v21_capture_bar, GTK_TYPE_WIDGET)
 
+V21Record *
+v21_capture_labelled_add (V21Workshop *workshop,
+                          const char  *kind,
+                          const char  *text,
+                          V21Record   *table,
+                          V21Record   *sequence,
+                          GError     **error)
+{
+  g_autofree char *label = g_strdup_printf (_("Add the card “%s”"), text);
+  V21Record *card;
+
+  v21_workshop_begin_group (workshop, label);
+  card = v21_capture_add_card (workshop, kind, text, table, sequence, NULL, error);
+  if (card != NULL)
+    v21_workshop_end_group (workshop);
+  else
+    v21_workshop_cancel_group (workshop);
+  return card;
+}
+
 static void
 show_error (V21CaptureBar *self,
             const char    *message)
@@ -68,8 +88,8 @@ on_activate (V21CaptureBar *self)
   else if (*capture.text == '\0')
     g_set_error_literal (&error, V21_ERROR, V21_ERROR_VALUE, _("A card needs a text"));
   else
-    v21_capture_add_card (self->workshop, capture.kind ? capture.kind : self->kind, capture.text,
-                          table, v21_session_get_sequence (session), NULL, &error);
+    v21_capture_labelled_add (self->workshop, capture.kind ? capture.kind : self->kind, capture.text,
+                              table, v21_session_get_sequence (session), &error);
   v21_capture_clear (&capture);
   /* What was typed stays until it makes a card. */
   show_error (self, error ? error->message : NULL);

@@ -27,4 +27,13 @@ GtkWidget  *v21_capture_bar_get_entry    (V21CaptureBar *self);
 /* The error shown under the line, or NULL when there is none. */
 const char *v21_capture_bar_get_error    (V21CaptureBar *self);
 
+/* v21_capture_add_card() as one undo step that names the card
+ * ("Add the card “…”"). */
+V21Record  *v21_capture_labelled_add     (V21Workshop   *workshop,
+                                          const char    *kind,
+                                          const char    *text,
+                                          V21Record     *table,
+                                          V21Record     *sequence,
+                                          GError       **error);
+
 G_END_DECLS
