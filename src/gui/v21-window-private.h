@@ -18,6 +18,9 @@ GtkWidget      *_v21_window_get_section      (V21Window  *self,
                                               const char *name);
 /* The name of the page shown in the workshop (e.g. "votes"), or NULL. */
 const char     *_v21_window_get_shown_section (V21Window *self);
+/* Ctrl+Alt+1…9, 0, -, =: the page @name of the registry, built if need be. */
+void            _v21_window_show_page         (V21Window  *self,
+                                               const char *name);
 /* Ctrl+L: the focus in the capture line of the page shown (the live page's,
  * else the bar at the foot of the window, shown if it was not). */
 void            _v21_window_focus_capture     (V21Window *self);

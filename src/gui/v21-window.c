@@ -1755,6 +1755,18 @@ _v21_window_get_page (V21Window *self)
 }
 
 void
+_v21_window_show_page (V21Window  *self,
+                       const char *name)
+{
+  g_return_if_fail (V21_IS_WINDOW (self));
+  if (self->workshop == NULL || (find_page_info (name) == NULL && g_strcmp0 (name, "overview") != 0))
+    return;
+  ensure_page (self, name);
+  gtk_stack_set_visible_child_name (self->content_stack, name);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+void
 _v21_window_focus_capture (V21Window *self)
 {
   GtkWidget *live;

@@ -294,6 +294,80 @@ test_live_feedback (void)
   room_close (&room);
 }
 
+/* The sidebar: the list whose first row is the overview. */
+static GtkListBox *
+find_sidebar (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_BOX (widget) && gtk_list_box_get_row_at_index (GTK_LIST_BOX (widget), 0) != NULL
+      && g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (widget), 0))),
+                    "overview") == 0)
+    return GTK_LIST_BOX (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListBox *found = find_sidebar (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static const char *
+highlighted (Room *room)
+{
+  GtkListBox *sidebar = find_sidebar (GTK_WIDGET (room->window));
+  GtkListBoxRow *row;
+
+  g_assert_nonnull (sidebar);
+  row = gtk_list_box_get_selected_row (sidebar);
+  return row ? gtk_widget_get_name (GTK_WIDGET (row)) : NULL;
+}
+
+/* Every page has its key, Ctrl+Alt and the top row; the sidebar's highlight
+ * is the page shown, also when the focus goes through the rows. */
+static void
+test_pages_by_keyboard (void)
+{
+  static const struct { KeySym key; const char *page; } pages[] = {
+    { XK_1, "territory" }, { XK_2, "people" }, { XK_3, "run-sheet" }, { XK_4, "material" },
+    { XK_5, "checklist" }, { XK_6, "live" }, { XK_7, "board" }, { XK_8, "projector" },
+    { XK_9, "votes" }, { XK_0, "robustness" }, { XK_minus, "trajectories" }, { XK_equal, "report" },
+  };
+  Room room;
+  GtkWidget *row;
+
+  room_open (&room);
+  /* Wide enough for the sidebar beside the page (folded, no row is highlighted). */
+  gtk_window_set_default_size (GTK_WINDOW (room.window), 1900, 1000);
+  gui_test_spin (300);
+  g_assert_false (adw_leaflet_get_folded (ADW_LEAFLET (gui_test_find_widget (GTK_WIDGET (room.window),
+                                                                             ADW_TYPE_LEAFLET, NULL))));
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (room.window));
+
+      gui_test_send_keysym (focus ? focus : GTK_WIDGET (room.window), pages[i].key, ControlMask | Mod1Mask);
+      gui_test_spin (100);
+      g_test_message ("page %s", pages[i].page);
+      g_assert_cmpstr (_v21_window_get_shown_section (room.window), ==, pages[i].page);
+      g_assert_cmpstr (highlighted (&room), ==, pages[i].page);
+    }
+
+  /* Board shown; Tab and arrows through the sidebar keep the highlight on it. */
+  gui_test_send_keysym (GTK_WIDGET (room.window), XK_7, ControlMask | Mod1Mask);
+  gui_test_spin (100);
+  row = gui_test_find_by_text (GTK_WIDGET (room.window), "Written report", TRUE);
+  g_assert_nonnull (row);
+  gtk_widget_grab_focus (gtk_widget_get_ancestor (row, GTK_TYPE_LIST_BOX_ROW));
+  gui_test_send_keysym (row, XK_Up, 0);
+  gui_test_send_keysym (row, XK_Up, 0);
+  gui_test_send_keysym (row, XK_Tab, ShiftMask);
+  gui_test_spin (100);
+  g_assert_cmpstr (_v21_window_get_shown_section (room.window), ==, "board");
+  g_assert_cmpstr (highlighted (&room), ==, "board");
+  room_close (&room);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,5 +381,6 @@ main (int   argc,
   g_test_add_func ("/gui/room-keys/reveal-elsewhere", test_reveal_elsewhere);
   g_test_add_func ("/gui/room-keys/capture-from-board", test_capture_from_board);
   g_test_add_func ("/gui/room-keys/live-feedback", test_live_feedback);
+  g_test_add_func ("/gui/room-keys/pages-by-keyboard", test_pages_by_keyboard);
   return gui_test_run ();
 }
