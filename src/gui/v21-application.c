@@ -12,6 +12,7 @@
 #include <signal.h>
 
 #include "v21-application.h"
+#include "v21-pages.h"
 #include "v21-gui-config.h"
 #include "v21-window.h"
 #include "visions21-resources.h"
@@ -185,10 +186,15 @@ v21_application_startup (GApplication *application)
     { "win.scene::black", { "<Control>F7", NULL } },
     { "win.board-page-previous", { "<Alt>Page_Up", NULL } },
     { "win.board-page-next", { "<Alt>Page_Down", NULL } },
+    { "win.focus-capture", { "<Control>l", NULL } },
     /* win.show-help-overlay gets <Control>question from GtkApplication. */
   };
+  /* The pages, in sidebar order: Ctrl+Alt and a key of the top row (never
+   * the capture line's Ctrl+digit and Alt+digit). */
+  static const char *page_keys[] = { "1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "minus", "equal" };
   V21Application *self = V21_APPLICATION (application);
   GtkIconTheme *icon_theme;
+  guint n_page = 0;
 
   G_APPLICATION_CLASS (v21_application_parent_class)->startup (application);
 
@@ -197,6 +203,14 @@ v21_application_startup (GApplication *application)
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self),
                                            accels[i].action, accels[i].accels);
+  for (const V21PageInfo *info = v21_pages (); info->name != NULL && n_page < G_N_ELEMENTS (page_keys); info++)
+    {
+      g_autofree char *action = g_strdup_printf ("win.show-page::%s", info->name);
+      g_autofree char *accel = g_strdup_printf ("<Control><Alt>%s", page_keys[n_page++]);
+
+      gtk_application_set_accels_for_action (GTK_APPLICATION (self), action,
+                                             (const char *[]) { accel, NULL });
+    }
 
   /* Run from the build tree, the application icon is only in the sources. */
   icon_theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());

@@ -78,9 +78,16 @@ v21_show_toast (GtkWidget  *widget,
   GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
   AdwToast *toast;
 
+  /* The window itself holds its overlay as its content. */
+  if (overlay == NULL && ADW_IS_APPLICATION_WINDOW (widget)
+      && ADW_IS_TOAST_OVERLAY (adw_application_window_get_content (ADW_APPLICATION_WINDOW (widget))))
+    overlay = adw_application_window_get_content (ADW_APPLICATION_WINDOW (widget));
   if (overlay == NULL)
     return;
   toast = adw_toast_new (text);
+  /* A toast never waits behind another: the newest shows at once. (Dismissing
+   * the one shown instead crashes libadwaita 1.2 in its hide animation.) */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   if (action != NULL)
     {
       adw_toast_set_button_label (toast, button);

@@ -75,7 +75,25 @@ redo_action (GSimpleAction *action,
     v21_workshop_redo (workshop);
 }
 
+static void
+focus_capture_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  _v21_window_focus_capture (V21_WINDOW (user_data));
+}
+
+static void
+show_page_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  _v21_window_show_page (V21_WINDOW (user_data), g_variant_get_string (parameter, NULL));
+}
+
 static const GActionEntry win_actions[] = {
+  { "show-page", show_page_action, "s" },
+  { "focus-capture", focus_capture_action },
   { "new", new_action },
   { "open", open_action },
   { "open-demo", open_demo_action },

@@ -16,6 +16,17 @@ const char     *_v21_window_get_page         (V21Window *self);
  * yet (without showing it), or NULL. */
 GtkWidget      *_v21_window_get_section      (V21Window  *self,
                                               const char *name);
+/* The name of the page shown in the workshop (e.g. "votes"), or NULL. */
+const char     *_v21_window_get_shown_section (V21Window *self);
+/* Ctrl+Alt+1…9, 0, -, =: the page @name of the registry, built if need be. */
+void            _v21_window_show_page         (V21Window  *self,
+                                               const char *name);
+/* Ctrl+L: the focus in the capture line of the page shown (the live page's,
+ * else the bar at the foot of the window, shown if it was not). */
+void            _v21_window_focus_capture     (V21Window *self);
+GtkWidget      *_v21_window_get_capture_bar   (V21Window *self);
+/* The header bar's undo button: its tooltip says what Ctrl+Z undoes. */
+GtkWidget      *_v21_window_get_undo_button   (V21Window *self);
 /* Whether the page @name has been built (pages are built when first shown). */
 gboolean        _v21_window_is_section_built (V21Window  *self,
                                               const char *name);

@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "v21-autosave.h"
+#include "v21-capture-bar.h"
+#include "v21-live-page.h"
 #include "v21-document.h"
 #include "v21-error.h"
 #include "v21-field-binding.h"
@@ -46,6 +48,7 @@ struct _V21Window
   AdwActionRow         *horizon_row;
   GtkLabel             *horizon_label;
 
+  GtkWidget            *undo_button;
   GtkRevealer          *autosave_revealer;
   GtkLabel             *autosave_label;
   AdwStatusPage        *loading_status;
@@ -62,6 +65,11 @@ struct _V21Window
   char                 *page_before_loading;
   GtkFileChooserNative *chooser;        /* kept until it answers */
   gboolean              close_confirmed;
+
+  /* The capture line of the pages other than the live run (Ctrl+L). */
+  GtkWidget            *capture_bar;
+  gboolean              capture_summoned;  /* Ctrl+L on a page without it */
+  guint                 undo_label_id;
 };
 
 G_DEFINE_FINAL_TYPE (V21Window, v21_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -281,6 +289,37 @@ update_overview (V21Window *self)
   adw_action_row_set_subtitle (self->horizon_row, years);
 }
 
+/* The undo button says what Ctrl+Z would undo. */
+static void
+update_undo_label (V21Window *self)
+{
+  const char *label = self->workshop ? v21_workshop_get_undo_label (self->workshop) : NULL;
+  g_autofree char *text = label ? g_strdup_printf (_("Undo: %s"), label) : g_strdup (_("Undo"));
+
+  if (self->undo_button == NULL)
+    return;
+  gtk_widget_set_tooltip_text (self->undo_button, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->undo_button), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+}
+
+/* After the edit: inside a group, the label is still the previous step's. */
+static gboolean
+undo_label_idle (gpointer data)
+{
+  V21Window *self = data;
+
+  self->undo_label_id = 0;
+  update_undo_label (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_undo_label (V21Window *self)
+{
+  if (self->undo_label_id == 0)
+    self->undo_label_id = g_idle_add (undo_label_idle, self);
+}
+
 static void
 update_actions (V21Window *self)
 {
@@ -290,6 +329,7 @@ update_actions (V21Window *self)
   set_action_enabled (self, "save-as", open);
   set_action_enabled (self, "undo", open && v21_workshop_can_undo (self->workshop));
   set_action_enabled (self, "redo", open && v21_workshop_can_redo (self->workshop));
+  update_undo_label (self);
 }
 
 static void
@@ -381,6 +421,28 @@ drop_document (V21Window *self,
   g_clear_object (&self->document);
 }
 
+static const V21PageInfo *find_page_info (const char *name);
+
+/* The capture bar is at the foot of every page of Run and Results but the
+ * live run (which has its own line), and of any page where Ctrl+L called it. */
+static void
+update_capture_bar (V21Window *self)
+{
+  const char *name;
+  const V21PageInfo *info;
+  gboolean shown;
+
+  if (self->capture_bar == NULL || self->content_stack == NULL)
+    return;
+  name = gtk_stack_get_visible_child_name (self->content_stack);
+  info = find_page_info (name);
+  shown = g_strcmp0 (name, "live") != 0
+          && (self->capture_summoned
+              || (info != NULL && (g_strcmp0 (info->section, N_("Run")) == 0
+                                   || g_strcmp0 (info->section, N_("Results")) == 0)));
+  gtk_widget_set_visible (self->capture_bar, shown);
+}
+
 /* The pages of the registry (v21-pages.c): a sidebar row and a stack page each,
  * built for the open workshop; the overview row of the template stays. */
 
@@ -411,6 +473,10 @@ add_pages (V21Window *self)
 {
   for (const V21PageInfo *info = v21_pages (); info->name != NULL; info++)
     gtk_list_box_append (self->sidebar_list, page_row (info));
+  self->capture_bar = v21_capture_bar_new (self->workshop);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->content_stack))),
+                              self->capture_bar, GTK_WIDGET (self->content_stack));
+  update_capture_bar (self);
 }
 
 static const V21PageInfo *
@@ -445,6 +511,12 @@ remove_pages (V21Window *self)
 {
   GtkListBoxRow *row;
   int index = 0;
+
+  if (self->capture_bar != NULL)
+    {
+      gtk_box_remove (GTK_BOX (gtk_widget_get_parent (self->capture_bar)), self->capture_bar);
+      self->capture_bar = NULL;
+    }
 
   /* By index: removing a row also removes the section heading that followed
    * it, so a sibling taken beforehand may be gone. */
@@ -1229,6 +1301,39 @@ on_back_clicked (V21Window *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* The sidebar's highlight is the page shown: moving the focus through the
+ * rows (Tab, arrows) leaves it there until a row is activated. */
+static void
+sync_sidebar (V21Window *self)
+{
+  const char *name;
+  GtkListBoxRow *selected;
+
+  if (self->content_stack == NULL || self->sidebar_list == NULL)
+    return;
+  name = gtk_stack_get_visible_child_name (self->content_stack);
+  selected = gtk_list_box_get_selected_row (self->sidebar_list);
+  if (gtk_list_box_get_selection_mode (self->sidebar_list) == GTK_SELECTION_NONE
+      || (selected != NULL && g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (selected)), name) == 0))
+    return;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && g_strcmp0 (gtk_widget_get_name (row), name) == 0)
+      {
+        gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
+        return;
+      }
+}
+
+static void
+on_page_shown (V21Window *self)
+{
+  self->capture_summoned = FALSE;
+  update_capture_bar (self);
+  sync_sidebar (self);
+}
+
 static void
 on_leaflet_folded (V21Window *self)
 {
@@ -1356,6 +1461,7 @@ v21_window_dispose (GObject *object)
 {
   V21Window *self = V21_WINDOW (object);
 
+  g_clear_handle_id (&self->undo_label_id, g_source_remove);
   if (self->chooser != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->chooser, self);
@@ -1407,6 +1513,7 @@ v21_window_class_init (V21WindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, V21Window, overview_status);
   gtk_widget_class_bind_template_child (widget_class, V21Window, horizon_row);
   gtk_widget_class_bind_template_child (widget_class, V21Window, horizon_label);
+  gtk_widget_class_bind_template_child (widget_class, V21Window, undo_button);
   gtk_widget_class_bind_template_child (widget_class, V21Window, autosave_revealer);
   gtk_widget_class_bind_template_child (widget_class, V21Window, autosave_label);
   gtk_widget_class_bind_template_child (widget_class, V21Window, loading_status);
@@ -1468,6 +1575,12 @@ v21_window_init (V21Window *self)
                                   G_CALLBACK (update_actions), self);
   g_signal_group_connect_swapped (self->workshop_signals, "changed",
                                   G_CALLBACK (update_overview), self);
+  g_signal_group_connect_swapped (self->workshop_signals, "changed",
+                                  G_CALLBACK (queue_undo_label), self);
+
+  g_signal_connect_swapped (self->content_stack, "notify::visible-child-name",
+                            G_CALLBACK (on_page_shown), self);
+  g_signal_connect_swapped (self->sidebar_list, "row-selected", G_CALLBACK (sync_sidebar), self);
 
   self->document_signals = g_signal_group_new (V21_TYPE_DOCUMENT);
   g_signal_group_connect_swapped (self->document_signals, "notify::autosave-error",
@@ -1639,6 +1752,66 @@ _v21_window_get_page (V21Window *self)
   g_return_val_if_fail (V21_IS_WINDOW (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+void
+_v21_window_show_page (V21Window  *self,
+                       const char *name)
+{
+  g_return_if_fail (V21_IS_WINDOW (self));
+  if (self->workshop == NULL || (find_page_info (name) == NULL && g_strcmp0 (name, "overview") != 0))
+    return;
+  ensure_page (self, name);
+  gtk_stack_set_visible_child_name (self->content_stack, name);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+void
+_v21_window_focus_capture (V21Window *self)
+{
+  GtkWidget *live;
+
+  g_return_if_fail (V21_IS_WINDOW (self));
+  if (self->capture_bar == NULL || g_strcmp0 (_v21_window_get_shown_section (self), NULL) == 0)
+    return;
+  if (g_strcmp0 (_v21_window_get_shown_section (self), "live") == 0)
+    {
+      gtk_widget_activate_action (gtk_stack_get_visible_child (self->content_stack), "live.focus-capture", NULL);
+      return;
+    }
+  /* A card typed here gets the live page's kind and table. */
+  live = gtk_stack_get_child_by_name (self->content_stack, "live");
+  if (live != NULL)
+    v21_capture_bar_set_context (V21_CAPTURE_BAR (self->capture_bar),
+                                 v21_live_page_get_kind (V21_LIVE_PAGE (live)),
+                                 v21_live_page_get_table (V21_LIVE_PAGE (live)));
+  self->capture_summoned = TRUE;
+  update_capture_bar (self);
+  v21_capture_bar_focus (V21_CAPTURE_BAR (self->capture_bar));
+}
+
+GtkWidget *
+_v21_window_get_undo_button (V21Window *self)
+{
+  g_return_val_if_fail (V21_IS_WINDOW (self), NULL);
+  return self->undo_button;
+}
+
+GtkWidget *
+_v21_window_get_capture_bar (V21Window *self)
+{
+  g_return_val_if_fail (V21_IS_WINDOW (self), NULL);
+  return self->capture_bar;
+}
+
+const char *
+_v21_window_get_shown_section (V21Window *self)
+{
+  g_return_val_if_fail (V21_IS_WINDOW (self), NULL);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "workshop") != 0)
+    return NULL;
+  return gtk_stack_get_visible_child_name (self->content_stack);
 }
 
 GtkWidget *

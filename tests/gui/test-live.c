@@ -345,10 +345,25 @@ test_votes_keys (void)
   g_assert_cmpint (v21_votes_get_count (live.workshop, round, table, v21_workshop_lookup (live.workshop, "cl02")), ==, 3);
   g_assert_cmpint (v21_votes_used (live.workshop, round, table), ==, 4);
 
-  /* Ctrl+R hides the results, again reveals them. */
+  /* Ctrl+R hides the results once confirmed, again reveals them. */
   g_assert_true (v21_record_get_bool (round, "revealed"));
   gui_test_send_keysym (entry, XK_r, ControlMask);
+  g_assert_true (v21_record_get_bool (round, "revealed"));
+  {
+    GtkWindow *dialog = NULL;
+
+    for (guint i = 0; i < 50 && dialog == NULL; i++)
+      {
+        gui_test_spin (20);
+        dialog = gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+      }
+
+    g_assert_nonnull (dialog);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "hide");
+    gtk_window_destroy (dialog);
+  }
   g_assert_false (v21_record_get_bool (round, "revealed"));
+  gtk_widget_grab_focus (entry);
   gui_test_send_keysym (entry, XK_r, ControlMask);
   g_assert_true (v21_record_get_bool (round, "revealed"));
 

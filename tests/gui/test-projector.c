@@ -238,10 +238,26 @@ test_shortcuts (void)
   round = v21_session_get_round (run.session);
   g_assert_nonnull (round);
   revealed = v21_record_get_bool (round, "revealed");
+  g_assert_false (revealed);
   gui_test_send_keysym (run.entry, XK_r, ControlMask);
-  g_assert_cmpint (v21_record_get_bool (round, "revealed"), !=, revealed);
+  g_assert_true (v21_record_get_bool (round, "revealed"));
+  /* Hiding revealed results is asked first. */
   gui_test_send_keysym (run.entry, XK_r, ControlMask);
-  g_assert_cmpint (v21_record_get_bool (round, "revealed"), ==, revealed);
+  g_assert_true (v21_record_get_bool (round, "revealed"));
+  {
+    GtkWindow *dialog = NULL;
+
+    for (guint i = 0; i < 50 && dialog == NULL; i++)
+      {
+        gui_test_spin (20);
+        dialog = gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+      }
+    g_assert_nonnull (dialog);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "hide");
+    gtk_window_destroy (dialog);
+  }
+  g_assert_false (v21_record_get_bool (round, "revealed"));
+  gtk_widget_grab_focus (run.entry);
 
   timer = v21_session_get_timer (run.session, NULL);
   g_assert_false (timer->timer.running);

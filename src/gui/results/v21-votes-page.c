@@ -357,6 +357,9 @@ refresh (gpointer data)
   if (g_list_model_get_n_items (gtk_drop_down_get_model (self->round_dropdown)) > n_before && n_before > 0)
     gtk_drop_down_set_selected (self->round_dropdown, n_before);
   self->syncing = FALSE;
+  /* …and is the one Ctrl+R reveals from here. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    share_round (self);
   /* The voters change only with the round, or when people or tables do. */
   if (gtk_drop_down_get_model (self->voter_dropdown) == NULL
       || self->shown[0] != current_round (self)
@@ -856,4 +859,11 @@ v21_votes_page_new (V21Workshop *workshop)
   g_signal_connect_swapped (self->new_popover, "show", G_CALLBACK (on_new_target_changed), self);
   g_signal_connect (self, "map", G_CALLBACK (share_round), NULL);
   return GTK_WIDGET (self);
+}
+
+V21Record *
+v21_votes_page_get_round (V21VotesPage *self)
+{
+  g_return_val_if_fail (V21_IS_VOTES_PAGE (self), NULL);
+  return current_round (self);
 }

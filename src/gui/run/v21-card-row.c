@@ -21,6 +21,11 @@ struct _V21CardRow
   GtkWidget *text;
   GtkWidget *table;
   char      *kind_class;
+
+  /* The card shown, followed so that an edit (a correction) shows at once. */
+  V21Workshop *workshop;
+  V21Record   *card;
+  gulong       changed_id;
 };
 
 G_DEFINE_FINAL_TYPE (V21CardRow, v21_card_row, GTK_TYPE_WIDGET)
@@ -39,6 +44,10 @@ v21_card_row_dispose (GObject *object)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  if (self->card != NULL)
+    g_clear_signal_handler (&self->changed_id, self->card);
+  g_clear_object (&self->card);
+  g_clear_object (&self->workshop);
   g_clear_pointer (&self->kind_class, g_free);
   G_OBJECT_CLASS (v21_card_row_parent_class)->dispose (object);
 }
@@ -81,15 +90,15 @@ v21_card_row_new (void)
   return g_object_new (V21_TYPE_CARD_ROW, NULL);
 }
 
-void
-v21_card_row_set_card (V21CardRow  *self,
-                       V21Workshop *workshop,
-                       V21Record   *card)
+static void
+show_card (V21CardRow *self)
 {
+  V21Record *card = self->card;
   const char *kind = card ? v21_text (card, "kind") : "";
-  V21Record *table = card ? v21_workshop_lookup (workshop, v21_text (card, "table")) : NULL;
+  V21Record *table = card ? v21_workshop_lookup (self->workshop, v21_text (card, "table")) : NULL;
+  g_autofree char *label = card ? g_strdup_printf ("%s: %s", v21_card_kind_label (kind), v21_text (card, "text"))
+                                : NULL;
 
-  g_return_if_fail (V21_IS_CARD_ROW (self));
   if (self->kind_class != NULL)
     gtk_widget_remove_css_class (self->kind, self->kind_class);
   g_free (self->kind_class);
@@ -98,6 +107,23 @@ v21_card_row_set_card (V21CardRow  *self,
   gtk_label_set_text (GTK_LABEL (self->kind), card ? v21_card_kind_label (kind) : "");
   gtk_label_set_text (GTK_LABEL (self->text), card ? v21_text (card, "text") : "");
   gtk_label_set_text (GTK_LABEL (self->table), table ? v21_text (table, "name") : "");
+  if (label != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+void
+v21_card_row_set_card (V21CardRow  *self,
+                       V21Workshop *workshop,
+                       V21Record   *card)
+{
+  g_return_if_fail (V21_IS_CARD_ROW (self));
+  if (self->card != NULL)
+    g_clear_signal_handler (&self->changed_id, self->card);
+  g_set_object (&self->workshop, workshop);
+  g_set_object (&self->card, card);
+  if (card != NULL)
+    self->changed_id = g_signal_connect_swapped (card, "changed", G_CALLBACK (show_card), self);
+  show_card (self);
 }
 
 static void
@@ -112,13 +138,18 @@ bind_row (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
           V21Workshop              *workshop)
 {
-  V21Record *card = gtk_list_item_get_item (item);
-  g_autofree char *label = g_strdup_printf ("%s: %s", v21_card_kind_label (v21_text (card, "kind")),
-                                            v21_text (card, "text"));
+  v21_card_row_set_card (V21_CARD_ROW (gtk_list_item_get_child (item)), workshop, gtk_list_item_get_item (item));
+}
 
-  v21_card_row_set_card (V21_CARD_ROW (gtk_list_item_get_child (item)), workshop, card);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_list_item_get_child (item)),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *item)
+{
+  V21CardRow *row = V21_CARD_ROW (gtk_list_item_get_child (item));
+
+  if (row->card != NULL)
+    g_clear_signal_handler (&row->changed_id, row->card);
+  g_clear_object (&row->card);
 }
 
 GtkListItemFactory *
@@ -128,5 +159,6 @@ v21_card_row_factory_new (V21Workshop *workshop)
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row), workshop, 0);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
   return factory;
 }

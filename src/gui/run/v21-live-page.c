@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "v21-capture.h"
+#include "v21-capture-bar.h"
 #include "v21-cards.h"
 #include "v21-card-row.h"
 #include "v21-day-plan-view.h"
@@ -54,6 +55,7 @@ struct _V21LivePage
   GtkLabel           *table_label;
   GtkEntry           *capture_entry;
   GtkLabel           *hint_label;
+  GtkLabel           *error_label;
   GtkScrolledWindow  *cards_scroller;
   GtkListView        *cards_view;
   GtkTextView        *notes_view;
@@ -331,7 +333,9 @@ correct_card (V21LivePage *self,
 {
   gboolean ok;
 
-  v21_workshop_begin_group (self->workshop, _("Correct card"));
+  g_autofree char *label = g_strdup_printf (_("Correct the card “%s”"), v21_text (card, "text"));
+
+  v21_workshop_begin_group (self->workshop, label);
   ok = v21_workshop_set (self->workshop, card, "text", json_object_new_string (capture->text), error)
        && (capture->kind == NULL
            || v21_workshop_set (self->workshop, card, "kind", json_object_new_string (capture->kind), error))
@@ -344,6 +348,25 @@ correct_card (V21LivePage *self,
   else
     v21_workshop_cancel_group (self->workshop);
   return ok;
+}
+
+/* A mistake shows at once under the line, and goes as soon as the line changes. */
+static void
+show_capture_error (V21LivePage *self,
+                    const char  *message)
+{
+  gtk_label_set_text (self->error_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  if (message != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->capture_entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->capture_entry), "error");
+}
+
+static void
+on_capture_changed (V21LivePage *self)
+{
+  show_capture_error (self, NULL);
 }
 
 static void
@@ -361,20 +384,20 @@ on_capture_activate (V21LivePage *self)
   else if (self->correcting != NULL && (card = v21_workshop_lookup (self->workshop, self->correcting)) != NULL)
     correct_card (self, card, &capture, &error);
   else
-    card = v21_capture_add_card (self->workshop, capture.kind ? capture.kind : self->kind, capture.text,
-                                 table, self->sequence, NULL, &error);
+    card = v21_capture_labelled_add (self->workshop, capture.kind ? capture.kind : self->kind, capture.text,
+                                     table, self->sequence, &error);
   if (error == NULL && *capture.text == '\0')
     g_set_error_literal (&error, V21_ERROR, V21_ERROR_VALUE, _("A card needs a text"));
   if (error != NULL)
     {
-      v21_show_toast (GTK_WIDGET (self), error->message, NULL, NULL);
+      show_capture_error (self, error->message);
       v21_capture_clear (&capture);
       return;
     }
   g_free (self->last_card);
   self->last_card = g_strdup (v21_record_get_id (card));
-  v21_show_toast (GTK_WIDGET (self), self->correcting ? _("Card corrected") : _("Card added"),
-                  _("_Undo"), "win.undo");
+  /* Success is quiet: the card shows in the list (a toast would hide the
+   * next error behind it). */
   stop_correcting (self);
   gtk_editable_set_text (GTK_EDITABLE (self->capture_entry), "");
   g_idle_add_full (G_PRIORITY_LOW, scroll_to_end_idle, g_object_ref (self), g_object_unref);
@@ -687,10 +710,12 @@ v21_live_page_class_init (V21LivePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, V21LivePage, table_label);
   gtk_widget_class_bind_template_child (widget_class, V21LivePage, capture_entry);
   gtk_widget_class_bind_template_child (widget_class, V21LivePage, hint_label);
+  gtk_widget_class_bind_template_child (widget_class, V21LivePage, error_label);
   gtk_widget_class_bind_template_child (widget_class, V21LivePage, cards_scroller);
   gtk_widget_class_bind_template_child (widget_class, V21LivePage, cards_view);
   gtk_widget_class_bind_template_child (widget_class, V21LivePage, notes_view);
   gtk_widget_class_bind_template_callback (widget_class, on_capture_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_capture_changed);
 
   gtk_widget_class_install_action (widget_class, "live.previous", NULL, go_action);
   gtk_widget_class_install_action (widget_class, "live.next", NULL, go_action);
