@@ -4,6 +4,9 @@
 
 #include <stdio.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <glib/gi18n-lib.h>
 
 #include "v21-file-io.h"
@@ -394,6 +397,10 @@ v21_workshop_new (void)
   return build (root);
 }
 
+/* Files from this size on hand the freed parse back to the system (a trim
+ * takes a few milliseconds). */
+#define TRIM_FROM_BYTES (1024 * 1024)
+
 /* Loading: bounded parse, format and version, migration, validation, then build. */
 
 /* g_utf8_validate_len (same verdict, same place), eight bytes at a time through
@@ -613,6 +620,7 @@ v21_workshop_load_data_full (const char       *data,
   g_autoptr(json_object) root = NULL;
   V21IdIndex index = { NULL, NULL, 0 };
   V21Error code = V21_ERROR_PARSE;
+  V21Workshop *workshop;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   if (length > V21_FILE_MAX_BYTES)
@@ -641,7 +649,16 @@ v21_workshop_load_data_full (const char       *data,
     }
   if (problems_out)
     *problems_out = NULL;
-  return build_indexed (root, &index);
+  workshop = build_indexed (root, &index);
+  /* The parsed tree is freed now, beneath the records made after it: hand
+   * its pages back rather than keep them resident (the heap could not shrink
+   * past the records). */
+  g_clear_pointer (&root, json_object_put);
+#ifdef __GLIBC__
+  if (length >= TRIM_FROM_BYTES)
+    malloc_trim (0);
+#endif
+  return workshop;
 }
 
 V21Workshop *
