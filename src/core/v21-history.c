@@ -39,8 +39,7 @@ v21_command_new_set (V21Record   *record,
   V21Command *self = command_new (CMD_SET, record);
 
   self->field = g_strdup (field);
-  self->had_field = json_object_object_get_ex (v21_record_get_json (record), field, &self->old_value);
-  json_object_get (self->old_value);
+  self->old_value = _v21_record_dup_value (record, field, &self->had_field);
   self->new_value = value;
   return self;
 }

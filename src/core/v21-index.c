@@ -90,11 +90,13 @@ count_field (V21Index       *self,
              const V21Field *field,
              int             delta)
 {
-  json_object *value = v21_record_get_value (record, field->name);
+  /* The typed getter for a reference: a text would make the record lend its tree. */
+  const char *id = field->type == V21_FIELD_REF ? v21_record_get_string (record, field->name) : NULL;
+  json_object *value = field->type == V21_FIELD_REF_LIST ? v21_record_get_value (record, field->name) : NULL;
 
-  if (field->type == V21_FIELD_REF && json_object_is_type (value, json_type_string))
-    count_reference (self, json_object_get_string (value), record, delta);
-  else if (field->type == V21_FIELD_REF_LIST && json_object_is_type (value, json_type_array))
+  if (id)
+    count_reference (self, id, record, delta);
+  else if (json_object_is_type (value, json_type_array))
     for (gsize i = 0; i < json_object_array_length (value); i++)
       {
         json_object *item = json_object_array_get_idx (value, i);

@@ -10,6 +10,11 @@ void           _v21_record_replace       (V21Record     *self,
                                           const char    *field,
                                           json_object   *value,
                                           gboolean       present);
+/* Made anew each time (not the tree v21_record_get_json() lends): yours to change. */
+json_object   *_v21_record_to_json       (V21Record     *self);
+json_object   *_v21_record_dup_value     (V21Record     *self,
+                                          const char    *field,
+                                          gboolean      *present);
 void           _v21_record_emit_changed  (V21Record     *self,
                                           const char    *field);
 guint          _v21_record_get_position_hint (V21Record *self);

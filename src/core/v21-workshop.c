@@ -4,6 +4,9 @@
 
 #include <stdio.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <glib/gi18n-lib.h>
 
 #include "v21-file-io.h"
@@ -319,15 +322,13 @@ build (json_object *root)
 
 /* The same from a validated tree whose ids the validation indexed: the records
  * are made from the index's entries, and its table becomes the workshop's (its
- * values turned into the records), so no id is looked up or hashed twice. */
+ * keys and values turned into the records' ids and the records). */
 static V21Workshop *
 build_indexed (json_object *root,
                V21IdIndex  *index)
 {
   V21Workshop *self = g_object_new (V21_TYPE_WORKSHOP, NULL);
   g_autoptr(json_object) own = json_object_new_object ();
-  GHashTableIter iter;
-  gpointer value;
   gsize next = 1;
 
   json_object_object_foreach (root, key, item)
@@ -356,9 +357,14 @@ build_indexed (json_object *root,
       _v21_collection_take_all (collection, records);
     }
   g_assert (next == index->n_entries);
-  g_hash_table_iter_init (&iter, index->ids);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    g_hash_table_iter_replace (&iter, ((V21IdEntry *) value)->data);
+  /* The table's keys were the parsed tree's texts, which go with it: each
+   * becomes its record's own id. */
+  for (gsize i = 0; i < index->n_entries; i++)
+    {
+      V21Record *record = index->entries[i].data;
+
+      g_hash_table_replace (index->ids, (gpointer) v21_record_get_id (record), record);
+    }
   g_hash_table_unref (self->ids);
   self->ids = g_steal_pointer (&index->ids);
   g_clear_pointer (&index->entries, g_free);
@@ -390,6 +396,10 @@ v21_workshop_new (void)
   json_object_object_add (root, "venue", json_object_new_string (""));
   return build (root);
 }
+
+/* Files from this size on hand the freed parse back to the system (a trim
+ * takes a few milliseconds). */
+#define TRIM_FROM_BYTES (1024 * 1024)
 
 /* Loading: bounded parse, format and version, migration, validation, then build. */
 
@@ -610,6 +620,7 @@ v21_workshop_load_data_full (const char       *data,
   g_autoptr(json_object) root = NULL;
   V21IdIndex index = { NULL, NULL, 0 };
   V21Error code = V21_ERROR_PARSE;
+  V21Workshop *workshop;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   if (length > V21_FILE_MAX_BYTES)
@@ -638,7 +649,16 @@ v21_workshop_load_data_full (const char       *data,
     }
   if (problems_out)
     *problems_out = NULL;
-  return build_indexed (root, &index);
+  workshop = build_indexed (root, &index);
+  /* The parsed tree is freed now, beneath the records made after it: hand
+   * its pages back rather than keep them resident (the heap could not shrink
+   * past the records). */
+  g_clear_pointer (&root, json_object_put);
+#ifdef __GLIBC__
+  if (length >= TRIM_FROM_BYTES)
+    malloc_trim (0);
+#endif
+  return workshop;
 }
 
 V21Workshop *
@@ -678,6 +698,7 @@ v21_workshop_to_data (V21Workshop *self,
   char *data;
 
   g_return_val_if_fail (V21_IS_WORKSHOP (self), NULL);
+  /* The records keep no json-c tree (v21-record.c): one is made for the save. */
   json_object_object_foreach (v21_record_get_json (self->root), key, value)
     json_object_object_add (out, key, json_object_get (value));
   for (const V21Kind **k = v21_schema_collections (); *k; k++)
@@ -687,7 +708,7 @@ v21_workshop_to_data (V21Workshop *self,
       json_object *list = json_object_new_array_ext (count);
 
       for (guint i = 0; i < count; i++)
-        json_object_array_add (list, json_object_get (v21_record_get_json (v21_collection_get (collection, i))));
+        json_object_array_add (list, _v21_record_to_json (v21_collection_get (collection, i)));
       json_object_object_add (out, (*k)->collection, list);
     }
   text = json_object_to_json_string_length (out, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE, &n);
@@ -975,10 +996,12 @@ check_round_votes (LiveContext *ctx,
 
   for (guint i = 0; i < v21_collection_get_n (votes) && problems->len == 0; i++)
     {
-      json_object *vote = v21_record_get_json (v21_collection_get (votes, i));
+      V21Record *record = v21_collection_get (votes, i);
+      g_autoptr(json_object) vote = NULL;
 
-      if (g_strcmp0 (json_string (vote, "round"), ctx->id) != 0)
+      if (g_strcmp0 (v21_record_get_string (record, "round"), ctx->id) != 0)
         continue;
+      vote = _v21_record_to_json (record);
       v21_validate_record (v21_schema_lookup ("votes"), vote, "$", &resolver, problems);
       check_vote_budget (ctx, vote, problems);
     }
@@ -999,11 +1022,11 @@ check_score_pair (LiveContext *ctx,
 
   for (guint i = 0; i < v21_collection_get_n (scores); i++)
     {
-      json_object *other = v21_record_get_json (v21_collection_get (scores, i));
+      V21Record *other = v21_collection_get (scores, i);
 
-      if (g_strcmp0 (json_string (other, "id"), ctx->id) != 0
-          && g_strcmp0 (json_string (other, "challenge"), json_string (score, "challenge")) == 0
-          && g_strcmp0 (json_string (other, "answer"), json_string (score, "answer")) == 0)
+      if (g_strcmp0 (v21_record_get_id (other), ctx->id) != 0
+          && g_strcmp0 (v21_record_get_string (other, "challenge"), json_string (score, "challenge")) == 0
+          && g_strcmp0 (v21_record_get_string (other, "answer"), json_string (score, "answer")) == 0)
         {
           v21_problems_add (problems, "$", _("this challenge and answer already have a score"));
           return;
@@ -1082,9 +1105,9 @@ v21_workshop_set (V21Workshop  *self,
                   GError      **error)
 {
   g_autoptr(json_object) owned = value;
-  g_autoptr(json_object) candidate = json_object_new_object ();
+  g_autoptr(json_object) candidate = NULL;
+  g_autoptr(json_object) current = NULL;
   const V21Kind *kind;
-  json_object *current = NULL;
   gboolean present;
 
   g_return_val_if_fail (V21_IS_WORKSHOP (self), FALSE);
@@ -1095,11 +1118,10 @@ v21_workshop_set (V21Workshop  *self,
       g_set_error (error, V21_ERROR, V21_ERROR_VALUE, _("The field “%s” cannot be changed"), field);
       return FALSE;
     }
-  present = json_object_object_get_ex (v21_record_get_json (record), field, &current);
+  current = _v21_record_dup_value (record, field, &present);
   if (present && json_object_equal (current, value))
     return TRUE;
-  json_object_object_foreach (v21_record_get_json (record), key, item)
-    json_object_object_add (candidate, key, json_object_get (item));
+  candidate = _v21_record_to_json (record);
   json_object_object_add (candidate, field, json_object_get (value));
   if (!check_candidate (self, kind, candidate, error))
     return FALSE;
@@ -1119,7 +1141,8 @@ _v21_workshop_set_extra (V21Workshop  *self,
   g_autoptr(json_object) owned = value;
   g_autoptr(GPtrArray) problems = v21_problems_new ();
   const V21Kind *kind;
-  json_object *current = NULL;
+  g_autoptr(json_object) current = NULL;
+  gboolean present;
 
   g_return_val_if_fail (V21_IS_WORKSHOP (self), FALSE);
   g_return_val_if_fail (V21_IS_RECORD (record), FALSE);
@@ -1130,7 +1153,8 @@ _v21_workshop_set_extra (V21Workshop  *self,
       g_set_error (error, V21_ERROR, V21_ERROR_VALUE, _("The field “%s” cannot be changed"), field);
       return FALSE;
     }
-  if (json_object_object_get_ex (v21_record_get_json (record), field, &current) && json_object_equal (current, value))
+  current = _v21_record_dup_value (record, field, &present);
+  if (present && json_object_equal (current, value))
     return TRUE;
   v21_validate_loadable (value, kind->collection ? V21_DEPTH_MAX - 4 : V21_DEPTH_MAX - 2, field, problems);
   if (problems->len > 0)

@@ -1,6 +1,6 @@
 /* test-document.c — the open workshop's document in its window: opening in a
  * worker (progress, cancel), saving, the save-changes question, autosave
- * (debounce, failure banner, flush on SIGTERM)
+ * (debounce, failure banner, flush on SIGTERM and at the session's end)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -262,6 +262,29 @@ test_autosave_banner (void)
   gui_test_destroy_window (GTK_WINDOW (window));
 }
 
+/* The session ends (the session manager asks "query-end" before logging out or
+ * shutting down): the unsaved change is in the recovery file at once, though
+ * the debounce is ten minutes away, and the window stays open. */
+static void
+test_query_end (void)
+{
+  V21Window *window = open_demo_copy (NULL);
+  V21Document *document = v21_window_get_document (window);
+  g_autoptr(GFile) recovery = v21_autosave_get_recovery_file (v21_document_get_autosave (document));
+  g_autoptr(V21Workshop) restored = NULL;
+
+  v21_autosave_set_idle_delay (v21_document_get_autosave (document), 600000);
+  set_title (window, "Gardé avant la fin de session");
+  gui_test_spin (50);
+  g_assert_false (g_file_query_exists (recovery, NULL));
+  g_signal_emit_by_name (gui_test_get_application (), "query-end");
+  restored = v21_workshop_load_file (recovery, NULL, NULL);
+  g_assert_nonnull (restored);
+  g_assert_cmpstr (v21_workshop_get_title (restored), ==, "Gardé avant la fin de session");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  gui_test_destroy_window (GTK_WINDOW (window));
+}
+
 static gboolean
 no_window (gpointer data)
 {
@@ -314,6 +337,7 @@ main (int   argc,
   g_test_add_func ("/gui/document/close-save", test_close_save);
   g_test_add_func ("/gui/document/autosave-debounce", test_autosave_debounce);
   g_test_add_func ("/gui/document/autosave-banner", test_autosave_banner);
+  g_test_add_func ("/gui/document/query-end", test_query_end);
   g_test_add_func ("/gui/document/sigterm", test_sigterm);
   return gui_test_run ();
 }
