@@ -418,29 +418,6 @@ recall_last_card (V21LivePage *self)
   update_capture_labels (self);
 }
 
-/* Digits with Ctrl or Alt. On a French (AZERTY) keyboard the digits are the
- * shifted level of their keys: Ctrl+& is read as Ctrl+1. */
-static int
-key_digit (GtkEventControllerKey *controller,
-           guint                  keyval,
-           guint                  keycode)
-{
-  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
-  guint shifted = 0;
-
-  if (keyval >= GDK_KEY_0 && keyval <= GDK_KEY_9)
-    return (int) (keyval - GDK_KEY_0);
-  if (keyval >= GDK_KEY_KP_0 && keyval <= GDK_KEY_KP_9)
-    return (int) (keyval - GDK_KEY_KP_0);
-  if (event != NULL
-      && gdk_display_translate_key (gtk_widget_get_display (widget), keycode, GDK_SHIFT_MASK,
-                                    gdk_key_event_get_layout (event), &shifted, NULL, NULL, NULL)
-      && shifted >= GDK_KEY_0 && shifted <= GDK_KEY_9)
-    return (int) (shifted - GDK_KEY_0);
-  return -1;
-}
-
 static gboolean
 on_key_pressed (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -452,12 +429,12 @@ on_key_pressed (GtkEventControllerKey *controller,
   gboolean in_entry = v21_has_focus_within (GTK_WIDGET (self->capture_entry));
   int digit;
 
-  if ((mods & ~GDK_SHIFT_MASK) == GDK_CONTROL_MASK && (digit = key_digit (controller, keyval, keycode)) > 0)
+  if ((mods & ~GDK_SHIFT_MASK) == GDK_CONTROL_MASK && (digit = v21_key_digit (controller, keyval, keycode)) > 0)
     {
       set_kind (self, v21_capture_kind_for_key (digit));
       return TRUE;
     }
-  if ((mods & ~GDK_SHIFT_MASK) == GDK_ALT_MASK && (digit = key_digit (controller, keyval, keycode)) >= 0)
+  if ((mods & ~GDK_SHIFT_MASK) == GDK_ALT_MASK && (digit = v21_key_digit (controller, keyval, keycode)) >= 0)
     {
       V21Record *table = v21_capture_table (self->workshop, digit);
 
