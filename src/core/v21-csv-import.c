@@ -676,10 +676,15 @@ import_from_data (const char  *data,
 
   /* Excel's "sep=;" first line names the separator. */
   start = text;
-  if (g_str_has_prefix (text, "sep=") && text[4] != '\0' && strchr ("\r\n", text[5]) != NULL)
+  if (g_str_has_prefix (text, "sep=") && text[4] != '\0'
+      && (text[5] == '\r' || text[5] == '\n' || text[5] == '\0'))
     {
       self->separator = text[4];
-      start = text + 5 + (text[5] == '\r' && text[6] == '\n') + 1;
+      /* strchr() would find the terminator too: a file that is only
+       * "sep=X" ends there, without a line break to step over. */
+      start = text + 5;
+      if (*start != '\0')
+        start += (start[0] == '\r' && start[1] == '\n') ? 2 : 1;
       first_line = 2;
     }
   else
